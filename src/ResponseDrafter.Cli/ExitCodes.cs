@@ -1,0 +1,12 @@
+namespace ResponseDrafter.Cli;
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The template or request has problems; they were printed and nothing was written.</summary>
+    public const int Problems = 1;
+
+    /// <summary>The command line was wrong, or a file could not be read or written.</summary>
+    public const int Usage = 2;
+}
