@@ -2,7 +2,7 @@ namespace ResponseDrafter.Documents.Letters;
 
 /// <summary>
 /// Everything a Section 55 response letter says, in the order DOMAIN.md's anatomy gives.
-/// Free-text fields marked "rich text" use the markup documented in templates/README.md.
+/// Free-text fields marked "rich text" use the markup documented in templates/markup.md.
 /// This record is also the JSON letter request the CLI renders (see <see cref="LetterJson"/>).
 /// </summary>
 public sealed record Letter
