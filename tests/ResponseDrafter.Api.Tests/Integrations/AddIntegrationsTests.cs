@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ResponseDrafter.Api.Integrations;
+using ResponseDrafter.Api.Integrations.Graph;
+using ResponseDrafter.Api.Integrations.Local;
+
+namespace ResponseDrafter.Api.Tests.Integrations;
+
+[TestClass]
+public sealed class AddIntegrationsTests
+{
+    [TestMethod]
+    public async Task WithoutConfigurationTheAppRunsOnTheEmbeddedImplementations()
+    {
+        await using var rig = LocalRig.Start();
+
+        Assert.IsInstanceOfType<LocalDocumentStore>(rig.Documents);
+        Assert.IsInstanceOfType<LocalPdfConverter>(rig.Pdf);
+        Assert.IsInstanceOfType<LocalMailSender>(rig.Mail);
+        Assert.IsInstanceOfType<LocalNotifier>(rig.Notifier);
+    }
+
+    [TestMethod]
+    public void GraphModeRegistersOneGraphClassPerCapability()
+    {
+        var services = Services(new() { ["Integrations:Mode"] = "graph" });
+
+        Assert.AreEqual(typeof(GraphDocumentStore), Implementation<IDocumentStore>(services));
+        Assert.AreEqual(typeof(GraphPdfConverter), Implementation<IPdfConverter>(services));
+        Assert.AreEqual(typeof(GraphMailSender), Implementation<IMailSender>(services));
+        Assert.AreEqual(typeof(GraphNotifier), Implementation<INotifier>(services));
+        Assert.AreEqual(typeof(TokenAcquisitionTokenSource), Implementation<IGraphTokenSource>(services));
+    }
+
+    [TestMethod]
+    public async Task GraphModeWithATenantMissingItsDriveStopsStartUpNamingTheKey()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Integrations:Mode"] = "Graph",
+            ["Integrations:Graph:Tenants:contoso:SenderMailbox"] = "dispatch@opcc.example",
+        });
+        builder.Services.AddIntegrations(builder.Configuration);
+        using var host = builder.Build();
+
+        var e = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        StringAssert.Contains(e.Message, "Integrations:Graph:Tenants:contoso:DriveId is required.");
+    }
+
+    [TestMethod]
+    public void AnUnknownModeIsRefusedNamingTheKey()
+    {
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => Services(new() { ["Integrations:Mode"] = "Exchange2010" }));
+
+        StringAssert.Contains(e.Message, "Integrations:Mode");
+    }
+
+    [TestMethod]
+    public async Task LocalFilesLiveInTheAppsDataFolderUnlessIntegrationsSayOtherwise()
+    {
+        await using var rig = LocalRig.Start();
+        var elsewhere = Path.Combine(rig.DataPath, "integrations");
+        using var provider = Services(new() { ["Storage:DataPath"] = rig.DataPath, ["Integrations:Local:DataPath"] = elsewhere }).BuildServiceProvider();
+
+        Assert.AreEqual(rig.DataPath, rig.Get<LocalPaths>().Root);
+        Assert.AreEqual(elsewhere, provider.GetRequiredService<LocalPaths>().Root);
+    }
+
+    private static ServiceCollection Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging().AddSingleton<IConfiguration>(configuration).AddIntegrations(configuration);
+        return services;
+    }
+
+    private static Type? Implementation<T>(ServiceCollection services) => services.Last(d => d.ServiceType == typeof(T)).ImplementationType;
+}
