@@ -1,3 +1,9 @@
+using System.IO.Packaging;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using ResponseDrafter.Documents.Assembly;
+
 namespace ResponseDrafter.Documents.Templates;
 
 /// <summary>Something wrong with a template: the tag concerned, where it is, and what is wrong.</summary>
@@ -8,13 +14,105 @@ public sealed record TemplateLoadResult(LetterTemplate? Template, IReadOnlyList<
 /// <summary>A validated letter template (.docx bytes whose variable parts are tagged content controls).</summary>
 public sealed class LetterTemplate
 {
-    private LetterTemplate(byte[] docx) => Docx = docx;
+    private static readonly Lazy<LetterTemplate> BuiltIn = new(LoadDefault);
+
+    private readonly Lazy<AssemblySource> source;
+
+    private LetterTemplate(byte[] docx)
+    {
+        Docx = docx;
+        source = new Lazy<AssemblySource>(() => AssemblySource.From(docx));
+    }
 
     public byte[] Docx { get; }
 
+    /// <summary>The template compiled for assembly, once per template (see <see cref="AssemblySource"/>).</summary>
+    internal AssemblySource Source => source.Value;
+
     /// <summary>The built-in Section 55 template (templates/section55.xml).</summary>
-    public static LetterTemplate Default => throw new NotImplementedException();
+    public static LetterTemplate Default => BuiltIn.Value;
 
     /// <summary>Validates an uploaded .docx and reports every problem at once.</summary>
-    public static TemplateLoadResult Load(byte[] docx) => throw new NotImplementedException();
+    public static TemplateLoadResult Load(byte[] docx)
+    {
+        if (FileProblem(docx) is { } fileProblem)
+        {
+            return Rejected(fileProblem);
+        }
+
+        try
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), isEditable: false);
+            if (document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate)
+            {
+                return Rejected("The file is macro-enabled (.docm/.dotm); save it as a Word Document (.docx) without macros.");
+            }
+
+            var problems = TemplateInspector.Inspect(document);
+            if (problems.Count > 0)
+            {
+                return new TemplateLoadResult(null, problems);
+            }
+
+            var bytes = document.DocumentType == WordprocessingDocumentType.Template ? AsDocument(docx) : docx.ToArray();
+            return new TemplateLoadResult(new LetterTemplate(bytes), []);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException)
+        {
+            return Rejected("The file is not a Word document, or it is damaged; open it in Word and save it as a .docx.");
+        }
+    }
+
+    /// <summary>Builds a template from the Flat OPC XML form Word saves (Word XML Document).</summary>
+    internal static LetterTemplate FromFlatOpc(string flatOpc)
+    {
+        var stream = new MemoryStream();
+        using (WordprocessingDocument.FromFlatOpcString(flatOpc, stream, isEditable: true))
+        {
+        }
+
+        var result = Load(stream.ToArray());
+        return result.Template ?? throw new InvalidOperationException(
+            "The template is invalid: " + string.Join("; ", result.Problems.Select(p => $"{p.Tag} at {p.Location}: {p.Message}")));
+    }
+
+    private static LetterTemplate LoadDefault()
+    {
+        using var resource = typeof(LetterTemplate).Assembly.GetManifestResourceStream(DefaultTemplateBuilder.ResourceName)
+            ?? throw new InvalidOperationException($"The built-in template resource {DefaultTemplateBuilder.ResourceName} is missing from the assembly.");
+        using var reader = new StreamReader(resource);
+        return FromFlatOpc(reader.ReadToEnd());
+    }
+
+    private static string? FileProblem(byte[] docx)
+    {
+        ReadOnlySpan<byte> zip = "PK"u8;
+        ReadOnlySpan<byte> compoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        if (docx is null || docx.Length == 0)
+        {
+            return "The file is empty.";
+        }
+
+        if (docx.AsSpan().StartsWith(compoundFile))
+        {
+            return "The file is password-protected (encrypted) or an old binary .doc; save it in Word as a .docx without a password.";
+        }
+
+        return docx.AsSpan().StartsWith(zip) ? null : "The file is not a Word document (.docx).";
+    }
+
+    private static TemplateLoadResult Rejected(string message) => new(null, [new TemplateProblem(string.Empty, "file", message)]);
+
+    /// <summary>A .dotx is accepted as a template, but assembled letters must be documents.</summary>
+    private static byte[] AsDocument(byte[] dotx)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(dotx);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            document.ChangeDocumentType(WordprocessingDocumentType.Document);
+        }
+
+        return stream.ToArray();
+    }
 }

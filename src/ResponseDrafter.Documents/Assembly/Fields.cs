@@ -1,0 +1,29 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ResponseDrafter.Documents.Letters;
+
+namespace ResponseDrafter.Documents.Assembly;
+
+/// <summary>What fills one tagged control; which kind goes with which tag is the vocabulary's business.</summary>
+internal abstract record Field;
+
+/// <summary>One line of plain text; blank removes the paragraph holding the control.</summary>
+internal sealed record TextField(string? Text) : Field;
+
+/// <summary>Runs built from the placeholder's run formatting; none removes the paragraph holding the control.</summary>
+internal sealed record RunsField(Func<RunProperties?, IReadOnlyList<OpenXmlElement>> Runs) : Field;
+
+/// <summary>One paragraph per line, cloned from the placeholder paragraph; none removes the control.</summary>
+internal sealed record LinesField(IReadOnlyList<string> Lines) : Field;
+
+/// <summary>Paragraphs rendered in the placeholder paragraph's style (the argument); none removes the control.</summary>
+internal sealed record BlocksField(Func<string, IReadOnlyList<OpenXmlElement>> Render) : Field;
+
+/// <summary>A picture no larger than the given size in EMUs; none removes the control.</summary>
+internal sealed record PictureField(ImageAsset? Image, long MaxWidth, long MaxHeight) : Field;
+
+/// <summary>The entries of a repeating region, each filling one copy of the item template; none removes the region.</summary>
+internal sealed record RegionField(IReadOnlyList<Fields> Items) : Field;
+
+/// <summary>The fields of one scope: the letter, or one item of a repeating region.</summary>
+internal sealed class Fields() : Dictionary<string, Field>(StringComparer.Ordinal);
