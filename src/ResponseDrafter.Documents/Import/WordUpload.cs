@@ -1,0 +1,303 @@
+using System.IO.Compression;
+using System.Xml;
+
+namespace ResponseDrafter.Documents.Import;
+
+/// <summary>
+/// Checks an uploaded file before the Open XML SDK opens it: size, signature, the zip's parts and their real
+/// decompressed sizes, content types and relationships. Nothing in the file is executed or fetched, and nothing is
+/// extracted to disk; every part is decompressed into a counting sink with a byte budget, so a zip whose headers lie
+/// about sizes is caught too. The rules are listed in docs/import.md.
+/// </summary>
+public static class WordUpload
+{
+    private const string WordDocument = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string WordTemplate = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml";
+    private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
+    private const long LargePart = 1024 * 1024;
+
+    /// <summary>Parts read as XML here are small; anything bigger than this is not a real content types or relationships part.</summary>
+    private const int MaxXmlPart = 4 * 1024 * 1024;
+
+    private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    /// <summary>Null when the file may be opened; otherwise why it is refused.</summary>
+    public static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits = null)
+    {
+        limits ??= UploadLimits.Default;
+        var name = Name(fileName);
+        if (bytes is null || bytes.Length == 0)
+        {
+            return new(UploadRefusalCode.Empty, $"{name} is empty. Choose the Word document again and upload it.");
+        }
+
+        if (bytes.Length > limits.MaxBytes)
+        {
+            return new(UploadRefusalCode.TooLarge, $"{name} is {Size(bytes.Length)}; the largest file that can be uploaded is {Size(limits.MaxBytes)}. " +
+                "Remove large pictures from it, or paste its text instead.");
+        }
+
+        if (bytes.AsSpan().StartsWith(CompoundFile))
+        {
+            return new(UploadRefusalCode.EncryptedOrLegacyWord, $"{name} is password-protected, or is an old-style Word 97–2003 (.doc) file. " +
+                "Remove the password, or save it as a Word document (.docx), and upload it again.");
+        }
+
+        if (!bytes.AsSpan().StartsWith("PK\x03\x04"u8))
+        {
+            return new(UploadRefusalCode.NotWord, $"{name} is not a Word document (.docx){Kind(bytes)}. Upload the Word document, or paste its text.");
+        }
+
+        try
+        {
+            return InspectPackage(bytes, name, limits);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException or XmlException)
+        {
+            return Malformed(name, "its contents cannot be read");
+        }
+    }
+
+    private static UploadRefusal? InspectPackage(byte[] bytes, string name, UploadLimits limits)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        var entries = zip.Entries;
+        if (entries.Count > limits.MaxParts)
+        {
+            return new(UploadRefusalCode.TooManyParts, $"{name} has {entries.Count} parts; a Word document accepted here has at most {limits.MaxParts}. " +
+                "Copy its text into a new document, or paste the text instead.");
+        }
+
+        if (entries.GroupBy(e => e.FullName, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
+        {
+            return Malformed(name, "two of its parts have the same name");
+        }
+
+        if (entries.Any(e => e.IsEncrypted))
+        {
+            return Malformed(name, "some of its parts are zip-encrypted, which Word never does");
+        }
+
+        if (Expansion(entries, name, limits) is { } tooBig)
+        {
+            return tooBig;
+        }
+
+        var xml = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        long budget = limits.MaxExpandedBytes;
+        foreach (var entry in entries)
+        {
+            var keep = IsPackageXml(entry.FullName);
+            if (keep && entry.Length > MaxXmlPart)
+            {
+                return Malformed(name, $"its part {Part(entry)} is far larger than such a part can be");
+            }
+
+            var (content, crc) = Drain(entry, ref budget, keep);
+            if (content is null)
+            {
+                return ExpandsTooMuch(name, limits, "its parts hold more data than their headers declare");
+            }
+
+            // The runtime stops reading a part at the size its header declares, so a header that understates the size
+            // shows up here, as a part that does not match its checksum.
+            if (crc != entry.Crc32)
+            {
+                return Malformed(name, $"its part {Part(entry)} does not match its checksum, so its headers do not describe its contents");
+            }
+
+            if (keep)
+            {
+                xml[entry.FullName] = content;
+            }
+        }
+
+        if (!xml.TryGetValue("[Content_Types].xml", out var contentTypes))
+        {
+            return Malformed(name, "it has no [Content_Types].xml part");
+        }
+
+        return CheckContentTypes(ContentTypes(contentTypes), entries, name)
+            ?? CheckRelationships(xml.Where(x => x.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)), name);
+    }
+
+    private static UploadRefusal? Expansion(IReadOnlyCollection<ZipArchiveEntry> entries, string name, UploadLimits limits)
+    {
+        var declared = entries.Sum(e => e.Length);
+        if (declared > limits.MaxExpandedBytes)
+        {
+            return ExpandsTooMuch(name, limits, $"it would expand to {Size(declared)}");
+        }
+
+        var bomb = entries.FirstOrDefault(e => e.Length > LargePart && e.Length / Math.Max(1, e.CompressedLength) > limits.MaxExpansionRatio);
+        return bomb is null ? null
+            : ExpandsTooMuch(name, limits, $"its part {Part(bomb)} expands {bomb.Length / Math.Max(1, bomb.CompressedLength)} times");
+    }
+
+    /// <summary>
+    /// Decompresses an entry into nothing but its checksum, or also into memory when <paramref name="keep"/>; the
+    /// content is null when the entry overruns its declared size, the total budget, or the size an XML part may have.
+    /// </summary>
+    private static (byte[]? Content, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep)
+    {
+        using var stream = entry.Open();
+        using var kept = keep ? new MemoryStream() : null;
+        var buffer = new byte[81920];
+        long total = 0;
+        uint crc = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            total += read;
+            budget -= read;
+            if (total > entry.Length || budget < 0 || (keep && total > MaxXmlPart))
+            {
+                return (null, crc);
+            }
+
+            crc = Crc32.Update(crc, buffer.AsSpan(0, read));
+            kept?.Write(buffer, 0, read);
+        }
+
+        return (kept?.ToArray() ?? [], crc);
+    }
+
+    private static bool IsPackageXml(string path) =>
+        path.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
+    private static UploadRefusal? CheckContentTypes(List<string> types, IReadOnlyCollection<ZipArchiveEntry> entries, string name)
+    {
+        if (types.Any(t => t.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || t.Contains("vbaProject", StringComparison.OrdinalIgnoreCase))
+            || entries.Any(e => e.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || e.Name.Equals("vbaData.xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new(UploadRefusalCode.MacroEnabled, $"{name} contains macros. Save it in Word as a Word Document (.docx), which removes them, and upload that copy.");
+        }
+
+        if (types.Any(t => t.Contains("activeX", StringComparison.OrdinalIgnoreCase)) || entries.Any(e => e.FullName.StartsWith("word/activeX/", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new(UploadRefusalCode.ActiveContent, $"{name} contains ActiveX controls, which could run code. Remove them (or copy the text into a new document) and upload it again.");
+        }
+
+        if (!types.Any(t => t.Equals(WordDocument, StringComparison.OrdinalIgnoreCase) || t.Equals(WordTemplate, StringComparison.OrdinalIgnoreCase)))
+        {
+            var what = types.Any(t => t.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase)) ? " (it is an Excel workbook)"
+                : types.Any(t => t.Contains("presentationml", StringComparison.OrdinalIgnoreCase)) ? " (it is a PowerPoint presentation)"
+                : string.Empty;
+            return new(UploadRefusalCode.NotWord, $"{name} is not a Word document{what}. Upload the force's Word document (.docx).");
+        }
+
+        return null;
+    }
+
+    private static UploadRefusal? CheckRelationships(IEnumerable<KeyValuePair<string, byte[]>> parts, string name)
+    {
+        foreach (var (path, content) in parts)
+        {
+            foreach (var (type, external) in Relationships(content))
+            {
+                var kind = type[(type.LastIndexOf('/') + 1)..];
+                if (external && kind != "hyperlink")
+                {
+                    return new(UploadRefusalCode.ExternalRelationship, $"{name} links to outside content ({Describe(kind)}) that Word would fetch when opening it. " +
+                        "Remove the link, or copy the text into a new document, and upload it again.");
+                }
+
+                if (kind is "aFChunk" or "oleObject" || (kind == "package" && !path.StartsWith("word/charts/", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return new(UploadRefusalCode.EmbeddedObject, $"{name} contains {Describe(kind)}, whose text cannot be imported. " +
+                        "Paste its text into the document in place of the object, or open the file in Word and save a copy, and upload it again.");
+                }
+
+                if (kind == "control")
+                {
+                    return new(UploadRefusalCode.ActiveContent, $"{name} contains ActiveX controls, which could run code. Remove them (or copy the text into a new document) and upload it again.");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(string kind) => kind switch
+    {
+        "attachedTemplate" => "an attached template",
+        "image" => "a picture linked from elsewhere",
+        "oleObject" => "an embedded or linked object",
+        "package" => "an embedded document or workbook",
+        "aFChunk" => "an embedded document (altChunk)",
+        "subDocument" => "a subdocument",
+        "frame" => "a web frame",
+        _ => $"a '{new string([.. kind.Take(40).Where(char.IsAsciiLetterOrDigit)])}' link",
+    };
+
+    private static List<string> ContentTypes(byte[] content)
+    {
+        var types = new List<string>();
+        using var reader = SafeXml(content);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == ContentTypesNamespace && reader.GetAttribute("ContentType") is { } type)
+            {
+                types.Add(type);
+            }
+        }
+
+        return types;
+    }
+
+    private static List<(string Type, bool External)> Relationships(byte[] content)
+    {
+        var found = new List<(string, bool)>();
+        using var reader = SafeXml(content);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.NamespaceURI == RelationshipsNamespace)
+            {
+                var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
+                found.Add((reader.GetAttribute("Type") ?? string.Empty, external));
+            }
+        }
+
+        return found;
+    }
+
+    private static XmlReader SafeXml(byte[] content) => XmlReader.Create(new MemoryStream(content), new XmlReaderSettings
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxXmlPart,
+        IgnoreComments = true,
+    });
+
+    /// <summary>The refusal for a file that passed inspection but that the SDK could not read.</summary>
+    internal static UploadRefusal Damaged(string? fileName, string why) => Malformed(Name(fileName), why);
+
+    private static UploadRefusal Malformed(string name, string why) =>
+        new(UploadRefusalCode.Malformed, $"{name} is damaged or is not a complete Word document: {why}. Open it in Word, save a copy, and upload that.");
+
+    private static UploadRefusal ExpandsTooMuch(string name, UploadLimits limits, string why) =>
+        new(UploadRefusalCode.ExpandsTooMuch, $"{name} has been refused as unsafe: {why}, more than a Word document needs (the limit is {Size(limits.MaxExpandedBytes)} in all). " +
+            "If it is a genuine document, remove large pictures or paste its text instead.");
+
+    private static string Kind(byte[] bytes) =>
+        bytes.AsSpan().StartsWith("%PDF"u8) ? " (it is a PDF)"
+        : bytes.AsSpan().StartsWith("{\\rtf"u8) ? " (it is a Rich Text file)"
+        : string.Empty;
+
+    private static string Name(string? fileName)
+    {
+        var name = new string([.. Path.GetFileName(fileName ?? string.Empty).Trim().Where(c => !char.IsControl(c))]);
+        return name.Length == 0 ? "The file" : $"\"{(name.Length > 80 ? name[..80] + "…" : name)}\"";
+    }
+
+    /// <summary>A part's name as the file gives it, shortened and without control characters, for a message.</summary>
+    private static string Part(ZipArchiveEntry entry)
+    {
+        var name = new string([.. entry.FullName.Take(80).Select(c => char.IsControl(c) ? '?' : c)]);
+        return entry.FullName.Length > 80 ? name + "…" : name;
+    }
+
+    private static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+}
