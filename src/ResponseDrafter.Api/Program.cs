@@ -1,5 +1,47 @@
+using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Health;
+using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Profiles;
+using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Api.Sample;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRequestLimits();
+builder.AddSignIn();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddApiJson();
+builder.Services.AddApiProblems();
+builder.Services.AddDraftingAuthorization();
+builder.Services.AddDraftingDatabase(builder.Configuration);
+builder.Services.AddSampleData();
+builder.Services.AddHealth();
+builder.Services.AddApiOpenApi();
+
 var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSignInModeLabel();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRequestLimits();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapLocalSignIn();
+
+var api = app.MapGroup("/api").RequireAuthorization();
+api.MapMe();
+api.MapReports();
+api.MapDrafts();
+api.MapProfile();
+
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ResponseDrafter.Api.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Where the embedded SQLite database lives; relative paths are under the content root.</summary>
+    [Required]
+    public string DataPath { get; set; } = "App_Data";
+}
+
+public static class DataSetup
+{
+    public const string ConnectionStringName = "Drafting";
+
+    public static IServiceCollection AddDraftingDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var connectionString = configuration.GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    $"Database:Provider is PostgreSql but ConnectionStrings:{ConnectionStringName} is not configured.");
+            }
+
+            services.AddDbContext<DraftingDb, PostgreSqlDraftingDb>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            services.AddDbContext<DraftingDb, SqliteDraftingDb>((sp, o) =>
+                o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())));
+        }
+
+        services.AddHostedService<DatabaseStartup>();
+        return services;
+    }
+
+    public static string SqliteConnectionString(StorageOptions storage, IHostEnvironment environment)
+    {
+        var folder = Path.GetFullPath(storage.DataPath, environment.ContentRootPath);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "drafting.db") }.ToString();
+    }
+}

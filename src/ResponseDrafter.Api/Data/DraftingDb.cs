@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Profiles;
+using ResponseDrafter.Api.Reports;
+
+namespace ResponseDrafter.Api.Data;
+
+/// <summary>
+/// The drafting database. Each provider has its own subclass only so that each keeps its own migrations.
+/// Every tenant-owned entity has a query filter on the current tenant, and inserts are stamped with it here.
+/// </summary>
+public abstract class DraftingDb(DbContextOptions options, TenantContext tenant) : DbContext(options)
+{
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<DraftResponse> DraftResponses => Set<DraftResponse>();
+
+    public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<ProfileTemplate> ProfileTemplates => Set<ProfileTemplate>();
+
+    /// <summary>Read by the query filters each time a query runs, so one context never sees another tenant's rows.</summary>
+    private string? CurrentTenantId => tenant.TenantId;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Report>(Report.Configure);
+        modelBuilder.Entity<Draft>(Draft.Configure);
+        modelBuilder.Entity<DraftResponse>(DraftResponse.Configure);
+        modelBuilder.Entity<Profile>(Profile.Configure);
+        modelBuilder.Entity<ProfileTemplate>(ProfileTemplate.Configure);
+
+        modelBuilder.Entity<Report>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Draft>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<DraftResponse>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Profile>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<ProfileTemplate>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+    }
+
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.TenantId = CurrentTenantId
+                    ?? throw new InvalidOperationException("A tenant-owned row cannot be saved without a tenant.");
+            }
+            else if (entry.State != EntityState.Unchanged && entry.Entity.TenantId != CurrentTenantId)
+            {
+                throw new InvalidOperationException("A row of another tenant cannot be changed.");
+            }
+        }
+    }
+}
+
+public sealed class SqliteDraftingDb(DbContextOptions<SqliteDraftingDb> options, TenantContext tenant) : DraftingDb(options, tenant);
+
+public sealed class PostgreSqlDraftingDb(DbContextOptions<PostgreSqlDraftingDb> options, TenantContext tenant) : DraftingDb(options, tenant);

@@ -1,0 +1,129 @@
+using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Rules;
+
+namespace ResponseDrafter.Api.Drafts;
+
+public sealed record NewDraftInput(Guid? ReportId);
+
+public sealed record ReferenceInput(string? Label, string? Value);
+
+public sealed record RecipientInput(string? Name, string? Title, List<string>? AddressLines, string? Email);
+
+public sealed record SignatoryInput(string? Name, string? Title);
+
+public sealed record AppendixInput(string? Title, string? Body, List<string>? Recommendations);
+
+/// <summary>The letter-level fields, replaced as a whole. Rich-text fields use the markup in templates/README.md.</summary>
+public sealed record DraftLetterInput(
+    List<ReferenceInput>? References,
+    DateOnly? Date,
+    DateStyle? DateStyle,
+    List<RecipientInput>? Recipients,
+    string? Salutation,
+    string? Subject,
+    string? StatutoryCitation,
+    string? Opening,
+    string? Context,
+    string? Accountability,
+    string? Publication,
+    string? Closing,
+    SignatoryInput? Signatory,
+    List<string>? Cc,
+    List<AppendixInput>? Appendices);
+
+public sealed record SelectionInput(List<string>? Refs);
+
+public sealed record ResponseInput(string? Commentary, ResponseStatus? Status, string? Reason);
+
+/// <summary>Pasted assurance text. The server records when it was received and its SHA-256; the client cannot.</summary>
+public sealed record AssuranceInput(string? Text, string? SuppliedBy, AssurancePresentation? Presentation, string? Summary);
+
+public sealed record SignatoryDto(string Name, string Title);
+
+public sealed record DraftLetterDto(
+    IReadOnlyList<LetterReference> References,
+    DateOnly? Date,
+    DateStyle DateStyle,
+    IReadOnlyList<Recipient> Recipients,
+    string Salutation,
+    string Subject,
+    string StatutoryCitation,
+    string? Opening,
+    string? Context,
+    string? Accountability,
+    string? Publication,
+    string Closing,
+    SignatoryDto Signatory,
+    IReadOnlyList<string> Cc,
+    IReadOnlyList<Appendix> Appendices);
+
+public sealed record ResponseDto(string Ref, bool Selected, string? Commentary, ResponseStatus? Status, string? Reason, Assurance? Assurance);
+
+public sealed record DraftDto(
+    Guid Id,
+    Guid ReportId,
+    string ReportTitle,
+    int Version,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    string? CreatedBy,
+    IReadOnlyList<string> Selection,
+    DraftLetterDto Letter,
+    IReadOnlyList<ResponseDto> Responses);
+
+public sealed record DraftSummaryDto(Guid Id, Guid ReportId, string ReportTitle, int Version, DateTime UpdatedAt, DeadlineDto Deadline);
+
+/// <summary>
+/// How far the draft is from a letter: completeness gaps (it still renders, marked DRAFT) and problems that stop
+/// rendering (field → reasons, fields as the letter request's JSON paths).
+/// </summary>
+public sealed record DraftStatusDto(
+    int Version,
+    bool Complete,
+    IReadOnlyList<CompletenessGap> Gaps,
+    IDictionary<string, string[]> Problems,
+    DateOnly PublishedOn,
+    DeadlineDto Deadline);
+
+public static class DraftMapping
+{
+    public static DraftDto AsDto(this Draft draft, Report report)
+    {
+        var order = report.Refs().Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, StringComparer.Ordinal);
+        return new DraftDto(
+            draft.Id,
+            draft.ReportId,
+            report.Title,
+            draft.Version,
+            DateTime.SpecifyKind(draft.CreatedAt, DateTimeKind.Utc),
+            DateTime.SpecifyKind(draft.UpdatedAt, DateTimeKind.Utc),
+            draft.CreatedBy,
+            draft.Selection,
+            draft.AsLetterDto(),
+            draft.Responses
+                .OrderBy(r => order.GetValueOrDefault(r.Ref, int.MaxValue))
+                .Select(r => new ResponseDto(r.Ref, draft.Selection.Contains(r.Ref), r.Commentary, r.Status, r.Reason, r.Assurance))
+                .ToList());
+    }
+
+    public static DraftSummaryDto AsSummary(this Draft draft, Report report, DateOnly today) => new(
+        draft.Id, draft.ReportId, report.Title, draft.Version, DateTime.SpecifyKind(draft.UpdatedAt, DateTimeKind.Utc), ReportMapping.DeadlineFor(report.PublishedOn, today));
+
+    private static DraftLetterDto AsLetterDto(this Draft draft) => new(
+        draft.References,
+        draft.LetterDate,
+        draft.DateStyle,
+        draft.Recipients,
+        draft.Salutation,
+        draft.Subject,
+        draft.StatutoryCitation,
+        draft.Opening,
+        draft.Context,
+        draft.Accountability,
+        draft.Publication,
+        draft.Closing,
+        new SignatoryDto(draft.SignatoryName, draft.SignatoryTitle),
+        draft.Cc,
+        draft.Appendices);
+}

@@ -1,0 +1,72 @@
+using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Rules;
+
+namespace ResponseDrafter.Api.Reports;
+
+/// <summary>A report as structured JSON (the shape of shared/examples/hidden-victims-2021.json); unknown fields are ignored.</summary>
+public sealed record ReportInput(
+    string? Title,
+    ReportKind? Kind,
+    DateOnly? PublishedOn,
+    string? Url,
+    List<RecommendationInput>? Recommendations);
+
+public sealed record RecommendationInput(
+    string? Number,
+    RecommendationKind? Kind,
+    List<string>? Addressees,
+    string? Text,
+    List<SubItemInput>? SubItems);
+
+public sealed record SubItemInput(string? Label, string? Text, List<string>? Addressees);
+
+/// <summary>Police Act 1996 s55: the last day to publish the response, and how many days remain (negative once overdue).</summary>
+public sealed record DeadlineDto(DateOnly LastDay, int DaysLeft);
+
+public sealed record ReportDto(
+    Guid Id,
+    string Title,
+    ReportKind Kind,
+    DateOnly PublishedOn,
+    string? Url,
+    IReadOnlyList<Recommendation> Recommendations,
+    DeadlineDto Deadline,
+    bool Archived,
+    int Version);
+
+public sealed record ReportSummaryDto(
+    Guid Id,
+    string Title,
+    ReportKind Kind,
+    DateOnly PublishedOn,
+    string? Url,
+    int RecommendationCount,
+    DeadlineDto Deadline,
+    bool Archived);
+
+public static class ReportMapping
+{
+    public static DeadlineDto DeadlineFor(DateOnly publishedOn, DateOnly today) =>
+        new(StatutoryDeadline.For(publishedOn), StatutoryDeadline.DaysLeft(publishedOn, today));
+
+    public static ReportDto AsDto(this Report report, DateOnly today) => new(
+        report.Id,
+        report.Title,
+        report.Kind,
+        report.PublishedOn,
+        report.Url,
+        report.Recommendations,
+        DeadlineFor(report.PublishedOn, today),
+        report.ArchivedAt is not null,
+        report.Version);
+
+    public static ReportSummaryDto AsSummary(this Report report, DateOnly today) => new(
+        report.Id,
+        report.Title,
+        report.Kind,
+        report.PublishedOn,
+        report.Url,
+        report.Recommendations.Count,
+        DeadlineFor(report.PublishedOn, today),
+        report.ArchivedAt is not null);
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using ResponseDrafter.Api.Profiles;
+using ResponseDrafter.Api.Tests.Infrastructure;
+using ResponseDrafter.Documents.Templates;
+
+namespace ResponseDrafter.Api.Tests;
+
+[TestClass]
+public sealed class ProfilesTests
+{
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    [TestMethod]
+    public async Task AnAdminCreatesTheProfileThenChangesItWithItsETag()
+    {
+        using var host = await ApiHost.StartAsync();
+        using var client = host.ClientFor(Caller.Admin);
+
+        var created = await client.SendJsonAsync(HttpMethod.Put, "/api/profile", Scenario.Profile());
+        var changed = await client.SendJsonAsync(HttpMethod.Put, "/api/profile", Scenario.Profile("Office of the Police, Fire and Crime Commissioner for Wessex"), created.ETag());
+        var read = await client.GetAsync("/api/profile");
+
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode);
+        Assert.AreEqual("Office of the Police, Fire and Crime Commissioner for Wessex", (await read.ReadAsync<ProfileDto>()).Name);
+        Assert.AreEqual(changed.ETag(), read.ETag());
+        Assert.AreEqual("built-in", (await read.ReadAsync<ProfileDto>()).Template.Source);
+    }
+
+    [TestMethod]
+    public async Task ATemplateWithMissingTagsReturnsEveryProblemAndStoresNothing()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Admin);
+        using var form = HttpCalls.FileForm("letterhead.docx", Docx.WithoutTags(), DocxType);
+
+        var response = await client.SendFormAsync(HttpMethod.Put, "/api/profile/template", form, scenario.ProfileETag);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.IsTrue(problem["errors"]!.AsObject().Count >= 2, problem.ToJsonString());
+        var profile = await client.GetAsync("/api/profile");
+        Assert.AreEqual(scenario.ProfileETag, profile.ETag());
+        Assert.AreEqual("built-in", (await profile.ReadAsync<ProfileDto>()).Template.Source);
+    }
+
+    [TestMethod]
+    public async Task AnUploadedTemplateIsServedUntilItIsRemoved()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Admin);
+        var template = LetterTemplate.Default.Docx;
+        using var form = HttpCalls.FileForm("wessex.docx", template, DocxType);
+
+        var uploaded = await client.SendFormAsync(HttpMethod.Put, "/api/profile/template", form, scenario.ProfileETag);
+        var served = await client.GetAsync("/api/profile/template");
+        var removed = await client.SendJsonAsync(HttpMethod.Delete, "/api/profile/template", null, uploaded.ETag());
+        var afterwards = await client.GetAsync("/api/profile/template");
+
+        Assert.AreEqual("custom", (await uploaded.ReadAsync<ProfileDto>()).Template.Source);
+        Assert.AreEqual("custom", served.Headers.GetValues("X-Template-Source").Single());
+        CollectionAssert.AreEqual(template, await served.Content.ReadAsByteArrayAsync());
+        Assert.AreEqual("built-in", (await removed.ReadAsync<ProfileDto>()).Template.Source);
+        Assert.AreEqual("built-in", afterwards.Headers.GetValues("X-Template-Source").Single());
+    }
+
+    [TestMethod]
+    public async Task AFileThatIsNotAWordDocumentIsRefusedAsATemplate()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Admin);
+        using var form = HttpCalls.FileForm("letterhead.docx", "not a zip"u8.ToArray(), DocxType);
+
+        var response = await client.SendFormAsync(HttpMethod.Put, "/api/profile/template", form, scenario.ProfileETag);
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [TestMethod]
+    public async Task ProfileValidationNamesEveryMissingField()
+    {
+        using var host = await ApiHost.StartAsync();
+        using var client = host.ClientFor(Caller.Admin);
+
+        var response = await client.SendRawAsync(HttpMethod.Put, "/api/profile", "{}");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "name", "commissionerName", "commissionerTitle", "statutoryCitation", "salutation", "recipients" })
+        {
+            Assert.AreNotEqual(0, problem.ErrorsFor(field).Count, field);
+        }
+    }
+}
