@@ -1,0 +1,118 @@
+// Calls the ResponseDrafter API with the signed-in user's bearer token; failures become ApiError in plain words.
+
+export class ApiError extends Error {
+  /** @param {string} message what happened and what to do next; @param {string[]} details one line per field */
+  constructor(message, { status = 0, details = [], fields = {} } = {}) {
+    super(message);
+    this.status = status;
+    this.details = details;
+    this.fields = fields;
+  }
+}
+
+const FieldNames = {
+  text: 'Assurance text',
+  suppliedBy: 'Supplied by',
+  summary: 'Summary',
+  presentation: 'How the assurance is shown',
+  commentary: 'Commentary',
+  reason: 'Reason',
+  status: 'Status',
+  file: 'File',
+  refs: 'Recommendations',
+  reportId: 'Report',
+};
+
+function fieldName(field) {
+  const root = field.replace(/\[\d+\].*$/, '').split('.')[0];
+  return FieldNames[root] ?? field;
+}
+
+/** Turns a failed response (ProblemDetails or not) into a message saying what happened and what to do next. */
+export async function errorFrom(response) {
+  let problem = {};
+  if ((response.headers.get('Content-Type') ?? '').includes('json')) {
+    try {
+      problem = await response.json();
+    } catch {
+      problem = {};
+    }
+  }
+
+  const fields = problem.errors ?? {};
+  const details = Object.entries(fields).flatMap(([field, reasons]) => reasons.map((reason) => `${fieldName(field)}: ${reason}`));
+  const status = response.status;
+  const says = (text) => new ApiError(text, { status, details, fields });
+  switch (status) {
+    case 400:
+    case 422:
+      return says(`${problem.title ?? 'Some of what you entered cannot be saved.'} Correct the fields below and save again; your text is kept.`);
+    case 401:
+      return says('Your sign-in has expired. Sign in again, then repeat what you were doing; your text is kept.');
+    case 403:
+      return says('Your account is not allowed to do this. Ask an administrator to give you the Drafter role.');
+    case 404:
+      return says('This no longer exists: someone may have deleted it. Go back to the list of reports and choose again.');
+    case 409:
+      return says(`${problem.title ?? 'This cannot be done yet.'}${problem.detail ? `: ${problem.detail}` : ''}`);
+    case 412:
+      return says('Someone else saved a newer version of this draft. Your text is kept here: reload the draft, then save again.');
+    case 413:
+      return says('That is too large to save. Shorten the text or attach a smaller file.');
+    case 415:
+      return says(problem.detail ?? 'That kind of file cannot be attached. Use a plain text (.txt) or Markdown (.md) file, or paste the text.');
+    default:
+      return status >= 500
+        ? says('The ResponseDrafter server had a problem. Wait a minute and try again; your text is kept.')
+        : says(`The request failed (${status}). Try again; your text is kept.`);
+  }
+}
+
+/** @param {() => Promise<string>} token gives a current access token */
+export function createApi(token) {
+  async function send(method, path, { json, form, etag, accept = 'application/json' } = {}) {
+    const headers = { Accept: accept, Authorization: `Bearer ${await token()}` };
+    let body;
+    if (json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (form !== undefined) {
+      body = form;
+    }
+    if (etag) headers['If-Match'] = etag;
+
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body });
+    } catch {
+      throw new ApiError('The ResponseDrafter server could not be reached. Check your connection and try again; your text is kept.');
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  const read = async (response) => ({ data: response.status === 204 ? null : await response.json(), etag: response.headers.get('ETag') });
+
+  return {
+    me: async () => (await read(await send('GET', 'api/me'))).data,
+    reports: async () => (await read(await send('GET', 'api/reports'))).data,
+    report: async (id) => (await read(await send('GET', `api/reports/${encodeURIComponent(id)}`))).data,
+    drafts: async () => (await read(await send('GET', 'api/drafts'))).data,
+    draft: async (id) => read(await send('GET', `api/drafts/${encodeURIComponent(id)}`)),
+    startDraft: async (reportId) => read(await send('POST', 'api/drafts', { json: { reportId } })),
+    putSelection: async (id, refs, etag) => read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/selection`, { json: { refs }, etag })),
+    putResponse: async (id, ref, response, etag) =>
+      read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/responses/${encodeURIComponent(ref)}`, { json: response, etag })),
+    putAssurance: async (id, ref, assurance, etag) =>
+      read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/responses/${encodeURIComponent(ref)}/assurance`, { json: assurance, etag })),
+    uploadAssurance: async (id, ref, form, etag) =>
+      read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/responses/${encodeURIComponent(ref)}/assurance`, { form, etag })),
+    status: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/status`))).data,
+    document: async (id) => {
+      const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/document`, {
+        accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      });
+      return { bytes: new Uint8Array(await response.arrayBuffer()), etag: response.headers.get('ETag') };
+    },
+  };
+}

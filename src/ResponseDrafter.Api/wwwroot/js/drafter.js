@@ -1,0 +1,408 @@
+// The drafter's screen: choose a report → the applicable recommendations → assurance, commentary and status per item
+// → what is missing → build the letter in the open document → (later) submit for sign-off.
+import { readLetter } from './docx.js';
+import { failAtStart, start } from './signin.js';
+import { announce, busy, byId, clearError, daysLeftText, el, formatDate, isOverdue, show, showError } from './ui.js';
+import * as word from './word.js';
+
+const Presentations = [
+  ['quoted-in-full', 'Quoted in full'],
+  ['summarised', 'Summarised (full text in the annex)'],
+  ['annex-only', 'In the annex only'],
+];
+const Statuses = [
+  ['action-taken', 'Action taken'],
+  ['action-proposed', 'Action proposed'],
+  ['no-action', 'No action will be taken'],
+];
+const KindNames = { recommendation: 'Recommendation', 'cause-of-concern': 'Cause of concern', 'area-for-improvement': 'Area for improvement' };
+
+const state = { api: null, host: null, report: null, draft: null, etag: null, status: null };
+
+/** Unsaved input survives a failed save and a reload: it stays in this tab's session storage until the server has it. */
+const unsaved = {
+  key: (ref, field) => `responsedrafter.unsaved.${state.draft.id}.${ref}.${field}`,
+  get: (ref, field) => sessionStorage.getItem(unsaved.key(ref, field)),
+  set: (ref, field, value) => sessionStorage.setItem(unsaved.key(ref, field), value),
+  clear: (ref, fields) => fields.forEach((field) => sessionStorage.removeItem(unsaved.key(ref, field))),
+};
+
+const fieldId = (ref, field) => `item-${ref}-${field}`;
+
+function refsOf(report) {
+  return report.recommendations.flatMap((r) => [r.number, ...r.subItems.map((s) => r.number + s.label)]);
+}
+
+function itemOf(ref) {
+  for (const recommendation of state.report.recommendations) {
+    if (recommendation.number === ref) return { recommendation, subItem: null };
+    const subItem = recommendation.subItems.find((s) => recommendation.number + s.label === ref);
+    if (subItem) return { recommendation, subItem };
+  }
+  return null;
+}
+
+function headingOf(ref) {
+  const { recommendation } = itemOf(ref);
+  return `${KindNames[recommendation.kind] ?? 'Recommendation'} ${ref}`;
+}
+
+function addressees(list) {
+  return list.length > 0 ? `To: ${list.join('; ')}` : 'Addressee named in the text';
+}
+
+function deadlineBadge(deadline) {
+  return el('span', { class: isOverdue(deadline) ? 'days-left overdue' : 'days-left' }, daysLeftText(deadline.daysLeft));
+}
+
+async function showReports() {
+  const [reports, drafts] = await Promise.all([state.api.reports(), state.api.drafts()]);
+  const draftOf = new Map(drafts.map((d) => [d.reportId, d]));
+  const list = byId('report-list');
+  list.replaceChildren(...reports.map((report) => {
+    const titleId = `report-${report.id}`;
+    const existing = draftOf.get(report.id);
+    return el('li', {}, el('fluent-card', { class: 'report-card' },
+      el('h2', { id: titleId }, report.title),
+      el('p', { class: 'meta' }, `Published ${formatDate(report.publishedOn)} · ${report.recommendationCount} recommendations`),
+      el('p', { class: 'deadline' }, `Last day to publish: ${formatDate(report.deadline.lastDay)} `, deadlineBadge(report.deadline)),
+      el('fluent-button', {
+        appearance: 'accent',
+        'aria-describedby': titleId,
+        on: { click: () => (existing ? openDraft(existing.id) : startDraft(report.id)) },
+      }, existing ? 'Continue the response' : 'Start the response')));
+  }));
+  if (reports.length === 0) list.replaceChildren(el('li', {}, 'No reports in the catalogue yet. An administrator adds them.'));
+  show(byId('choose-report'), true);
+  show(byId('draft'), false);
+}
+
+async function startDraft(reportId) {
+  clearError();
+  try {
+    const { data, etag } = await state.api.startDraft(reportId);
+    await showDraft(data, etag);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function openDraft(draftId) {
+  clearError();
+  try {
+    const { data, etag } = await state.api.draft(draftId);
+    await showDraft(data, etag);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function showDraft(draft, etag) {
+  state.draft = draft;
+  state.etag = etag;
+  state.report = await state.api.report(draft.reportId);
+  renderDeadline();
+  renderSelection();
+  renderResponses();
+  show(byId('choose-report'), false);
+  show(byId('draft'), true);
+  await refreshStatus();
+  byId('draft-heading').focus();
+}
+
+function accept({ data, etag }) {
+  state.draft = data;
+  state.etag = etag;
+}
+
+function renderDeadline() {
+  const { report } = state;
+  byId('deadline').replaceChildren(
+    el('p', { class: 'report-title' }, report.title),
+    el('p', {}, `Last day to publish: `, el('strong', {}, formatDate(report.deadline.lastDay)), ' ', deadlineBadge(report.deadline)));
+}
+
+function renderSelection() {
+  const selected = new Set(state.draft.selection);
+  const box = (ref, label) => el('fluent-checkbox', {
+    id: fieldId(ref, 'selected'),
+    'data-ref': ref,
+    checked: selected.has(ref),
+    on: { change: saveSelection },
+  }, label);
+  byId('items').replaceChildren(...state.report.recommendations.map((r) => el('div', { class: 'recommendation' },
+    box(r.number, `${KindNames[r.kind] ?? 'Recommendation'} ${r.number}`),
+    el('p', { class: 'addressees' }, addressees(r.addressees)),
+    el('p', { class: 'verbatim' }, r.text),
+    r.subItems.length === 0 ? null : el('ul', { class: 'sub-items' }, r.subItems.map((s) => el('li', {},
+      box(r.number + s.label, `${r.number}${s.label}`),
+      s.addressees.length > 0 ? el('p', { class: 'addressees' }, addressees(s.addressees)) : null,
+      el('p', { class: 'verbatim' }, s.text)))))));
+}
+
+async function saveSelection() {
+  clearError();
+  const refs = refsOf(state.report).filter((ref) => byId(fieldId(ref, 'selected'))?.checked);
+  try {
+    accept(await state.api.putSelection(state.draft.id, refs, state.etag));
+    renderResponses();
+    announce('Selection saved.');
+    await refreshStatus();
+  } catch (error) {
+    showError(error);
+    renderSelection();
+  }
+}
+
+function responseFor(ref) {
+  return state.draft.responses.find((r) => r.ref === ref) ?? { ref, commentary: null, status: null, reason: null, assurance: null };
+}
+
+/** A labelled text area whose typing is kept in session storage until the server has it. */
+function textArea(ref, field, label, saved, hint) {
+  const hintId = hint ? `${fieldId(ref, field)}-hint` : null;
+  const restored = unsaved.get(ref, field);
+  const area = el('fluent-text-area', {
+    id: fieldId(ref, field),
+    resize: 'vertical',
+    'aria-describedby': hintId,
+    value: restored ?? saved ?? '',
+    on: { input: (event) => unsaved.set(ref, field, event.target.value) },
+  }, label);
+  return [area, hint ? el('p', { id: hintId, class: 'hint' }, hint) : null];
+}
+
+function textField(ref, field, label, saved) {
+  const restored = unsaved.get(ref, field);
+  return el('fluent-text-field', {
+    id: fieldId(ref, field),
+    value: restored ?? saved ?? '',
+    on: { input: (event) => unsaved.set(ref, field, event.target.value) },
+  }, label);
+}
+
+/** Native radio buttons: with nothing chosen yet they stay reachable by Tab, which the Fluent radio group is not. */
+function radios(ref, field, label, options, saved) {
+  const chosen = unsaved.get(ref, field) ?? saved;
+  const name = fieldId(ref, field);
+  return el('fieldset', { id: name, class: 'choices' },
+    el('legend', {}, label),
+    options.map(([value, text]) => el('label', {},
+      el('input', {
+        type: 'radio',
+        name,
+        value,
+        checked: chosen === value,
+        on: { change: () => unsaved.set(ref, field, value) },
+      }),
+      ` ${text}`)));
+}
+
+function provenance(assurance) {
+  if (!assurance) return el('p', { class: 'hint' }, 'No assurance from the force yet.');
+  const p = assurance.provenance;
+  const from = p.sourceFileName ? ` from the file ${p.sourceFileName}` : '';
+  return el('p', { class: 'provenance' }, `Saved: supplied by ${p.suppliedBy}, received ${formatDate(p.receivedOn)}${from}.`);
+}
+
+function renderResponses() {
+  const container = byId('responses');
+  if (state.draft.selection.length === 0) {
+    container.replaceChildren(el('p', {}, 'Tick at least one recommendation above to answer it in the letter.'));
+    return;
+  }
+  container.replaceChildren(...state.draft.selection.map((ref) => {
+    const { recommendation, subItem } = itemOf(ref);
+    const saved = responseFor(ref);
+    const assurance = saved.assurance;
+    const headingId = `${fieldId(ref, 'heading')}`;
+    const result = el('p', { id: fieldId(ref, 'result'), class: 'save-result', role: 'status' });
+    return el('section', { class: 'item', 'aria-labelledby': headingId },
+      el('h3', { id: headingId }, headingOf(ref)),
+      el('p', { class: 'verbatim' }, subItem ? subItem.text : recommendation.text),
+      el('fieldset', {},
+        el('legend', {}, "The force's assurance"),
+        textArea(ref, 'assurance', 'Assurance text (paste it here)', assurance?.text,
+          "Paste the chief constable's text for this recommendation, word for word."),
+        textField(ref, 'suppliedBy', 'Supplied by (name and role)', assurance?.provenance.suppliedBy),
+        radios(ref, 'presentation', 'How the letter shows it', Presentations, assurance?.presentation ?? 'quoted-in-full'),
+        textArea(ref, 'summary', 'Summary (when summarised)', assurance?.summary),
+        el('label', { for: fieldId(ref, 'file'), class: 'file-label' }, "Or attach the force's file (.txt or .md)"),
+        el('input', { type: 'file', id: fieldId(ref, 'file'), accept: '.txt,.md,text/plain,text/markdown' }),
+        provenance(assurance),
+        el('fluent-button', { appearance: 'accent', on: { click: (event) => saveAssurance(ref, event.currentTarget) } }, 'Save assurance')),
+      el('fieldset', {},
+        el('legend', {}, "The commissioner's response"),
+        textArea(ref, 'commentary', 'Commentary', saved.commentary),
+        radios(ref, 'status', 'Status', Statuses, saved.status),
+        textArea(ref, 'reason', 'Reason (needed when no action will be taken)', saved.reason),
+        el('fluent-button', { appearance: 'accent', on: { click: (event) => saveResponse(ref, event.currentTarget) } }, 'Save response')),
+      result);
+  }));
+}
+
+function valueOf(ref, field) {
+  const element = byId(fieldId(ref, field));
+  const value = (element?.tagName === 'FIELDSET' ? element.querySelector('input:checked')?.value : element?.value) ?? '';
+  return value === '' ? null : value;
+}
+
+async function saveAssurance(ref, button) {
+  clearError();
+  busy(button, true);
+  const fields = ['assurance', 'suppliedBy', 'presentation', 'summary'];
+  try {
+    const file = byId(fieldId(ref, 'file')).files[0];
+    if (file) {
+      const form = new FormData();
+      form.append('file', file);
+      form.append('suppliedBy', valueOf(ref, 'suppliedBy') ?? '');
+      form.append('presentation', valueOf(ref, 'presentation') ?? 'quoted-in-full');
+      if (valueOf(ref, 'summary')) form.append('summary', valueOf(ref, 'summary'));
+      accept(await state.api.uploadAssurance(state.draft.id, ref, form, state.etag));
+    } else {
+      accept(await state.api.putAssurance(state.draft.id, ref, {
+        text: valueOf(ref, 'assurance'),
+        suppliedBy: valueOf(ref, 'suppliedBy'),
+        presentation: valueOf(ref, 'presentation'),
+        summary: valueOf(ref, 'summary'),
+      }, state.etag));
+    }
+    unsaved.clear(ref, fields);
+    renderResponses();
+    byId(fieldId(ref, 'result')).textContent = `Assurance for ${headingOf(ref)} saved.`;
+    await refreshStatus();
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+async function saveResponse(ref, button) {
+  clearError();
+  busy(button, true);
+  try {
+    accept(await state.api.putResponse(state.draft.id, ref, {
+      commentary: valueOf(ref, 'commentary'),
+      status: valueOf(ref, 'status'),
+      reason: valueOf(ref, 'reason'),
+    }, state.etag));
+    unsaved.clear(ref, ['commentary', 'status', 'reason']);
+    renderResponses();
+    byId(fieldId(ref, 'result')).textContent = `Response to ${headingOf(ref)} saved.`;
+    await refreshStatus();
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+const GapFields = { response: 'commentary', status: 'status', reason: 'reason', commentary: 'commentary' };
+
+async function refreshStatus() {
+  const status = await state.api.status(state.draft.id);
+  state.status = status;
+  const box = byId('completeness');
+  const problems = Object.entries(status.problems ?? {}).flatMap(([, reasons]) => reasons);
+  if (status.complete) {
+    box.replaceChildren(el('p', { class: 'complete' }, 'Complete: every applicable recommendation has a response.'));
+    return;
+  }
+  box.replaceChildren(
+    el('p', {}, `Still missing (${status.gaps.length + problems.length}). The letter can be built, marked DRAFT, until these are done:`),
+    el('ul', { class: 'gaps' },
+      status.gaps.map((gap) => el('li', {}, el('a', {
+        href: `#${fieldId(gap.ref, GapFields[gap.field] ?? 'commentary')}`,
+        on: { click: (event) => focusGap(event, gap) },
+      }, gap.message))),
+      problems.map((problem) => el('li', {}, problem))));
+}
+
+function focusGap(event, gap) {
+  const target = byId(fieldId(gap.ref, GapFields[gap.field] ?? 'commentary'));
+  if (!target) {
+    event.preventDefault();
+    byId(fieldId(gap.ref, 'selected'))?.focus();
+    return;
+  }
+  event.preventDefault();
+  target.focus();
+}
+
+function download(bytes, name) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function buildLetter(replaceEverything = false) {
+  clearError();
+  const button = byId('build');
+  const result = byId('build-result');
+  show(byId('replace-confirm'), false);
+  busy(button, true);
+  try {
+    const { bytes } = await state.api.document(state.draft.id);
+    if (state.host.kind !== 'word') {
+      download(bytes, `${state.report.title.slice(0, 80)} - response.docx`);
+      result.textContent = 'The letter was downloaded. Open it in Word.';
+      return;
+    }
+
+    const letter = await readLetter(bytes);
+    const carried = await word.documentDraft();
+    if (carried && carried.draftId !== state.draft.id) {
+      throw new Error(`This document holds the response to "${carried.reportTitle}". Open a new blank document for this report and build the letter there.`);
+    }
+    if (carried) {
+      const missing = await word.updateLetter(letter);
+      result.textContent = missing.length === 0
+        ? `The letter was updated from draft version ${state.draft.version}. Your text outside the ResponseDrafter sections is unchanged.`
+        : `The letter was updated, but these sections are not in the document and were left out: ${missing.join(', ')}. To add them, build the letter again in a new document.`;
+    } else if (!replaceEverything && await word.documentHasText()) {
+      show(byId('replace-confirm'), true);
+      result.textContent = 'This document already has text that did not come from ResponseDrafter.';
+      byId('replace-confirm-button').focus();
+      return;
+    } else {
+      await word.insertLetter(letter);
+      result.textContent = `The letter was built in this document from draft version ${state.draft.version}.`;
+    }
+    if (!state.status?.complete) result.textContent += ' It is marked DRAFT until the missing items are done.';
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+function wireBuild() {
+  byId('build').addEventListener('click', () => buildLetter());
+  byId('replace-confirm-button').addEventListener('click', () => buildLetter(true));
+  byId('back').addEventListener('click', () => showReports().catch(showError));
+  if (state.host.kind !== 'word') {
+    byId('build').textContent = 'Download the letter (.docx)';
+    byId('build-hint').textContent = 'Outside Word the letter is downloaded; open the task pane in Word to build it in the document.';
+  }
+}
+
+async function main() {
+  try {
+    const { host, api } = await start();
+    state.host = host;
+    state.api = api;
+    wireBuild();
+    const carried = host.kind === 'word' ? await word.documentDraft() : null;
+    if (carried?.draftId) await openDraft(carried.draftId);
+    else await showReports();
+  } catch (error) {
+    failAtStart(error);
+  }
+}
+
+main();

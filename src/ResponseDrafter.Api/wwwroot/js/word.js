@@ -1,0 +1,98 @@
+// Every Office.js call the pane makes. Each write happens inside Word.run(async (context) => { …; await context.sync(); }).
+import { IdentityNamespace, readIdentity } from './docx.js';
+
+const RegionsSetting = 'ResponseDrafter.regions';
+const AutoShowSetting = 'Office.AutoShowTaskpaneWithDocument';
+
+/** The draft the open document carries ({ draftId, version, reportTitle }), or null. */
+export function documentDraft() {
+  return Word.run(async (context) => {
+    const parts = context.document.customXmlParts.getByNamespace(IdentityNamespace);
+    parts.load('items');
+    await context.sync();
+    if (parts.items.length === 0) return null;
+    const xml = parts.items[0].getXml();
+    await context.sync();
+    return readIdentity(xml.value);
+  });
+}
+
+export function documentHasText() {
+  return Word.run(async (context) => {
+    const body = context.document.body;
+    body.load('text');
+    await context.sync();
+    return body.text.trim().length > 0;
+  });
+}
+
+async function writeIdentity(context, xml) {
+  const parts = context.document.customXmlParts.getByNamespace(IdentityNamespace);
+  parts.load('items');
+  await context.sync();
+  if (parts.items.length === 0) {
+    context.document.customXmlParts.add(xml);
+  } else {
+    parts.items[0].setXml(xml);
+    for (const extra of parts.items.slice(1)) extra.delete();
+  }
+  await context.sync();
+}
+
+function saveSettings(values) {
+  const settings = Office.context.document.settings;
+  for (const [name, value] of Object.entries(values)) settings.set(name, value);
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Failed ? reject(new Error(result.error.message)) : resolve()));
+  });
+}
+
+/** First build: the rendered letter becomes the document; the document then reopens the pane by itself. */
+export async function insertLetter(letter) {
+  await Word.run(async (context) => {
+    context.document.body.insertFileFromBase64(letter.base64, Word.InsertLocation.replace);
+    await context.sync();
+    await writeIdentity(context, letter.identityXml);
+  });
+  await saveSettings({ [AutoShowSetting]: true, [RegionsSetting]: letter.regions.map((r) => r.tag) });
+}
+
+/**
+ * Re-run: replaces the content of each tagged region with the new render's, clears regions the new render no longer
+ * has, and leaves everything outside the controls as the drafter left it. Returns the tags it could not find.
+ */
+export async function updateLetter(letter) {
+  const previous = Office.context.document.settings.get(RegionsSetting) ?? [];
+  const current = new Set(letter.regions.map((r) => r.tag));
+  const stale = previous.filter((tag) => !current.has(tag));
+
+  const missing = await Word.run(async (context) => {
+    const controls = context.document.contentControls;
+    const found = letter.regions.map((region) => ({ region, controls: controls.getByTag(region.tag) }));
+    const cleared = stale.map((tag) => controls.getByTag(tag));
+    const markings = controls.getByTag('draft');
+    for (const collection of [...found.map((f) => f.controls), ...cleared, markings]) collection.load('items');
+    await context.sync();
+
+    for (const { region, controls: matches } of found) {
+      for (const control of matches.items) control.insertOoxml(region.ooxml, Word.InsertLocation.replace);
+    }
+    for (const collection of cleared) {
+      for (const control of collection.items) control.clear();
+    }
+    if (!letter.marking) {
+      for (const marking of markings.items) marking.delete(false);
+    } else if (markings.items.length > 0) {
+      for (const marking of markings.items) marking.insertText(letter.marking.text, Word.InsertLocation.replace);
+    } else {
+      context.document.sections.getFirst().getHeader(Word.HeaderFooterType.primary).insertOoxml(letter.marking.ooxml, Word.InsertLocation.start);
+    }
+    await context.sync();
+    await writeIdentity(context, letter.identityXml);
+    return found.filter((f) => f.controls.items.length === 0).map((f) => f.region.tag);
+  });
+
+  const kept = [...current].filter((tag) => !missing.includes(tag));
+  await saveSettings({ [RegionsSetting]: [...new Set([...kept, ...stale])] });
+  return missing;
+}

@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using ResponseDrafter.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ResponseDrafter.Browser.Tests;
+
+/// <summary>axe-core scans of each screen (no serious or critical issue) and the drafter flow by keyboard alone.</summary>
+[TestClass]
+public sealed class AccessibilityTests
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    private static ApiServer server = null!;
+    private static Chromium chromium = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext _)
+    {
+        server = ApiServer.Start();
+        chromium = await Chromium.LaunchAsync();
+        var admin = await server.ClientForAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport("Accessibility report", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3)));
+        created.EnsureSuccessStatusCode();
+        var reportId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var drafter = await server.ClientForAsync("drafter");
+        (await drafter.PostAsJsonAsync("/api/drafts", new { reportId })).EnsureSuccessStatusCode();
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await chromium.DisposeAsync();
+        server.Dispose();
+    }
+
+    [TestMethod]
+    public async Task DrafterScreenHasNoSeriousAccessibilityIssues()
+    {
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await AssertAccessibleAsync(page, "axe-drafter-sign-in");
+        await open.SignInAsync("Dana Drafter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a report" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "axe-drafter-reports");
+        await Card(page, "Accessibility report").GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+        await Expect(page.Locator("#completeness")).ToContainTextAsync("Still missing");
+        await AssertAccessibleAsync(page, "axe-drafter-draft");
+    }
+
+    [TestMethod]
+    public async Task BoardScreenHasNoSeriousAccessibilityIssues()
+    {
+        var open = await chromium.OpenAsync(server, "/board.html", width: 1280);
+        await open.SignInAsync("Avery Approver");
+        await Expect(open.Playwright.Locator("#board-rows tr").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(open.Playwright, "axe-board");
+    }
+
+    [TestMethod]
+    public async Task DevelopmentLandingPageHasNoSeriousAccessibilityIssues()
+    {
+        var open = await chromium.OpenAsync(server, "/index.html", width: 1024);
+        await Expect(open.Playwright.GetByRole(AriaRole.Heading, new() { Name = "Local development sign-in" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(open.Playwright, "axe-index");
+    }
+
+    [TestMethod]
+    public async Task DrafterCanChooseAReportAndAnswerByKeyboardAlone()
+    {
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        var button = Card(page, "Accessibility report").Locator("fluent-button", new() { HasText = "Continue the response" });
+        await Expect(button).ToBeVisibleAsync();
+
+        await TabUntilAsync(page, button);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#draft-heading")).ToBeFocusedAsync();
+        var outline = await TabUntilAsync(page, page.Locator("fluent-checkbox[data-ref='2']"));
+        Assert.AreNotEqual("none", outline, "The focused checkbox shows where focus is.");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("fluent-checkbox[data-ref='2']")).Not.ToBeCheckedAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Selection saved.");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("fluent-checkbox[data-ref='2']")).ToBeCheckedAsync();
+
+        await TabUntilAsync(page, page.Locator("#item-2-commentary"));
+        await page.Keyboard.TypeAsync("Typed without a mouse.");
+        await TabUntilAsync(page, page.Locator("#item-2-status input").First);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("#item-2-status").GetByRole(AriaRole.Radio, new() { Name = "Action taken" })).ToBeCheckedAsync();
+        await TabUntilAsync(page, page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-commentary") })
+            .Locator("fluent-button", new() { HasText = "Save response" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Response to Recommendation 2 saved.");
+        await Evidence.ScreenshotAsync(TestContext, page, "drafter-keyboard");
+    }
+
+    private static ILocator Card(IPage page, string title) =>
+        page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
+
+    /// <summary>Presses Tab until <paramref name="target"/> (a control's outer element) has focus, at most 200 times; returns its focus style.</summary>
+    private static async Task<string> TabUntilAsync(IPage page, ILocator target)
+    {
+        var visited = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            visited.Add(await page.EvaluateAsync<string>(
+                "() => { let e = document.activeElement; const path = []; while (e) { path.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')); e = e.shadowRoot?.activeElement; } return path.join(' > '); }"));
+            if (await target.EvaluateAsync<bool>(
+                "e => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a === e || e.contains(a) || !!e.shadowRoot?.contains(a); }"))
+            {
+                return await target.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).boxShadow");
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"Could not reach the control with the Tab key. Focus went: {string.Join(" | ", visited.TakeLast(30))}");
+        return string.Empty;
+    }
+
+    private async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await Evidence.ScreenshotAsync(TestContext, page, name);
+        var violations = await Evidence.AxeAsync(TestContext, page, name);
+        var blocking = violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.AreEqual(0, blocking.Count, string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes)})")));
+    }
+}

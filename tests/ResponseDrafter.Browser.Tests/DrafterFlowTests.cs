@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Playwright;
+using ResponseDrafter.Browser.Tests.Infrastructure;
+using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Rules;
+using static Microsoft.Playwright.Assertions;
+
+namespace ResponseDrafter.Browser.Tests;
+
+[TestClass]
+public sealed class DrafterFlowTests
+{
+    private static ApiServer server = null!;
+    private static Chromium chromium = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext _)
+    {
+        server = ApiServer.Start();
+        chromium = await Chromium.LaunchAsync();
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await chromium.DisposeAsync();
+        server.Dispose();
+    }
+
+    [TestMethod]
+    public async Task DrafterBuildsAValidLetterInWordThroughTheOfficeJsStandIn()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var title = "Hidden victims (drafter flow)";
+        var publishedOn = today.AddDays(-14);
+        await CreateReportAsync(title, publishedOn);
+        var lastDay = StatutoryDeadline.For(publishedOn);
+        var daysLeft = $"{StatutoryDeadline.DaysLeft(publishedOn, today)} days left";
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+
+        await open.SignInAsync("Dana Drafter");
+        var card = page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
+        await Expect(card).ToContainTextAsync($"Last day to publish: {LongDate(lastDay)}");
+        await Expect(card).ToContainTextAsync(daysLeft);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Start the response" }).ClickAsync();
+
+        var deadline = page.Locator("#deadline");
+        await Expect(deadline).ToContainTextAsync(title);
+        await Expect(deadline).ToContainTextAsync(daysLeft);
+        await Expect(page.Locator("#items")).ToContainTextAsync("To: chief constables");
+        await Expect(page.Locator("#items")).ToContainTextAsync("understand how to advise victims what support is available them;");
+
+        var refs = await SelectedRefsAsync(page);
+        CollectionAssert.Contains(refs, "2", "Recommendation 2 is addressed to chief constables, so it starts ticked.");
+        await Expect(page.Locator("#completeness")).ToContainTextAsync("Still missing (");
+        await Expect(page.Locator("#completeness")).ToContainTextAsync("Recommendation 2 has no status");
+        await Evidence.ScreenshotAsync(TestContext, page, "drafter-1-recommendations");
+
+        await page.Locator("#item-2-assurance").GetByRole(AriaRole.Textbox).FillAsync("The force has trained 1,200 officers in modern slavery awareness since June.");
+        await page.Locator("#item-2-suppliedBy").GetByRole(AriaRole.Textbox).FillAsync("Detective Superintendent A. Example");
+        await page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") })
+            .GetByRole(AriaRole.Button, new() { Name = "Save assurance" }).ClickAsync();
+        await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Assurance for Recommendation 2 saved.");
+        foreach (var itemRef in refs)
+        {
+            await AnswerAsync(page, itemRef, $"The commissioner will review progress on {itemRef} at the March accountability board.");
+        }
+
+        await Expect(page.Locator("#completeness")).ToContainTextAsync("Complete: every applicable recommendation has a response.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" })).ToBeDisabledAsync();
+        await Expect(page.Locator("#submit-note")).ToContainTextAsync("Not available yet");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
+        await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was built in this document");
+        await Evidence.ScreenshotAsync(TestContext, page, "drafter-2-letter-built");
+
+        var calls = await WordCallsAsync(page);
+        var inserted = calls.Single(c => c["call"]!.GetValue<string>() == "body.insertFileFromBase64");
+        Assert.AreEqual("Replace", inserted["location"]!.GetValue<string>());
+        var docx = Convert.FromBase64String(inserted["base64"]!.GetValue<string>());
+        var path = Path.Combine(Evidence.Folder(TestContext), "drafter-inserted-letter.docx");
+        await File.WriteAllBytesAsync(path, docx);
+        TestContext.AddResultFile(path);
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.AreEqual(0, errors.Count, string.Join("\n", errors));
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        StringAssert.Contains(text, "The force has trained 1,200 officers in modern slavery awareness since June.");
+        StringAssert.Contains(text, "The commissioner will review progress on 2 at the March accountability board.");
+        var identity = DraftIdentityPart.Read(document)!;
+        Assert.AreEqual(await DraftIdForAsync(title), identity.DraftId);
+        Assert.IsTrue(document.MainDocumentPart.Document.Body.Descendants<SdtBlock>().Any(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val == "responses"),
+            "The inserted letter keeps its tagged content controls.");
+
+        var identityAdded = calls.Single(c => c["call"]!.GetValue<string>() == "customXmlParts.add")["xml"]!.GetValue<string>();
+        StringAssert.Contains(identityAdded, identity.DraftId);
+        Assert.IsTrue(calls.Any(c => c["call"]!.GetValue<string>() == "settings.set"
+            && c["name"]!.GetValue<string>() == "Office.AutoShowTaskpaneWithDocument" && c["value"]!.GetValue<bool>()),
+            "The document is told to reopen the pane.");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
+    public async Task RebuildingReplacesOnlyTheTaggedRegionsThroughTheOfficeJsStandIn()
+    {
+        var title = "Hidden victims (rebuild)";
+        var reportId = await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20));
+        var drafter = await server.ClientForAsync("drafter");
+        var created = await drafter.PostAsJsonAsync("/api/drafts", new { reportId });
+        created.EnsureSuccessStatusCode();
+
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        var card = page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+        await AnswerAsync(page, "2", "First words on recommendation 2.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
+        await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was built in this document");
+
+        var first = Convert.FromBase64String((await WordCallsAsync(page)).Single(c => c["call"]!.GetValue<string>() == "body.insertFileFromBase64")["base64"]!.GetValue<string>());
+        var tags = TopLevelTags(first);
+        await page.EvaluateAsync("tags => { window.__wordDocument.tags = tags; window.__wordCalls.length = 0; }", tags);
+
+        await AnswerAsync(page, "2", "Revised words on recommendation 2, after the chief executive's review.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
+        await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was updated");
+        await Evidence.ScreenshotAsync(TestContext, page, "drafter-3-letter-updated");
+
+        var calls = await WordCallsAsync(page);
+        var names = calls.Select(c => c["call"]!.GetValue<string>()).ToList();
+        CollectionAssert.DoesNotContain(names, "body.insertFileFromBase64", "A re-run must not replace the whole document.");
+        CollectionAssert.DoesNotContain(names, "body.insertOoxml");
+        CollectionAssert.DoesNotContain(names, "body.clear");
+        var replaced = calls.Where(c => c["call"]!.GetValue<string>() == "contentControl.insertOoxml").ToList();
+        CollectionAssert.AreEquivalent(tags.Distinct().ToList(), replaced.Select(c => c["tag"]!.GetValue<string>()).Distinct().ToList());
+        Assert.IsTrue(replaced.All(c => c["location"]!.GetValue<string>() == "Replace"));
+
+        foreach (var region in replaced)
+        {
+            using var fragment = WordprocessingDocument.FromFlatOpcString(region["ooxml"]!.GetValue<string>());
+            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(fragment).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.AreEqual(0, errors.Count, $"{region["tag"]}: {string.Join("\n", errors)}");
+        }
+
+        var responses = replaced.Single(c => c["tag"]!.GetValue<string>() == "responses")["ooxml"]!.GetValue<string>();
+        StringAssert.Contains(responses, "Revised words on recommendation 2, after the chief executive");
+        Assert.IsFalse(responses.Contains("First words on recommendation 2.", StringComparison.Ordinal));
+        var identity = calls.Single(c => c["call"]!.GetValue<string>() == "customXmlPart.setXml")["xml"]!.GetValue<string>();
+        StringAssert.Contains(identity, await DraftIdForAsync(title));
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
+    public async Task OutsideWordThePaneRunsWithTheRealOfficeJsAndDownloadsTheLetter()
+    {
+        var title = "Hidden victims (plain browser)";
+        await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+        var open = await chromium.OpenAsync(server, "/taskpane.html");
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
+            .GetByRole(AriaRole.Button, new() { Name = "Start the response" }).ClickAsync();
+        Assert.AreEqual("browser", await page.EvaluateAsync<string>("() => document.documentElement.dataset.host"));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the letter (.docx)" }).ClickAsync());
+        var path = Path.Combine(Evidence.Folder(TestContext), "browser-downloaded-letter.docx");
+        await download.SaveAsAsync(path);
+        using var document = WordprocessingDocument.Open(path, isEditable: false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.AreEqual(0, errors.Count, string.Join("\n", errors));
+        await Expect(page.Locator("#build-result")).ToHaveTextAsync("The letter was downloaded. Open it in Word.");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    internal static async Task AnswerAsync(IPage page, string itemRef, string commentary)
+    {
+        await page.Locator($"#item-{itemRef}-commentary").GetByRole(AriaRole.Textbox).FillAsync(commentary);
+        await page.Locator($"#item-{itemRef}-status").GetByRole(AriaRole.Radio, new() { Name = "Action taken" }).ClickAsync();
+        await page.Locator("section.item").Filter(new() { Has = page.Locator($"#item-{itemRef}-commentary") })
+            .GetByRole(AriaRole.Button, new() { Name = "Save response" }).ClickAsync();
+        await Expect(page.Locator($"#item-{itemRef}-result")).ToHaveTextAsync($"Response to Recommendation {itemRef} saved.");
+    }
+
+    private static async Task<List<string>> SelectedRefsAsync(IPage page) =>
+        [.. JsonNode.Parse(await page.EvaluateAsync<string>(
+            "() => JSON.stringify([...document.querySelectorAll('fluent-checkbox[data-ref]')].filter(b => b.checked).map(b => b.dataset.ref))"))!
+            .AsArray().Select(n => n!.GetValue<string>())];
+
+    private static async Task<List<JsonObject>> WordCallsAsync(IPage page) =>
+        JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__wordCalls)"))!.AsArray().Select(n => n!.AsObject()).ToList();
+
+    private static List<string> TopLevelTags(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        return document.MainDocumentPart!.Document!.Body!.Descendants<SdtElement>()
+            .Where(s => !s.Ancestors<SdtElement>().Any())
+            .Select(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value)
+            .OfType<string>()
+            .ToList();
+    }
+
+    private static async Task<Guid> CreateReportAsync(string title, DateOnly publishedOn)
+    {
+        var admin = await server.ClientForAsync("admin");
+        var response = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport(title, publishedOn));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task<string> DraftIdForAsync(string title)
+    {
+        var drafter = await server.ClientForAsync("drafter");
+        var drafts = await drafter.GetFromJsonAsync<JsonArray>("/api/drafts");
+        return drafts!.Single(d => d!["reportTitle"]!.GetValue<string>() == title)!["id"]!.GetValue<string>();
+    }
+
+    private static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}

@@ -1,0 +1,131 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using ResponseDrafter.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ResponseDrafter.Browser.Tests;
+
+/// <summary>
+/// Text from drafters, the force and the catalogue is shown as text. The pages run with their Content-Security-Policy
+/// bypassed here, so what is proved is the rendering itself (textContent, never HTML), not only the policy.
+/// </summary>
+[TestClass]
+public sealed class HostileTextTests
+{
+    private const string ScriptTag = "<script>window.__pwned=1</script>";
+    private const string ImageTag = "<img src=x onerror=\"window.__pwned=1\">";
+    private const string SvgTag = "<svg onload=\"window.__pwned=1\"></svg>";
+
+    private static ApiServer server = null!;
+    private static Chromium chromium = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext _)
+    {
+        server = ApiServer.Start();
+        chromium = await Chromium.LaunchAsync();
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await chromium.DisposeAsync();
+        server.Dispose();
+    }
+
+    [TestMethod]
+    public async Task MarkupInAssuranceAndCommentaryShowsAsTextAndNeverRuns()
+    {
+        var title = $"Hostile report {ImageTag}";
+        var admin = await server.ClientForAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-5)));
+        created.EnsureSuccessStatusCode();
+        var reportId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var drafter = await server.ClientForAsync("drafter");
+        var draftResponse = await drafter.PostAsJsonAsync("/api/drafts", new { reportId });
+        draftResponse.EnsureSuccessStatusCode();
+        var draft = (await draftResponse.Content.ReadFromJsonAsync<JsonObject>())!;
+        var draftId = draft["id"]!.GetValue<string>();
+        var refs = draft["selection"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        var throughApi = refs[1];
+        var etag = draftResponse.Headers.ETag!.Tag;
+        etag = await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}/assurance", new { text = ScriptTag + " and " + SvgTag, suppliedBy = SvgTag }, etag);
+        await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}", new { commentary = ImageTag, status = "action-proposed" }, etag);
+
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true, bypassCsp: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToHaveTextAsync(title);
+        await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
+            .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+
+        await page.Locator("#item-2-assurance").GetByRole(AriaRole.Textbox).FillAsync(ScriptTag);
+        await page.Locator("#item-2-suppliedBy").GetByRole(AriaRole.Textbox).FillAsync(ImageTag);
+        await page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") })
+            .GetByRole(AriaRole.Button, new() { Name = "Save assurance" }).ClickAsync();
+        await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Assurance for Recommendation 2 saved.");
+        await DrafterFlowTests.AnswerAsync(page, "2", ImageTag + SvgTag);
+
+        await page.ReloadAsync();
+        await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
+            .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+        await Expect(page.Locator("#deadline")).ToContainTextAsync(title);
+        Assert.AreEqual(ScriptTag, await ValueAsync(page, "item-2-assurance"));
+        Assert.AreEqual(ImageTag + SvgTag, await ValueAsync(page, "item-2-commentary"));
+        Assert.AreEqual(ScriptTag + " and " + SvgTag, await ValueAsync(page, $"item-{throughApi}-assurance"));
+        Assert.AreEqual(ImageTag, await ValueAsync(page, $"item-{throughApi}-commentary"));
+        await Expect(page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") }).Locator(".provenance"))
+            .ToContainTextAsync($"supplied by {ImageTag}");
+        await Expect(page.Locator("section.item").Filter(new() { Has = page.Locator($"#item-{throughApi}-assurance") }).Locator(".provenance"))
+            .ToContainTextAsync($"supplied by {SvgTag}");
+        await Evidence.ScreenshotAsync(TestContext, page, "hostile-text-drafter");
+
+        var board = await chromium.OpenAsync(server, "/board.html", width: 1280, bypassCsp: true);
+        await board.SignInAsync("Avery Approver");
+        await Expect(board.Playwright.Locator("#board-rows")).ToContainTextAsync(title);
+        await Evidence.ScreenshotAsync(TestContext, board.Playwright, "hostile-text-board");
+
+        foreach (var shown in new[] { page, board.Playwright })
+        {
+            Assert.IsTrue(await shown.EvaluateAsync<bool>("() => window.__pwned === undefined"), "Injected markup ran.");
+            Assert.AreEqual(0, await shown.EvaluateAsync<int>("() => document.querySelectorAll('main img, main svg, main script').length"),
+                "Injected markup became elements.");
+        }
+    }
+
+    [TestMethod]
+    public async Task PagesRefuseInlineScriptsThroughTheirContentSecurityPolicy()
+    {
+        foreach (var path in new[] { "/index.html", "/taskpane.html", "/board.html", "/board-config.html" })
+        {
+            var open = await chromium.OpenAsync(server, path);
+            var ran = await open.Playwright.EvaluateAsync<bool>(
+                """
+                async () => {
+                  const script = document.createElement('script');
+                  script.textContent = 'window.__inline = 1';
+                  document.head.append(script);
+                  await new Promise(r => setTimeout(r, 50));
+                  return window.__inline === 1;
+                }
+                """);
+            Assert.IsFalse(ran, $"{path} ran an inline script.");
+        }
+    }
+
+    private static async Task<string> ValueAsync(IPage page, string id) =>
+        await page.EvaluateAsync<string>("id => document.getElementById(id).value", id);
+
+    private static async Task<string> PutAsync(HttpClient client, string path, object body, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
+        var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag!.Tag;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace ResponseDrafter.Browser.Tests.Infrastructure;
+
+public sealed record AxeViolation(string Id, string Impact, string Help, IReadOnlyList<string> Nodes);
+
+/// <summary>What a reviewer can look at afterwards: screenshots and accessibility scans, attached to the test results.</summary>
+public static class Evidence
+{
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string Folder(TestContext context)
+    {
+        var folder = Path.Combine(context.TestResultsDirectory ?? Path.GetTempPath(), "screens");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static async Task<string> ScreenshotAsync(TestContext context, IPage page, string name)
+    {
+        var path = Path.Combine(Folder(context), $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        context.AddResultFile(path);
+        context.WriteLine($"Screenshot: {path}");
+        return path;
+    }
+
+    /// <summary>Runs axe-core (from the ClientApp's npm packages) on the page; every violation, saved beside the screenshots.</summary>
+    public static async Task<IReadOnlyList<AxeViolation>> AxeAsync(TestContext context, IPage page, string name)
+    {
+        var axe = await File.ReadAllTextAsync(Repository.PathOf("src", "ResponseDrafter.Api", "ClientApp", "node_modules", "axe-core", "axe.min.js"));
+        await page.EvaluateAsync(axe + "\n;true");
+        var json = await page.EvaluateAsync<string>(
+            """
+            async () => {
+              const result = await axe.run(document, { resultTypes: ['violations'] });
+              return JSON.stringify(result.violations.map(v => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) })));
+            }
+            """);
+        var violations = JsonSerializer.Deserialize<List<AxeViolation>>(json, Indented)!;
+        var path = Path.Combine(Folder(context), $"{name}.axe.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(violations, Indented));
+        context.AddResultFile(path);
+        foreach (var v in violations)
+        {
+            context.WriteLine($"axe {name}: {v.Impact} {v.Id} — {v.Help} ({string.Join(", ", v.Nodes)})");
+        }
+
+        return violations;
+    }
+}
