@@ -26,7 +26,7 @@ public static partial class LetterValidator
             return [new(string.Empty, "The request is empty")];
         }
 
-        var recommendations = (letter.Report?.Recommendations ?? []).Where(r => r is not null).ToList();
+        var refs = new RefIndex(letter.Report?.Recommendations ?? []);
         return
         [
             .. OpccProblems(letter.Opcc),
@@ -38,13 +38,13 @@ public static partial class LetterValidator
             .. Required("statutoryCitation", letter.StatutoryCitation),
             .. Rich("opening", letter.Opening),
             .. Rich("context", letter.Context),
-            .. ResponsesProblems(letter.Responses ?? [], recommendations),
+            .. ResponsesProblems(letter.Responses ?? [], refs),
             .. Rich("accountability", letter.Accountability),
             .. Rich("publication", letter.Publication),
             .. Required("closing", letter.Closing),
             .. SignatoryProblems(letter.Signatory),
             .. Lines("cc", letter.Cc),
-            .. (letter.Appendices ?? []).SelectMany((a, i) => AppendixProblems($"appendices[{i}]", a, recommendations)),
+            .. (letter.Appendices ?? []).SelectMany((a, i) => AppendixProblems($"appendices[{i}]", a, refs)),
             .. Unstorable(letter, string.Empty),
         ];
     }
@@ -127,13 +127,13 @@ public static partial class LetterValidator
             ? [Missing(path)]
             : [.. Required($"{path}.label", subItem.Label), .. Required($"{path}.text", subItem.Text), .. Lines($"{path}.addressees", subItem.Addressees)];
 
-    private static IEnumerable<LetterProblem> ResponsesProblems(IReadOnlyList<RecommendationResponse?> responses, List<Recommendation> recommendations)
+    private static IEnumerable<LetterProblem> ResponsesProblems(IReadOnlyList<RecommendationResponse?> responses, RefIndex refs)
     {
-        var targets = responses.Select(r => string.IsNullOrWhiteSpace(r?.Ref) ? null : RecommendationRefs.Resolve(recommendations, r.Ref)).ToList();
-        return responses.SelectMany((response, i) => ResponseProblems(i, response, targets, recommendations));
+        var answers = Answers.Of([.. responses.Select(r => string.IsNullOrWhiteSpace(r?.Ref) ? null : refs.Resolve(r.Ref))]);
+        return responses.SelectMany((response, i) => ResponseProblems(i, response, answers, refs));
     }
 
-    private static IEnumerable<LetterProblem> ResponseProblems(int index, RecommendationResponse? response, List<RefTarget?> targets, List<Recommendation> recommendations)
+    private static IEnumerable<LetterProblem> ResponseProblems(int index, RecommendationResponse? response, Answers answers, RefIndex refs)
     {
         var path = $"responses[{index}]";
         return response is null
@@ -141,14 +141,14 @@ public static partial class LetterValidator
             :
             [
                 .. Required($"{path}.ref", response.Ref),
-                .. RefProblems(index, response.Ref, targets, recommendations),
+                .. RefProblems(index, response.Ref, answers, refs),
                 .. AssuranceProblems($"{path}.assurance", response.Assurance),
                 .. Rich($"{path}.commentary", response.Commentary),
                 .. Rich($"{path}.reason", response.Reason),
             ];
     }
 
-    private static IEnumerable<LetterProblem> RefProblems(int index, string? reference, List<RefTarget?> targets, List<Recommendation> recommendations)
+    private static IEnumerable<LetterProblem> RefProblems(int index, string? reference, Answers answers, RefIndex refs)
     {
         var path = $"responses[{index}].ref";
         if (string.IsNullOrWhiteSpace(reference))
@@ -156,19 +156,18 @@ public static partial class LetterValidator
             return [];
         }
 
-        if (targets[index] is not { } target)
+        if (answers.Targets[index] is not { } target)
         {
-            return [new(path, NotInReport(reference, recommendations))];
+            return [new(path, NotInReport(reference, refs))];
         }
 
-        var earlier = targets.Take(index).ToList();
-        var twice = earlier.FindIndex(t => t == target);
-        if (twice >= 0)
+        var twice = answers.First[target];
+        if (twice < index)
         {
             return [new(path, $"{reference.Trim()} is answered more than once (also responses[{twice}])")];
         }
 
-        var whole = target.SubItem is null ? -1 : targets.FindIndex(t => t is { SubItem: null } && t.Recommendation == target.Recommendation);
+        var whole = target.SubItem is null ? -1 : answers.Whole.GetValueOrDefault(target.Recommendation, -1);
         if (whole >= 0)
         {
             return [new(path, $"recommendation {RecommendationRefs.Of(target.Recommendation)} is answered as a whole in responses[{whole}], so {reference.Trim()} cannot also be answered on its own")];
@@ -177,17 +176,12 @@ public static partial class LetterValidator
         return [];
     }
 
-    private static string NotInReport(string reference, List<Recommendation> recommendations)
+    private static string NotInReport(string reference, RefIndex refs)
     {
         var key = RecommendationRefs.Key(reference);
-        var parent = recommendations.FirstOrDefault(r =>
-        {
-            var number = RecommendationRefs.Key(RecommendationRefs.Of(r));
-            return number.Length > 0 && key.Length > number.Length && key.StartsWith(number, StringComparison.Ordinal) && key[number.Length..].All(char.IsLetter);
-        });
-        return parent is null
-            ? $"the report has no recommendation {reference.Trim()}"
-            : $"recommendation {RecommendationRefs.Of(parent)} has no sub-item {key[RecommendationRefs.Key(RecommendationRefs.Of(parent)).Length..]}";
+        return refs.Parent(key) is { } parent
+            ? $"recommendation {RecommendationRefs.Of(parent)} has no sub-item {key[RecommendationRefs.Key(RecommendationRefs.Of(parent)).Length..]}"
+            : $"the report has no recommendation {reference.Trim()}";
     }
 
     private static IEnumerable<LetterProblem> AssuranceProblems(string path, Assurance? assurance)
@@ -217,7 +211,7 @@ public static partial class LetterValidator
             ? []
             : [new(path, "must be a SHA-256 digest: 64 lower-case hexadecimal characters")];
 
-    private static IEnumerable<LetterProblem> AppendixProblems(string path, Appendix? appendix, List<Recommendation> recommendations)
+    private static IEnumerable<LetterProblem> AppendixProblems(string path, Appendix? appendix, RefIndex refs)
     {
         if (appendix is null)
         {
@@ -229,21 +223,21 @@ public static partial class LetterValidator
         [
             .. Required($"{path}.title", appendix.Title),
             .. Rich($"{path}.body", appendix.Body),
-            .. listed.SelectMany((number, j) => AppendixEntryProblems($"{path}.recommendations[{j}]", number, recommendations)),
+            .. listed.SelectMany((number, j) => AppendixEntryProblems($"{path}.recommendations[{j}]", number, refs)),
             .. Repeats(listed, (j, first) => new($"{path}.recommendations[{j}]", $"recommendation {listed[j]} is listed more than once (also {path}.recommendations[{first}])")),
         ];
     }
 
-    private static IEnumerable<LetterProblem> AppendixEntryProblems(string path, string? number, List<Recommendation> recommendations)
+    private static IEnumerable<LetterProblem> AppendixEntryProblems(string path, string? number, RefIndex refs)
     {
         if (string.IsNullOrWhiteSpace(number))
         {
             return Required(path, number);
         }
 
-        return RecommendationRefs.Resolve(recommendations, number) switch
+        return refs.Resolve(number) switch
         {
-            null => [new(path, NotInReport(number, recommendations))],
+            null => [new(path, NotInReport(number, refs))],
             { SubItem: not null } target => [new(path, $"list whole recommendations: {number.Trim()} is a sub-item of recommendation {RecommendationRefs.Of(target.Recommendation)}")],
             _ => [],
         };
@@ -365,6 +359,29 @@ public static partial class LetterValidator
     }
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    /// <summary>What each response points at, with the first response to each target and to each whole recommendation.</summary>
+    private sealed record Answers(List<RefTarget?> Targets, Dictionary<RefTarget, int> First, Dictionary<Recommendation, int> Whole)
+    {
+        public static Answers Of(List<RefTarget?> targets)
+        {
+            var first = new Dictionary<RefTarget, int>();
+            var whole = new Dictionary<Recommendation, int>();
+            for (var i = 0; i < targets.Count; i++)
+            {
+                if (targets[i] is { } target)
+                {
+                    first.TryAdd(target, i);
+                    if (target.SubItem is null)
+                    {
+                        whole.TryAdd(target.Recommendation, i);
+                    }
+                }
+            }
+
+            return new(targets, first, whole);
+        }
+    }
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256();

@@ -1,3 +1,4 @@
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -6,11 +7,21 @@ namespace ResponseDrafter.Documents.Markup;
 /// <summary>Adds the styles the writer refers to when the document lacks them; existing definitions are left alone.</summary>
 internal sealed class MarkupStyles(MainDocumentPart mainPart)
 {
+    private const string MainNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private readonly HashSet<string> ensured = [];
+    private HashSet<string>? present;
 
     public void Ensure(string styleId)
     {
         if (!ensured.Add(styleId))
+        {
+            return;
+        }
+
+        // Loading the styles part's DOM makes the package write the whole part back on save, so the common
+        // case, a template that already defines every style, is answered by reading the part instead.
+        present ??= PresentStyleIds();
+        if (present.Contains(styleId))
         {
             return;
         }
@@ -28,6 +39,39 @@ internal sealed class MarkupStyles(MainDocumentPart mainPart)
         {
             styles.Append(style);
         }
+    }
+
+    private HashSet<string> PresentStyleIds()
+    {
+        var part = mainPart.StyleDefinitionsPart;
+        if (part is null)
+        {
+            return [];
+        }
+
+        if (part.IsRootElementLoaded)
+        {
+            return [.. (part.Styles?.Elements<W.Style>() ?? []).Select(s => s.StyleId?.Value).OfType<string>()];
+        }
+
+        var ids = new HashSet<string>();
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        if (stream.Length == 0)
+        {
+            return ids;
+        }
+
+        using var reader = XmlReader.Create(stream);
+        while (reader.Read())
+        {
+            if (reader is { NodeType: XmlNodeType.Element, Depth: 1, LocalName: "style", NamespaceURI: MainNamespace }
+                && reader.GetAttribute("styleId", MainNamespace) is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
     }
 
     private static W.Style? Definition(string styleId, string? baseParagraphStyle) => styleId switch

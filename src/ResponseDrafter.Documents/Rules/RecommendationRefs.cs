@@ -19,21 +19,6 @@ internal static class RecommendationRefs
     public static string Key(string? reference) =>
         new string([.. (reference ?? string.Empty).Where(char.IsLetterOrDigit)]).ToLowerInvariant();
 
-    public static RefTarget? Resolve(IEnumerable<Recommendation> recommendations, string? reference)
-    {
-        var key = Key(reference);
-        var all = recommendations.Where(r => r is not null).ToList();
-        var whole = all.FirstOrDefault(r => Key(Of(r)) == key);
-        if (whole is not null)
-        {
-            return new(whole, null);
-        }
-
-        return all
-            .SelectMany(r => (r.SubItems ?? []).Where(s => s is not null).Select(s => new RefTarget(r, s)))
-            .FirstOrDefault(t => Key(Of(t.Recommendation, t.SubItem!)) == key);
-    }
-
     /// <summary>"Recommendation 6c", "Cause of concern 1", or the number alone when it already says what it is ("AFI 3").</summary>
     public static string Describe(Recommendation recommendation, string reference)
     {
@@ -49,5 +34,55 @@ internal static class RecommendationRefs
             _ => "Recommendation",
         };
         return $"{noun} {reference}";
+    }
+}
+
+/// <summary>
+/// A report's references looked up by key, built once so that checking many references costs one pass over
+/// the report rather than one per reference. A whole recommendation wins over a sub-item with the same key,
+/// and the first in report order wins among equals.
+/// </summary>
+internal sealed class RefIndex
+{
+    private readonly List<Recommendation> recommendations;
+    private readonly Dictionary<string, int> wholes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefTarget> subItems = new(StringComparer.Ordinal);
+
+    public RefIndex(IEnumerable<Recommendation> recommendations)
+    {
+        this.recommendations = [.. recommendations.Where(r => r is not null)];
+        for (var i = 0; i < this.recommendations.Count; i++)
+        {
+            var recommendation = this.recommendations[i];
+            wholes.TryAdd(RecommendationRefs.Key(RecommendationRefs.Of(recommendation)), i);
+            foreach (var subItem in (recommendation.SubItems ?? []).Where(s => s is not null))
+            {
+                subItems.TryAdd(RecommendationRefs.Key(RecommendationRefs.Of(recommendation, subItem)), new(recommendation, subItem));
+            }
+        }
+    }
+
+    public RefTarget? Resolve(string? reference)
+    {
+        var key = RecommendationRefs.Key(reference);
+        return wholes.TryGetValue(key, out var whole) ? new(recommendations[whole], null) : subItems.GetValueOrDefault(key);
+    }
+
+    /// <summary>
+    /// The recommendation that a key such as "6z" reads as a sub-item of: the first in report order whose number
+    /// the key extends with letters alone.
+    /// </summary>
+    public Recommendation? Parent(string key)
+    {
+        var first = -1;
+        for (var length = key.Length - 1; length > 0 && char.IsLetter(key[length]); length--)
+        {
+            if (wholes.TryGetValue(key[..length], out var index) && (first < 0 || index < first))
+            {
+                first = index;
+            }
+        }
+
+        return first < 0 ? null : recommendations[first];
     }
 }
