@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();
 builder.AddSignIn();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache();
 builder.Services.AddApiJson();
 builder.Services.AddApiProblems();
 builder.Services.AddDraftingAuthorization();

@@ -1,4 +1,6 @@
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.Documents.Templates;
@@ -63,6 +65,39 @@ public sealed class ProfilesTests
         CollectionAssert.AreEqual(template, await served.Content.ReadAsByteArrayAsync());
         Assert.AreEqual("built-in", (await removed.ReadAsync<ProfileDto>()).Template.Source);
         Assert.AreEqual("built-in", afterwards.Headers.GetValues("X-Template-Source").Single());
+    }
+
+    [TestMethod]
+    public async Task EachRenderUsesTheTemplateUploadedMostRecently()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var admin = host.ClientFor(Caller.Admin);
+        using var drafter = host.ClientFor(Caller.Drafter);
+        using var first = HttpCalls.FileForm("first.docx", TemplateMarked("Template mark: first"), DocxType);
+        using var second = HttpCalls.FileForm("second.docx", TemplateMarked("Template mark: second"), DocxType);
+
+        var uploaded = await admin.SendFormAsync(HttpMethod.Put, "/api/profile/template", first, scenario.ProfileETag);
+        var renderedFirst = Docx.Text(await drafter.GetByteArrayAsync($"{scenario.DraftUrl}/document"));
+        await admin.SendFormAsync(HttpMethod.Put, "/api/profile/template", second, uploaded.ETag());
+        var renderedSecond = Docx.Text(await drafter.GetByteArrayAsync($"{scenario.DraftUrl}/document"));
+
+        StringAssert.Contains(renderedFirst, "Template mark: first");
+        StringAssert.Contains(renderedSecond, "Template mark: second");
+        Assert.IsFalse(renderedSecond.Contains("Template mark: first", StringComparison.Ordinal), renderedSecond);
+    }
+
+    /// <summary>The built-in template with a paragraph of its own before everything else, as an OPCC might add.</summary>
+    private static byte[] TemplateMarked(string mark)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(LetterTemplate.Default.Docx);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            document.MainDocumentPart!.Document!.Body!.PrependChild(new Paragraph(new Run(new Text(mark))));
+        }
+
+        return stream.ToArray();
     }
 
     [TestMethod]

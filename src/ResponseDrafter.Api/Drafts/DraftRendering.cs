@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Documents.Templates;
@@ -9,12 +10,39 @@ namespace ResponseDrafter.Api.Drafts;
 
 public static class DraftRendering
 {
-    /// <summary>The tenant's uploaded template (validated again, as a stored file might predate a rule), or the built-in one.</summary>
-    public static async Task<TemplateLoadResult> TemplateAsync(DraftingDb db, CancellationToken cancellationToken)
+    private static readonly TemplateLoadResult BuiltIn = new(LetterTemplate.Default, []);
+
+    /// <summary>
+    /// The tenant's uploaded template, or the built-in one. An uploaded template is validated again (a stored file
+    /// might predate a rule) and compiled once per content and process, keyed by the SHA-256 recorded at upload:
+    /// rules only change with a new build, and a replaced template has a new hash.
+    /// </summary>
+    public static async Task<TemplateLoadResult> TemplateAsync(DraftingDb db, IMemoryCache loaded, CancellationToken cancellationToken)
     {
-        var custom = await db.ProfileTemplates.AsNoTracking().Select(t => t.Docx).FirstOrDefaultAsync(cancellationToken);
-        return custom is null ? new TemplateLoadResult(LetterTemplate.Default, []) : LetterTemplate.Load(custom);
+        var sha256 = await db.ProfileTemplates.AsNoTracking().Select(t => t.Sha256).FirstOrDefaultAsync(cancellationToken);
+        if (sha256 is null)
+        {
+            return BuiltIn;
+        }
+
+        if (loaded.TryGetValue(CacheKey(sha256), out TemplateLoadResult? cached))
+        {
+            return cached!;
+        }
+
+        // Read the hash with the bytes, so that a template replaced between the two queries is cached under its own hash.
+        var stored = await db.ProfileTemplates.AsNoTracking().Select(t => new { t.Sha256, t.Docx }).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            return BuiltIn;
+        }
+
+        var result = LetterTemplate.Load(stored.Docx);
+        loaded.Set(CacheKey(stored.Sha256), result, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return result;
     }
+
+    private static string CacheKey(string sha256) => "letter-template:" + sha256;
 
     /// <summary>"Response - The hidden victims (v3).docx": the report's title, safe on every file system.</summary>
     public static string FileNameFor(Report report, int version)

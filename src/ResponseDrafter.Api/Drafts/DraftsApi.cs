@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Http;
@@ -275,7 +276,7 @@ public static partial class DraftsApi
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Render(
-        Guid id, DraftingDb db, TimeProvider clock, HttpResponse response, ILogger<Draft> logger, CancellationToken cancellationToken)
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, HttpResponse response, ILogger<Draft> logger, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var draft = await LoadAsync(db, id, tracked: false, cancellationToken);
@@ -290,7 +291,7 @@ public static partial class DraftsApi
             return NoProfile();
         }
 
-        var template = await DraftRendering.TemplateAsync(db, cancellationToken);
+        var template = await DraftRendering.TemplateAsync(db, templates, cancellationToken);
         if (template.Problems.Count > 0)
         {
             return Problems.Unprocessable("The OPCC's template has problems; upload a corrected one.", ProfilesApi.TemplateProblems(template.Problems));
