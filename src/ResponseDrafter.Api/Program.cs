@@ -1,11 +1,14 @@
+using ResponseDrafter.Api.Audit;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Health;
 using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Api.Sample;
+using ResponseDrafter.Api.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +20,7 @@ builder.Services.AddApiJson();
 builder.Services.AddApiProblems();
 builder.Services.AddDraftingAuthorization();
 builder.Services.AddDraftingDatabase(builder.Configuration);
+builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddSampleData();
 builder.Services.AddHealth();
 builder.Services.AddApiOpenApi();
@@ -42,6 +46,9 @@ api.MapMe();
 api.MapReports();
 api.MapDrafts();
 api.MapProfile();
+api.MapWorkflow();
+api.MapSignOff();
+api.MapAudit();
 
 app.Run();
 

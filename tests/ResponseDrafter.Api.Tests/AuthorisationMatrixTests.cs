@@ -5,6 +5,7 @@ using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Tests.Infrastructure;
+using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Templates;
 
@@ -56,6 +57,25 @@ public sealed class AuthorisationMatrixTests
         new("GET /api/profile/template", _ => Get("/api/profile/template"), Read),
         new("PUT /api/profile/template", s => Template(s.ProfileETag), new(401, 403, 403, 200, 404)),
         new("DELETE /api/profile/template", s => Json(HttpMethod.Delete, "/api/profile/template", null, s.ProfileETag), new(401, 403, 403, 200, 404)),
+
+        // Sign-off. The scenario's draft is incomplete and the profile has no approval chain, so permitted callers meet the
+        // workflow's own refusals (409) or missing records (404): what matters here is who gets past authorisation.
+        new("POST /api/drafts/{id:guid}/submit", s => Json(HttpMethod.Post, $"{s.DraftUrl}/submit", null, s.DraftETag), new(401, 409, 403, 403, 404)),
+        new("GET /api/drafts/{id:guid}/workflow", s => Get($"{s.DraftUrl}/workflow"), ReadOwn),
+        new("GET /api/drafts/{id:guid}/review", s => Get($"{s.DraftUrl}/review"), ReadOwn),
+        new("GET /api/drafts/{id:guid}/versions/{number:int}/document", s => Get($"{s.DraftUrl}/versions/1/document"), new(401, 404, 404, 404, 404)),
+        new("POST /api/drafts/{id:guid}/decisions", s => Json(HttpMethod.Post, $"{s.DraftUrl}/decisions", new DecisionInput("approve", new string('0', 64), null)), new(401, 409, 409, 409, 404)),
+        new("POST /api/drafts/{id:guid}/dispatch", s => Json(HttpMethod.Post, $"{s.DraftUrl}/dispatch", null), new(401, 409, 403, 403, 404)),
+        new("POST /api/drafts/{id:guid}/publication", s => Json(HttpMethod.Post, $"{s.DraftUrl}/publication", new PublicationInput("https://example.org/l", "https://example.org/c")), new(401, 409, 403, 403, 404)),
+        new("GET /api/drafts/{id:guid}/final/document", s => Get($"{s.DraftUrl}/final/document"), new(401, 404, 404, 404, 404)),
+        new("GET /api/drafts/{id:guid}/final/pdf", s => Get($"{s.DraftUrl}/final/pdf"), new(401, 404, 404, 404, 404)),
+        new("GET /api/drafts/{id:guid}/audit", s => Get($"{s.DraftUrl}/audit"), ReadOwn),
+        new("GET /api/audit", _ => Get("/api/audit"), new(401, 403, 403, 200, 200)),
+        new("GET /api/profile/sign-off", _ => Get("/api/profile/sign-off"), ReadOwn),
+        new("PUT /api/profile/sign-off", s => Json(HttpMethod.Put, "/api/profile/sign-off", Workflow.SignOffRig.Settings(), s.ProfileETag), new(401, 403, 403, 200, 404)),
+        new("GET /api/profile/delegations", _ => Get("/api/profile/delegations"), Read),
+        new("POST /api/profile/delegations", _ => Json(HttpMethod.Post, "/api/profile/delegations", new DelegationInput(null, new PersonInput("d", "Dee Deputy", "dee@example.org"), new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 2))), new(401, 400, 400, 400, 404)),
+        new("DELETE /api/profile/delegations/{delegationId:guid}", _ => Json(HttpMethod.Delete, $"/api/profile/delegations/{Guid.NewGuid()}", null), new(401, 404, 404, 404, 404)),
     ];
 
     /// <summary>Mapped only for the local development sign-in (Development, no Entra settings): anonymous by design.</summary>

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using ResponseDrafter.Api.Audit;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Profiles;
+using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Api.Workflow;
 
 namespace ResponseDrafter.Api.Data;
 
@@ -21,6 +24,19 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
     public DbSet<Profile> Profiles => Set<Profile>();
 
     public DbSet<ProfileTemplate> ProfileTemplates => Set<ProfileTemplate>();
+
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+
+    public DbSet<FinalLetter> FinalLetters => Set<FinalLetter>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Filtered by tenant like the rest; the outbox worker reads across tenants with IgnoreQueryFilters.</summary>
+    public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
 
     /// <summary>Read by the query filters each time a query runs, so one context never sees another tenant's rows.</summary>
     private string? CurrentTenantId => tenant.TenantId;
@@ -44,12 +60,24 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
         modelBuilder.Entity<DraftResponse>(DraftResponse.Configure);
         modelBuilder.Entity<Profile>(Profile.Configure);
         modelBuilder.Entity<ProfileTemplate>(ProfileTemplate.Configure);
+        modelBuilder.Entity<DraftVersion>(DraftVersion.Configure);
+        modelBuilder.Entity<Decision>(Decision.Configure);
+        modelBuilder.Entity<Delegation>(Delegation.Configure);
+        modelBuilder.Entity<FinalLetter>(FinalLetter.Configure);
+        modelBuilder.Entity<AuditEntry>(AuditEntry.Configure);
+        modelBuilder.Entity<OutboxEntry>(OutboxEntry.Configure);
 
         modelBuilder.Entity<Report>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<Draft>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<DraftResponse>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<Profile>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<ProfileTemplate>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<DraftVersion>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Decision>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Delegation>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<FinalLetter>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<OutboxEntry>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
     }
 
     private void StampTenant()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
 
 namespace ResponseDrafter.Api.Drafts;
@@ -63,6 +64,34 @@ public sealed class Draft : ITenantOwned, IVersioned
 
     public List<DraftResponse> Responses { get; set; } = [];
 
+    /// <summary>Where the draft is in sign-off; DraftWorkflow holds the rules.</summary>
+    public DraftState State { get; set; }
+
+    /// <summary>The approval stage it is at (0-based), while in review or awaiting approval.</summary>
+    public int? Stage { get; set; }
+
+    /// <summary>How many versions have been frozen; the latest is this number.</summary>
+    public int VersionCount { get; set; }
+
+    /// <summary>Everyone who has written to the draft: separation of duties keeps them from approving it.</summary>
+    public List<Person> Contributors { get; set; } = [];
+
+    /// <summary>Each stage's due date for the current submission, and whether reminders and escalations went out.</summary>
+    public List<StageDue> Schedule { get; set; } = [];
+
+    public DateTime? DispatchRequestedAt { get; set; }
+
+    public DateTime? DispatchedAt { get; set; }
+
+    /// <summary>The sent message's id (Graph's internetMessageId, or the .eml's Message-ID).</summary>
+    public string? DispatchMessageId { get; set; }
+
+    public DateTime? PublishedAt { get; set; }
+
+    public string? PublishedLetterUrl { get; set; }
+
+    public string? ChiefConstableCommentsUrl { get; set; }
+
     /// <summary>Every write to the draft or its responses is a new version.</summary>
     public void Touch(DateTime now)
     {
@@ -96,6 +125,12 @@ public sealed class Draft : ITenantOwned, IVersioned
         draft.Property(d => d.Recipients).HasJsonConversion();
         draft.Property(d => d.Cc).HasJsonConversion();
         draft.Property(d => d.Appendices).HasJsonConversion();
+        draft.Property(d => d.State).HasConversion<string>().HasMaxLength(32);
+        draft.Property(d => d.Contributors).HasJsonConversion();
+        draft.Property(d => d.Schedule).HasJsonConversion();
+        draft.Property(d => d.DispatchMessageId).HasMaxLength(1000);
+        draft.Property(d => d.PublishedLetterUrl).HasMaxLength(2000);
+        draft.Property(d => d.ChiefConstableCommentsUrl).HasMaxLength(2000);
         draft.HasIndex(d => new { d.TenantId, d.UpdatedAt });
     }
 }

@@ -8,6 +8,8 @@ using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Api.Workflow;
+using ResponseDrafter.Api.Audit;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
 
@@ -73,8 +75,13 @@ public static partial class DraftsApi
         }
 
         var createdBy = user.FindFirst(Claims.Name)?.Value is { } name ? name[..Math.Min(name.Length, 200)] : null;
-        var draft = DraftLetter.Start(report, profile, createdBy, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var draft = DraftLetter.Start(report, profile, createdBy, now);
+        var creator = DraftWorkflow.PersonOf(user);
+        WorkflowApi.AddContributor(draft, creator);
         db.Drafts.Add(draft);
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), creator, "created", draft.Id, null,
+            $"Draft started from the report \"{report.Title}\"."), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         response.SetETag(draft.Version);
         return TypedResults.Created($"/api/drafts/{draft.Id}", draft.AsDto(report));
@@ -93,7 +100,7 @@ public static partial class DraftsApi
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutLetter(
-        Guid id, DraftLetterInput input, DraftingDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, DraftLetterInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
@@ -113,11 +120,11 @@ public static partial class DraftsApi
         }
 
         input.ApplyTo(draft);
-        return await SaveAsync(draft, db, clock, response, cancellationToken);
+        return await SaveAsync(draft, db, clock, user, "The letter's fields", response, cancellationToken);
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
-        Guid id, DraftingDb db, HttpRequest request, CancellationToken cancellationToken)
+        Guid id, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
     {
         var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
@@ -130,7 +137,14 @@ public static partial class DraftsApi
             return failed;
         }
 
+        if (draft.State is DraftState.Approved or DraftState.Dispatched or DraftState.Published)
+        {
+            return WorkflowApi.Illegal($"This draft is {DraftWorkflow.Describe(draft.State)}; its record is kept and it cannot be deleted.");
+        }
+
         db.Drafts.Remove(draft);
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), DraftWorkflow.PersonOf(user), "deleted", draft.Id, null,
+            $"Draft for \"{draft.Report!.Title}\" deleted in state {draft.State}."), clock.GetUtcNow().UtcDateTime, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -144,7 +158,7 @@ public static partial class DraftsApi
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutSelection(
-        Guid id, SelectionInput input, DraftingDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, SelectionInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
@@ -165,11 +179,11 @@ public static partial class DraftsApi
 
         // Responses of deselected items are kept: selecting the item again brings them back.
         draft.Selection = refs;
-        return await SaveAsync(draft, db, clock, response, cancellationToken);
+        return await SaveAsync(draft, db, clock, user, "The selection of recommendations", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutResponse(
-        Guid id, string itemRef, ResponseInput input, DraftingDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string itemRef, ResponseInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
         var canonical = draft is null ? null : DraftRules.Canonical(draft.Report!, itemRef);
@@ -193,11 +207,11 @@ public static partial class DraftsApi
         item.Commentary = string.IsNullOrWhiteSpace(input.Commentary) ? null : input.Commentary;
         item.Status = input.Status;
         item.Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason;
-        return await SaveAsync(draft, db, clock, response, cancellationToken);
+        return await SaveAsync(draft, db, clock, user, $"The response to {canonical}", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutAssurance(
-        Guid id, string itemRef, DraftingDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string itemRef, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
         var canonical = draft is null ? null : DraftRules.Canonical(draft.Report!, itemRef);
@@ -229,11 +243,11 @@ public static partial class DraftsApi
         item.ReceivedOn = received.ReceivedOn;
         item.SourceFileName = received.SourceFileName;
         item.Sha256 = received.Sha256;
-        return await SaveAsync(draft, db, clock, response, cancellationToken);
+        return await SaveAsync(draft, db, clock, user, $"The assurance for {canonical}", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> DeleteAssurance(
-        Guid id, string itemRef, DraftingDb db, TimeProvider clock, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string itemRef, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
         var canonical = draft is null ? null : DraftRules.Canonical(draft.Report!, itemRef);
@@ -248,7 +262,7 @@ public static partial class DraftsApi
         }
 
         draft.ResponseFor(canonical).ClearAssurance();
-        return await SaveAsync(draft, db, clock, response, cancellationToken);
+        return await SaveAsync(draft, db, clock, user, $"The assurance for {canonical} (removed)", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftStatusDto>, NotFound, ProblemHttpResult>> Status(
@@ -322,10 +336,16 @@ public static partial class DraftsApi
 
     /// <summary>One SaveChanges, so the draft row and its responses commit together or not at all.</summary>
     private static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Draft draft, DraftingDb db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+        Draft draft, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, string what, HttpResponse response, CancellationToken cancellationToken)
     {
         var readVersion = draft.Version;
-        draft.Touch(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await DraftEdits.RecordAsync(db, draft, DraftWorkflow.PersonOf(user), what, now, cancellationToken) is { } refusal)
+        {
+            return WorkflowApi.Illegal(refusal);
+        }
+
+        draft.Touch(now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
 
 namespace ResponseDrafter.Api.Profiles;
@@ -35,6 +36,9 @@ public sealed class Profile : ITenantOwned, IVersioned
 
     public string? Publication { get; set; }
 
+    /// <summary>The approval chain, dispatch addresses, reminders and signature; set apart from the letterhead.</summary>
+    public SignOffSettings SignOff { get; set; } = new();
+
     public DateTime UpdatedAt { get; set; }
 
     public OpccProfile AsOpccProfile() => new()
@@ -56,6 +60,7 @@ public sealed class Profile : ITenantOwned, IVersioned
         profile.Property(p => p.Logo).HasJsonConversion();
         profile.Property(p => p.Recipients).HasJsonConversion();
         profile.Property(p => p.Cc).HasJsonConversion();
+        profile.Property(p => p.SignOff).HasJsonConversion();
     }
 }
 

@@ -19,6 +19,20 @@ public static class Docx
         return stream.ToArray();
     }
 
+    /// <summary>The document with one more paragraph at the end of its body, as if typed in Word.</summary>
+    public static byte[] AppendParagraph(byte[] docx, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            var body = document.MainDocumentPart!.Document!.Body!;
+            body.InsertBefore(new Paragraph(new Run(new Text(text))), body.GetFirstChild<SectionProperties>() ?? body.LastChild);
+        }
+
+        return stream.ToArray();
+    }
+
     public static string Text(byte[] docx)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);

@@ -50,12 +50,13 @@ public static class HttpCalls
         return client.SendAsync(request);
     }
 
-    public static MultipartFormDataContent FileForm(string fileName, byte[] bytes, string contentType, IDictionary<string, string>? fields = null)
+    public static MultipartFormDataContent FileForm(
+        string fileName, byte[] bytes, string contentType, IDictionary<string, string>? fields = null, string partName = "file")
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        form.Add(file, "file", fileName);
+        form.Add(file, partName, fileName);
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
         {
             form.Add(new StringContent(value), name);

@@ -22,6 +22,16 @@ public sealed record Caller(string Name, string TenantId, IReadOnlyList<string> 
 
     public static Caller AdminB { get; } = new("Bea AdminB", TenantB, ["Admin", "Drafter"]);
 
+    /// <summary>Approvers for sign-off tests: the head of policy, the commissioner, and a deputy.</summary>
+    public static Caller HeadOfPolicy { get; } = new("Harper Head", TenantA, ["Approver"]);
+
+    public static Caller Commissioner { get; } = new("Alex Mercer", TenantA, ["Approver"]);
+
+    public static Caller Deputy { get; } = new("Dee Deputy", TenantA, ["Approver"]);
+
+    /// <summary>The same person in every token (derived from tenant and name), as Entra's oid is.</summary>
+    public string ObjectId => new Guid(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{TenantId}/{Name}"))[..16]).ToString();
+
     public override string ToString() => Name;
 }
 
@@ -53,7 +63,7 @@ public static class TestTokens
         var claims = new Dictionary<string, object>
         {
             ["tid"] = caller.TenantId,
-            ["oid"] = Guid.NewGuid().ToString(),
+            ["oid"] = caller.ObjectId,
             ["name"] = caller.Name,
             ["ver"] = "2.0",
             ["azp"] = "0b5d1f2e-0000-4000-8000-00000000a11c",

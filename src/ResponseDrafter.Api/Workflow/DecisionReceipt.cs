@@ -1,0 +1,152 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Http;
+using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Import;
+using ResponseDrafter.Documents.Letters;
+
+namespace ResponseDrafter.Api.Workflow;
+
+/// <summary>A decision as received: what was decided, and either the version hash the approver read or the document they had open.</summary>
+public sealed record ReceivedDecision(DecisionKind Kind, string? Comment, string? VersionSha256, ReceivedDocument? Document)
+{
+    public string? DocumentSha256 => Document?.Sha256;
+}
+
+/// <param name="Identity">The draft id and version the document says it is, or null when it carries none.</param>
+public sealed record ReceivedDocument(string Sha256, DocumentIdentity? Identity, List<string> Text);
+
+public sealed record DecisionReceiptResult(ReceivedDecision? Decision, IResult? Problem);
+
+/// <summary>Reads a decision from JSON, or from Word's multipart upload of the open document.</summary>
+public static class DecisionReceipt
+{
+    private const int MaxComment = 10_000;
+
+    public static async Task<DecisionReceiptResult> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HasJsonContentType())
+        {
+            DecisionInput? input;
+            try
+            {
+                input = await request.ReadFromJsonAsync<DecisionInput>(ApiJson.Options, cancellationToken);
+            }
+            catch (JsonException exception)
+            {
+                return new(null, TypedResults.ValidationProblem(Problems.ForJson(exception)));
+            }
+
+            var errors = new InputErrors();
+            var kind = Kind(errors, input?.Decision);
+            if (string.IsNullOrWhiteSpace(input?.VersionSha256))
+            {
+                errors.Add("versionSha256", "Is required: the SHA-256 of the version you read (from the workflow or review).");
+            }
+
+            var comment = Comment(errors, kind, input?.Comment);
+            return errors.Any
+                ? new(null, TypedResults.ValidationProblem(errors.ToDictionary()))
+                : new(new ReceivedDecision(kind!.Value, comment, input!.VersionSha256!.Trim().ToLowerInvariant(), null), null);
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var errors = new InputErrors();
+            var kind = Kind(errors, form["decision"]);
+            var comment = Comment(errors, kind, form["comment"]);
+            var file = form.Files.GetFile("document");
+            if (file is null || file.Length == 0)
+            {
+                errors.Add("document", "Is required: the document as it is open in Word, as a part named \"document\".");
+            }
+
+            if (errors.Any)
+            {
+                return new(null, TypedResults.ValidationProblem(errors.ToDictionary()));
+            }
+
+            using var buffer = new MemoryStream();
+            await file!.CopyToAsync(buffer, cancellationToken);
+            var bytes = buffer.ToArray();
+            if (WordUpload.Inspect(bytes, file.FileName) is { } refusal)
+            {
+                return new(null, Problems.Unprocessable("The document could not be read.", new Dictionary<string, string[]> { ["document"] = [refusal.Message] }));
+            }
+
+            return new(new ReceivedDecision(kind!.Value, comment, null, Read(bytes)), null);
+        }
+
+        return new(null, Problems.UnsupportedMediaType(
+            "Send the decision as application/json, or as multipart/form-data with the open document in a part named \"document\"."));
+    }
+
+    /// <summary>Null when the decision is about the version awaiting it; otherwise the 409 that says which version is current.</summary>
+    public static ProblemHttpResult? Staleness(ReceivedDecision decision, Draft draft, DraftVersion current)
+    {
+        var stale = Problems.Conflict("This is not the version awaiting a decision",
+            $"Version {current.Number}, submitted by {current.SubmittedBy.Name} on {current.SubmittedAt:d MMMM yyyy}, is the one awaiting a decision. " +
+            "Open that version and decide again; nothing was recorded.");
+        if (decision.Document is not { } document)
+        {
+            return decision.VersionSha256 == current.Sha256 ? null : stale;
+        }
+
+        if (document.Identity is null)
+        {
+            return Problems.Conflict("This document is not a ResponseDrafter draft",
+                "Open the version from the link in your notification (or the review screen) and decide there.");
+        }
+
+        if (!string.Equals(document.Identity.DraftId, draft.Id.ToString(), StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Conflict("This document belongs to another draft", "Open this draft's current version and decide there.");
+        }
+
+        if (document.Identity.Version != current.DraftVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return stale;
+        }
+
+        return document.Text.SequenceEqual(current.Text)
+            ? null
+            : Problems.Conflict("The document differs from the version submitted",
+                $"The text in Word is not the text of version {current.Number}. Approval covers the submitted version only: " +
+                "request changes with a comment, or close the document without saving and open the version again.");
+    }
+
+    private static ReceivedDocument Read(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var document = WordprocessingDocument.Open(stream, false);
+        return new ReceivedDocument(WorkflowApi.Sha256(bytes), DraftIdentityPart.Read(document), LetterText.Paragraphs(bytes));
+    }
+
+    private static DecisionKind? Kind(InputErrors errors, string? value)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case "approve":
+                return DecisionKind.Approved;
+            case "request-changes":
+                return DecisionKind.ChangesRequested;
+            default:
+                errors.Add("decision", "Must be \"approve\" or \"request-changes\".");
+                return null;
+        }
+    }
+
+    private static string? Comment(InputErrors errors, DecisionKind? kind, string? value)
+    {
+        errors.Text("comment", value, MaxComment);
+        if (kind == DecisionKind.ChangesRequested && string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("comment", "Is required when requesting changes: say what needs to change.");
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using ResponseDrafter.Api.Auth;
+
+namespace ResponseDrafter.Api.Workflow;
+
+/// <summary>The things people (and the outbox) do to a draft.</summary>
+public enum WorkflowAction
+{
+    Edit,
+    Submit,
+    Decide,
+    Dispatch,
+    MarkDispatched,
+    Publish,
+}
+
+/// <summary>Who is deciding, and for whom: themselves, or an approver under a delegation.</summary>
+public sealed record ActingAs(Person Person, Person Approver, Guid? DelegationId)
+{
+    public bool IsDeputy => DelegationId is not null;
+}
+
+/// <summary>
+/// The sign-off state machine as pure functions. Drafting → In review → Awaiting approval → Approved →
+/// Dispatched → Published, with Changes requested leading back to Drafting. In review means a stage before
+/// the last; Awaiting approval means the last stage (the commissioner's, usually).
+/// </summary>
+public static class DraftWorkflow
+{
+    private static readonly Dictionary<WorkflowAction, DraftState[]> AllowedFrom = new()
+    {
+        // An edit after submission voids what was decided and sends the draft back to Drafting.
+        [WorkflowAction.Edit] = [DraftState.Drafting, DraftState.ChangesRequested, DraftState.InReview, DraftState.AwaitingApproval, DraftState.Approved],
+        [WorkflowAction.Submit] = [DraftState.Drafting, DraftState.ChangesRequested],
+        [WorkflowAction.Decide] = [DraftState.InReview, DraftState.AwaitingApproval],
+        [WorkflowAction.Dispatch] = [DraftState.Approved],
+        [WorkflowAction.MarkDispatched] = [DraftState.Approved],
+        [WorkflowAction.Publish] = [DraftState.Dispatched],
+    };
+
+    /// <summary>Null when <paramref name="action"/> is allowed in <paramref name="state"/>; otherwise why not, in plain words.</summary>
+    public static string? Refusal(DraftState state, WorkflowAction action)
+    {
+        if (AllowedFrom[action].Contains(state))
+        {
+            return null;
+        }
+
+        return (action, state) switch
+        {
+            (WorkflowAction.Edit, DraftState.Dispatched or DraftState.Published) =>
+                "The letter has been sent to the Home Office, so the draft can no longer change.",
+            (WorkflowAction.Submit, DraftState.InReview or DraftState.AwaitingApproval) =>
+                "This draft is already with its approvers. Edit it first if it needs to change (that withdraws the submission).",
+            (WorkflowAction.Submit, _) => $"A draft that is {Describe(state)} cannot be submitted.",
+            (WorkflowAction.Decide, DraftState.Drafting or DraftState.ChangesRequested) =>
+                "This draft is not awaiting a decision: it has not been submitted since it last changed.",
+            (WorkflowAction.Decide, _) => $"This draft is {Describe(state)}: there is nothing left to decide.",
+            (WorkflowAction.Dispatch, DraftState.Dispatched or DraftState.Published) => "This letter has already been dispatched.",
+            (WorkflowAction.Dispatch, _) => "Only an approved letter can be dispatched.",
+            (WorkflowAction.Publish, DraftState.Published) => "The publication has already been recorded.",
+            (WorkflowAction.Publish, _) => "Publication can be recorded once the letter has been dispatched.",
+            _ => $"Not possible while the draft is {Describe(state)}.",
+        };
+    }
+
+    public static bool IsLegal(DraftState state, WorkflowAction action) => AllowedFrom[action].Contains(state);
+
+    public static string Describe(DraftState state) => state switch
+    {
+        DraftState.Drafting => "being drafted",
+        DraftState.InReview => "in review",
+        DraftState.AwaitingApproval => "awaiting approval",
+        DraftState.ChangesRequested => "back with its drafters for changes",
+        DraftState.Approved => "approved",
+        DraftState.Dispatched => "dispatched",
+        DraftState.Published => "published",
+        _ => state.ToString(),
+    };
+
+    /// <summary>The state for a draft at stage <paramref name="stage"/> of <paramref name="stageCount"/>.</summary>
+    public static DraftState StateAt(int stage, int stageCount) =>
+        stage < stageCount - 1 ? DraftState.InReview : DraftState.AwaitingApproval;
+
+    /// <summary>Each stage's due date, counted back from the statutory deadline; never before today.</summary>
+    public static List<StageDue> Schedule(IReadOnlyList<ApprovalStage> stages, DateOnly deadline, DateOnly today) =>
+        stages.Select((s, i) => new StageDue(i, Max(deadline.AddDays(-s.DueDaysBeforeDeadline), today))).ToList();
+
+    /// <summary>
+    /// How <paramref name="caller"/> may decide at <paramref name="stage"/>: as one of its approvers, or as the deputy of
+    /// one under a delegation active <paramref name="today"/>. Null when they may not.
+    /// </summary>
+    public static ActingAs? Acting(ApprovalStage stage, Person caller, IEnumerable<Delegation> delegations, DateOnly today)
+    {
+        if (stage.Approvers.FirstOrDefault(a => a.Id == caller.Id) is { } self)
+        {
+            return new ActingAs(caller, self, null);
+        }
+
+        return delegations
+            .Where(d => d.Deputy.Id == caller.Id && d.IsActiveOn(today))
+            .Select(d => (Delegation: d, Approver: stage.Approvers.FirstOrDefault(a => a.Id == d.Approver.Id)))
+            .Where(x => x.Approver is not null)
+            .Select(x => new ActingAs(caller, x.Approver!, x.Delegation.Id))
+            .FirstOrDefault();
+    }
+
+    /// <summary>Separation of duties: nobody approves what they wrote, in person or through a deputy.</summary>
+    public static string? AuthorshipRefusal(ActingAs acting, DraftVersion version)
+    {
+        if (version.Authors.Any(a => a.Id == acting.Person.Id))
+        {
+            return "You wrote part of this version, so someone else must decide on it.";
+        }
+
+        return acting.IsDeputy && version.Authors.Any(a => a.Id == acting.Approver.Id)
+            ? $"{acting.Approver.Name} wrote part of this version, so their deputy cannot decide on it for them."
+            : null;
+    }
+
+    /// <summary>Whether the stage's rule is met by the approvals still standing for this version.</summary>
+    public static bool StageSatisfied(ApprovalStage stage, IEnumerable<Decision> approvals)
+    {
+        var approvedFor = approvals
+            .Where(d => d.Kind == DecisionKind.Approved && d.VoidedAt is null)
+            .Select(d => (d.OnBehalfOf ?? d.By).Id)
+            .ToHashSet(StringComparer.Ordinal);
+        return stage.Rule == ApprovalRule.Any
+            ? stage.Approvers.Any(a => approvedFor.Contains(a.Id))
+            : stage.Approvers.All(a => approvedFor.Contains(a.Id));
+    }
+
+    /// <summary>The caller as a person: the token's object id, name and (when it carries one) email.</summary>
+    public static Person PersonOf(ClaimsPrincipal user) => new(
+        user.FindFirst(Claims.ObjectId)?.Value ?? string.Empty,
+        user.FindFirst(Claims.Name)?.Value ?? string.Empty,
+        user.FindFirst("preferred_username")?.Value ?? user.FindFirst("email")?.Value ?? string.Empty);
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

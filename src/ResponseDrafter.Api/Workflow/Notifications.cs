@@ -1,0 +1,41 @@
+using System.Globalization;
+using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Integrations;
+using ResponseDrafter.Api.Outbox;
+
+namespace ResponseDrafter.Api.Workflow;
+
+/// <summary>The notifications sign-off sends, as outbox entries committed with the action that causes them.</summary>
+public static class Notifications
+{
+    public const string ApprovalRequested = "approvalRequested";
+    public const string ChangesRequested = "changesRequested";
+    public const string ResponseApproved = "responseApproved";
+    public const string DeadlineApproaching = "deadlineApproaching";
+
+    /// <summary>One entry per person; the key makes a retried send replace, not repeat, the notification.</summary>
+    public static void Enqueue(
+        DraftingDb db, Draft draft, string reportTitle, IEnumerable<Person> people, string activityType, string keySuffix, string text, string link, DateTime now)
+    {
+        foreach (var person in people.DistinctBy(p => p.Id, StringComparer.Ordinal))
+        {
+            var key = string.Create(CultureInfo.InvariantCulture, $"draft-{draft.Id:N}-{keySuffix}-{Slug(person.Id)}");
+            var notification = new ActivityNotification(
+                key,
+                new NotificationRecipient(person.Id, person.Email),
+                activityType,
+                reportTitle,
+                text,
+                link,
+                new Dictionary<string, string> { ["reportTitle"] = reportTitle });
+            OutboxWrites.Enqueue(db, OutboxKinds.Notify, draft.Id, new NotifyPayload(notification), now);
+        }
+    }
+
+    /// <summary>Where a notification takes a person: the draft in the app, on the server they use.</summary>
+    public static string LinkTo(HttpRequest request, Guid draftId) =>
+        $"{request.Scheme}://{request.Host}/taskpane.html?draft={draftId}";
+
+    private static string Slug(string id) => new([.. id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(36)]);
+}

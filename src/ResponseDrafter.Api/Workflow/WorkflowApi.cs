@@ -1,0 +1,417 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ResponseDrafter.Api.Audit;
+using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Outbox;
+using ResponseDrafter.Api.Profiles;
+using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Rules;
+
+namespace ResponseDrafter.Api.Workflow;
+
+/// <summary>Sign-off: submission, decisions bound to a version's hash, dispatch and publication.</summary>
+public static partial class WorkflowApi
+{
+    public static RouteGroupBuilder MapWorkflow(this RouteGroupBuilder api)
+    {
+        var drafts = api.MapGroup("/drafts").RequireAuthorization(Policies.Reader).WithTags("Sign-off");
+        drafts.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.Drafter)
+            .WithSummary("Freezes the draft as a new version and sends it to the first approval stage (If-Match required).");
+        drafts.MapGet("/{id:guid}/workflow", WorkflowReads.Get).WithSummary("Where the draft is in sign-off, who holds it, versions and decisions.");
+        drafts.MapGet("/{id:guid}/review", WorkflowReads.Review)
+            .WithSummary("For the caller as approver: the version to decide on, what changed since they last decided, and the comments.");
+        drafts.MapGet("/{id:guid}/versions/{number:int}/document", WorkflowReads.VersionDocument)
+            .WithSummary("A frozen version's exact .docx bytes.").Produces(StatusCodes.Status200OK, contentType: ProfilesApi.DocxContentType);
+        drafts.MapPost("/{id:guid}/decisions", Decide).WithBodyLimit(RequestLimits.Upload)
+            .Accepts<DecisionInput>("application/json", "multipart/form-data")
+            .WithMetadata(new MultipartForm(typeof(DecisionUpload)))
+            .WithSummary("Approves or requests changes to the version awaiting the caller's stage.")
+            .WithDescription("JSON {decision: \"approve\" | \"request-changes\", versionSha256, comment} binds the decision to that version's hash. " +
+                "From Word, multipart/form-data with the open document as \"document\": the server checks it is this draft's current version " +
+                "and records its hash with the decision.");
+        drafts.MapPost("/{id:guid}/dispatch", Dispatch).RequireAuthorization(Policies.Drafter)
+            .WithSummary("Sends the signed PDF to the Home Office and HM Chief Inspector, with the cc list (through the outbox).");
+        drafts.MapPost("/{id:guid}/publication", Publish).RequireAuthorization(Policies.Drafter)
+            .WithSummary("Records where the OPCC published the letter and the chief constable's comments.");
+        drafts.MapGet("/{id:guid}/final/document", WorkflowReads.FinalDocument).WithSummary("The signed letter as .docx.")
+            .Produces(StatusCodes.Status200OK, contentType: ProfilesApi.DocxContentType);
+        drafts.MapGet("/{id:guid}/final/pdf", WorkflowReads.FinalPdf).WithSummary("The signed letter as PDF, once produced.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        return api;
+    }
+
+    public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Submit(
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.Check(request, draft.Version) is { } failed)
+        {
+            return failed;
+        }
+
+        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Submit) is { } refusal)
+        {
+            return Illegal(refusal);
+        }
+
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (profile is null || !profile.SignOff.IsConfigured)
+        {
+            return Problems.Conflict("Sign-off is not set up",
+                "An administrator must set up the approval chain (stages and approvers) in the profile before drafts can be submitted.");
+        }
+
+        var template = await DraftRendering.TemplateAsync(db, templates, cancellationToken);
+        if (template.Template is null)
+        {
+            return Problems.Unprocessable("The OPCC's template has problems; upload a corrected one.", ProfilesApi.TemplateProblems(template.Problems));
+        }
+
+        var today = clock.Today();
+        var report = draft.Report!;
+        var letter = DraftLetter.Build(draft, report, profile, today);
+        var gaps = Completeness.Check(letter);
+        var problems = LetterValidator.Validate(letter);
+        if (gaps.Count > 0 || problems.Count > 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The letter is not complete",
+                detail: "Every applicable recommendation needs a response with a status (and a reason for no action) before the draft can be submitted.",
+                extensions: new Dictionary<string, object?> { ["gaps"] = gaps, ["errors"] = DraftLetter.Errors(problems, letter) });
+        }
+
+        var rendered = LetterAssembler.Assemble(letter, template.Template);
+        if (rendered.Letter is null)
+        {
+            return Problems.Unprocessable("The draft cannot be made into a letter yet.", DraftLetter.Errors(rendered.Problems, letter));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var submitter = DraftWorkflow.PersonOf(user);
+        AddContributor(draft, submitter);
+        var version = new DraftVersion
+        {
+            DraftId = draft.Id,
+            Number = draft.VersionCount + 1,
+            Docx = rendered.Letter.Docx,
+            Sha256 = Sha256(rendered.Letter.Docx),
+            DraftVersionNumber = draft.Version,
+            LetterDate = letter.Date,
+            Text = LetterText.Paragraphs(rendered.Letter.Docx),
+            Authors = [.. draft.Contributors],
+            SubmittedBy = submitter,
+            SubmittedAt = now,
+        };
+        db.DraftVersions.Add(version);
+
+        var stages = profile.SignOff.Stages;
+        draft.VersionCount = version.Number;
+        draft.State = DraftWorkflow.StateAt(0, stages.Count);
+        draft.Stage = 0;
+        draft.Schedule = DraftWorkflow.Schedule(stages, StatutoryDeadline.For(report.PublishedOn), today);
+
+        OutboxWrites.Enqueue(db, OutboxKinds.StoreVersion, draft.Id, new StoreVersionPayload(draft.Id, version.Number), now);
+        await NotifyStageAsync(db, draft, report.Title, stages[0], version.Number, 0, request, now, cancellationToken);
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), submitter, "submitted", draft.Id, version.Sha256,
+            $"Version {version.Number} submitted to stage 1 ({stages[0].Name}), due {draft.Schedule[0].DueOn:yyyy-MM-dd}."), now, cancellationToken);
+        return await SaveAsync(db, draft, now, response, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Decide(
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var submitted = await DecisionReceipt.ReadAsync(request, cancellationToken);
+        if (submitted.Problem is not null)
+        {
+            return submitted.Problem switch
+            {
+                ValidationProblem validation => validation,
+                ProblemHttpResult problem => problem,
+                _ => throw new InvalidOperationException("Unexpected decision problem."),
+            };
+        }
+
+        var decision = submitted.Decision!;
+        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) is { } refusal)
+        {
+            return Illegal(refusal);
+        }
+
+        var version = await db.DraftVersions.FirstAsync(v => v.DraftId == draft.Id && v.Number == draft.VersionCount, cancellationToken);
+        if (DecisionReceipt.Staleness(decision, draft, version) is { } stale)
+        {
+            return stale;
+        }
+
+        var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
+        var stages = profile.SignOff.Stages;
+        var stageIndex = draft.Stage ?? 0;
+        if (stageIndex >= stages.Count)
+        {
+            return Illegal("The approval chain changed after this version was submitted and no longer has this stage; edit and resubmit the draft.");
+        }
+
+        var stage = stages[stageIndex];
+        var today = clock.Today();
+        var caller = DraftWorkflow.PersonOf(user);
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
+        var acting = DraftWorkflow.Acting(stage, caller, delegations, today);
+        if (acting is null)
+        {
+            return Problems.Forbidden($"You are not an approver at the current stage ({stage.Name}), nor anyone's deputy for it today.");
+        }
+
+        if (DraftWorkflow.AuthorshipRefusal(acting, version) is { } authored)
+        {
+            return Problems.Forbidden(authored);
+        }
+
+        var standing = await db.Decisions
+            .Where(d => d.DraftId == draft.Id && d.VersionNumber == version.Number && d.Stage == stageIndex && d.VoidedAt == null)
+            .ToListAsync(cancellationToken);
+        if (standing.Any(d => (d.OnBehalfOf ?? d.By).Id == acting.Approver.Id))
+        {
+            return Illegal($"A decision for {acting.Approver.Name} on version {version.Number} at this stage is already recorded.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var recorded = new Decision
+        {
+            Id = Guid.CreateVersion7(),
+            DraftId = draft.Id,
+            VersionNumber = version.Number,
+            VersionSha256 = version.Sha256,
+            DocumentSha256 = decision.DocumentSha256,
+            Stage = stageIndex,
+            StageName = stage.Name,
+            Kind = decision.Kind,
+            By = caller,
+            OnBehalfOf = acting.IsDeputy ? acting.Approver : null,
+            DelegationId = acting.DelegationId,
+            Comment = decision.Comment,
+            At = now,
+        };
+        db.Decisions.Add(recorded);
+        var onBehalf = acting.IsDeputy ? $" as deputy for {acting.Approver.Name}" : string.Empty;
+        var report = draft.Report!;
+        var link = Notifications.LinkTo(request, draft.Id);
+
+        if (decision.Kind == DecisionKind.ChangesRequested)
+        {
+            draft.State = DraftState.ChangesRequested;
+            draft.Stage = null;
+            Notifications.Enqueue(db, draft, report.Title, [version.SubmittedBy], Notifications.ChangesRequested, $"v{version.Number}-changes",
+                $"{caller.Name} asked for changes to version {version.Number}: {decision.Comment}", link, now);
+            await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller, "changes-requested", draft.Id, version.Sha256,
+                $"Stage {stageIndex + 1} ({stage.Name}){onBehalf}: {decision.Comment}"), now, cancellationToken);
+            return await SaveAsync(db, draft, now, response, cancellationToken);
+        }
+
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller, "approved", draft.Id, version.Sha256,
+            $"Stage {stageIndex + 1} ({stage.Name}){onBehalf}" + (decision.Comment is null ? "." : $": {decision.Comment}")), now, cancellationToken);
+        if (!DraftWorkflow.StageSatisfied(stage, [.. standing, recorded]))
+        {
+            return await SaveAsync(db, draft, now, response, cancellationToken);
+        }
+
+        if (stageIndex + 1 < stages.Count)
+        {
+            draft.Stage = stageIndex + 1;
+            draft.State = DraftWorkflow.StateAt(stageIndex + 1, stages.Count);
+            await NotifyStageAsync(db, draft, report.Title, stages[stageIndex + 1], version.Number, stageIndex + 1, request, now, cancellationToken);
+            return await SaveAsync(db, draft, now, response, cancellationToken);
+        }
+
+        var signed = await SignAsync(db, templates, draft, profile, version, today, now, cancellationToken);
+        if (signed.Problem is not null)
+        {
+            return signed.Problem;
+        }
+
+        db.FinalLetters.Add(signed.Final!);
+        draft.State = DraftState.Approved;
+        draft.Stage = null;
+        OutboxWrites.Enqueue(db, OutboxKinds.Finalise, draft.Id, new FinalisePayload(draft.Id), now);
+        Notifications.Enqueue(db, draft, report.Title, [version.SubmittedBy], Notifications.ResponseApproved, $"v{version.Number}-approved",
+            $"Version {version.Number} is approved and signed; it can now be dispatched.", link, now);
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), AuditTrail.System, "signed", draft.Id, version.Sha256,
+            $"Signed letter produced from version {version.Number}: .docx SHA-256 {signed.Final!.DocxSha256}."), now, cancellationToken);
+        return await SaveAsync(db, draft, now, response, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Dispatch(
+        Guid id, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Dispatch) is { } refusal)
+        {
+            return Illegal(refusal);
+        }
+
+        if (draft.DispatchRequestedAt is not null)
+        {
+            return Illegal("Dispatch has already been requested; the letter is on its way.");
+        }
+
+        var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(profile.SignOff.HomeOfficeMailbox) || string.IsNullOrWhiteSpace(profile.SignOff.ChiefInspectorMailbox))
+        {
+            return Problems.Conflict("Dispatch addresses are not set up",
+                "An administrator must set the Home Office mailbox and HM Chief Inspector's address in the sign-off settings.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var final = await db.FinalLetters.AsNoTracking().FirstAsync(f => f.DraftId == draft.Id, cancellationToken);
+        draft.DispatchRequestedAt = now;
+        OutboxWrites.Enqueue(db, OutboxKinds.Dispatch, draft.Id, new DispatchPayload(draft.Id), now);
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), DraftWorkflow.PersonOf(user), "dispatch-requested", draft.Id,
+            final.ApprovedSha256, $"To {profile.SignOff.HomeOfficeMailbox} and {profile.SignOff.ChiefInspectorMailbox}" +
+            (profile.SignOff.CcEmails.Count > 0 ? $", cc {string.Join(", ", profile.SignOff.CcEmails)}." : ".")), now, cancellationToken);
+        return await SaveAsync(db, draft, now, response, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(
+        Guid id, PublicationInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Publish) is { } refusal)
+        {
+            return Illegal(refusal);
+        }
+
+        var errors = SignOffRules.Check(input);
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        draft.State = DraftState.Published;
+        draft.PublishedAt = now;
+        draft.PublishedLetterUrl = input.LetterUrl!.Trim();
+        draft.ChiefConstableCommentsUrl = input.ChiefConstableCommentsUrl!.Trim();
+        var final = await db.FinalLetters.AsNoTracking().FirstAsync(f => f.DraftId == draft.Id, cancellationToken);
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), DraftWorkflow.PersonOf(user), "published", draft.Id,
+            final.PdfSha256 ?? final.DocxSha256, $"Letter at {draft.PublishedLetterUrl}; chief constable's comments at {draft.ChiefConstableCommentsUrl}."),
+            now, cancellationToken);
+        return await SaveAsync(db, draft, now, response, cancellationToken);
+    }
+
+    internal static void AddContributor(Draft draft, Person person)
+    {
+        if (person.Id.Length > 0 && draft.Contributors.All(c => c.Id != person.Id))
+        {
+            draft.Contributors = [.. draft.Contributors, person];
+        }
+    }
+
+    internal static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    internal static ProblemHttpResult Illegal(string reason) => Problems.Conflict("Not possible now", reason);
+
+    internal static async Task<Draft?> LoadDraftAsync(DraftingDb db, Guid id, CancellationToken cancellationToken) =>
+        await db.Drafts.Include(d => d.Report).Include(d => d.Responses).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    /// <summary>The stage's approvers, and the deputies acting for them today, are asked for their decision.</summary>
+    private static async Task NotifyStageAsync(
+        DraftingDb db, Draft draft, string reportTitle, ApprovalStage stage, int versionNumber, int stageIndex, HttpRequest request, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var approverIds = stage.Approvers.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var deputies = (await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken))
+            .Where(d => approverIds.Contains(d.Approver.Id) && d.IsActiveOn(today))
+            .Select(d => d.Deputy);
+        var due = draft.Schedule.FirstOrDefault(s => s.Stage == stageIndex)?.DueOn;
+        Notifications.Enqueue(db, draft, reportTitle, [.. stage.Approvers, .. deputies], Notifications.ApprovalRequested,
+            $"v{versionNumber}-stage{stageIndex + 1}", $"Version {versionNumber} awaits your decision ({stage.Name})" + (due is { } d ? $", due {d:d MMMM yyyy}." : "."),
+            Notifications.LinkTo(request, draft.Id), now);
+    }
+
+    /// <summary>The approved letter with its signature block completed: the same letter, dated as approved, signed today.</summary>
+    private static async Task<(FinalLetter? Final, ProblemHttpResult? Problem)> SignAsync(
+        DraftingDb db, IMemoryCache templates, Draft draft, Profile profile, DraftVersion version, DateOnly today, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var template = await DraftRendering.TemplateAsync(db, templates, cancellationToken);
+        if (template.Template is null)
+        {
+            return (null, Problems.Unprocessable("The OPCC's template has problems; upload a corrected one before approving.", ProfilesApi.TemplateProblems(template.Problems)));
+        }
+
+        var letter = DraftLetter.Build(draft, draft.Report!, profile, version.LetterDate) with { Date = version.LetterDate };
+        letter = letter with
+        {
+            Signatory = letter.Signatory with { SignedOn = today, Signature = profile.SignOff.Signature },
+            Identity = new DocumentIdentity(draft.Id.ToString(), version.DraftVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        var signed = LetterAssembler.Assemble(letter, template.Template);
+        if (signed.Letter is null)
+        {
+            return (null, Problems.Unprocessable("The signed letter could not be produced.", DraftLetter.Errors(signed.Problems, letter)));
+        }
+
+        return (new FinalLetter
+        {
+            DraftId = draft.Id,
+            ApprovedVersion = version.Number,
+            ApprovedSha256 = version.Sha256,
+            Docx = signed.Letter.Docx,
+            DocxSha256 = Sha256(signed.Letter.Docx),
+            SignedOn = today,
+            CreatedAt = now,
+        }, null);
+    }
+
+    /// <summary>One SaveChanges: the state change, its audit entry and its outbox entries commit together or not at all.</summary>
+    private static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        DraftingDb db, Draft draft, DateTime now, HttpResponse response, CancellationToken cancellationToken)
+    {
+        draft.Touch(now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The draft's version is the concurrency token, and audit sequence numbers are a primary key: either way
+            // someone else acted on this draft at the same moment, and nothing of this request was saved.
+            return Problems.Conflict("Someone else acted on this draft at the same moment",
+                "Nothing was saved. Read the draft again and retry if your action still applies.");
+        }
+
+        response.SetETag(draft.Version);
+        return TypedResults.Ok(await WorkflowReads.DtoAsync(db, draft, cancellationToken));
+    }
+}

@@ -1,0 +1,177 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Profiles;
+
+namespace ResponseDrafter.Api.Workflow;
+
+/// <summary>Reading sign-off: the workflow, an approver's review, frozen versions and the signed letter.</summary>
+public static class WorkflowReads
+{
+    public static async Task<Results<Ok<WorkflowDto>, NotFound>> Get(Guid id, DraftingDb db, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var draft = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        response.SetETag(draft.Version);
+        return TypedResults.Ok(await DtoAsync(db, draft, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ReviewDto>, NotFound, ValidationProblem>> Review(
+        Guid id, int? since, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var draft = await db.Drafts.AsNoTracking().Include(d => d.Report).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var versions = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.DraftId == id).OrderBy(d => d.At).ToListAsync(cancellationToken);
+        if (since is { } asked && versions.All(v => v.Number != asked))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = [$"There is no version {asked}."] });
+        }
+
+        var caller = DraftWorkflow.PersonOf(user);
+        var current = versions.LastOrDefault();
+
+        // "Since your last look": the version this person last decided on, else the one before the current one.
+        var lastDecided = decisions.LastOrDefault(d => d.By.Id == caller.Id && d.VersionNumber != current?.Number)?.VersionNumber;
+        var comparedWith = since ?? lastDecided ?? (current?.Number > 1 ? current.Number - 1 : null);
+        var baseline = versions.FirstOrDefault(v => v.Number == comparedWith);
+        var changes = current is null || baseline is null ? [] : LetterText.Compare(baseline.Text, current.Text);
+
+        var (canDecide, because, actingFor) = await CanDecideAsync(db, draft, current, decisions, caller, clock.Today(), cancellationToken);
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var stageName = draft.Stage is { } s && profile is not null && s < profile.SignOff.Stages.Count ? profile.SignOff.Stages[s].Name : null;
+        return TypedResults.Ok(new ReviewDto(
+            draft.Id, draft.Report!.Title, draft.State, draft.Stage, stageName, current?.AsDto(), baseline?.Number, changes,
+            decisions.Select(d => d.AsDto()).ToList(), canDecide, because, actingFor));
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> VersionDocument(Guid id, int number, DraftingDb db, CancellationToken cancellationToken)
+    {
+        var version = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DraftId == id && v.Number == number, cancellationToken);
+        if (version is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var report = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => d.Report!).FirstAsync(cancellationToken);
+        return TypedResults.File(version.Docx, ProfilesApi.DocxContentType, DraftRendering.FileNameFor(report, number));
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> FinalDocument(Guid id, DraftingDb db, CancellationToken cancellationToken)
+    {
+        var final = await db.FinalLetters.AsNoTracking().FirstOrDefaultAsync(f => f.DraftId == id, cancellationToken);
+        return final is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(final.Docx, ProfilesApi.DocxContentType, "Signed response.docx");
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> FinalPdf(Guid id, DraftingDb db, CancellationToken cancellationToken)
+    {
+        var final = await db.FinalLetters.AsNoTracking().FirstOrDefaultAsync(f => f.DraftId == id, cancellationToken);
+        if (final is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return final.Pdf is null
+            ? Problems.Conflict("The PDF is not ready yet", "It is produced in the background just after approval; try again in a minute.")
+            : TypedResults.File(final.Pdf, "application/pdf", "Signed response.pdf");
+    }
+
+    public static async Task<WorkflowDto> DtoAsync(DraftingDb db, Draft draft, CancellationToken cancellationToken)
+    {
+        var versions = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == draft.Id).OrderBy(v => v.Number)
+            .Select(v => new DraftVersion
+            {
+                DraftId = v.DraftId, Number = v.Number, Sha256 = v.Sha256, DraftVersionNumber = v.DraftVersionNumber,
+                SubmittedBy = v.SubmittedBy, SubmittedAt = v.SubmittedAt, WebUrl = v.WebUrl,
+            })
+            .ToListAsync(cancellationToken);
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.DraftId == draft.Id).OrderBy(d => d.At).ToListAsync(cancellationToken);
+        var final = await db.FinalLetters.AsNoTracking().Where(f => f.DraftId == draft.Id)
+            .Select(f => new FinalLetter
+            {
+                ApprovedVersion = f.ApprovedVersion, ApprovedSha256 = f.ApprovedSha256, DocxSha256 = f.DocxSha256, SignedOn = f.SignedOn,
+                PdfSha256 = f.PdfSha256, DocxWebUrl = f.DocxWebUrl, PdfWebUrl = f.PdfWebUrl,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var stages = profile?.SignOff.Stages ?? [];
+        var stage = draft.Stage is { } s && s < stages.Count ? stages[s] : null;
+        return new WorkflowDto(
+            draft.Id,
+            draft.State,
+            draft.Stage,
+            stage?.Name,
+            Holders(draft, stage, decisions),
+            draft.Schedule,
+            versions.Select(v => v.AsDto()).ToList(),
+            decisions.Select(d => d.AsDto()).ToList(),
+            final?.AsDto(),
+            draft.DispatchRequestedAt is { } requested ? new DispatchDto(Utc(requested), draft.DispatchedAt is { } sent ? Utc(sent) : null, draft.DispatchMessageId) : null,
+            draft.PublishedAt is { } published ? new PublicationDto(Utc(published), draft.PublishedLetterUrl!, draft.ChiefConstableCommentsUrl!) : null,
+            draft.Version);
+    }
+
+    /// <summary>Who the draft is waiting for: the stage's approvers yet to approve, or else its drafters.</summary>
+    public static IReadOnlyList<Person> Holders(Draft draft, ApprovalStage? stage, IReadOnlyList<Decision> decisions)
+    {
+        if (draft.State is DraftState.InReview or DraftState.AwaitingApproval && stage is not null)
+        {
+            var approved = decisions
+                .Where(d => d.VersionNumber == draft.VersionCount && d.Stage == draft.Stage && d.Kind == DecisionKind.Approved && d.VoidedAt is null)
+                .Select(d => (d.OnBehalfOf ?? d.By).Id)
+                .ToHashSet(StringComparer.Ordinal);
+            return stage.Approvers.Where(a => !approved.Contains(a.Id)).ToList();
+        }
+
+        return draft.State == DraftState.Published ? [] : draft.Contributors;
+    }
+
+    private static async Task<(bool CanDecide, string? Because, Person? ActingFor)> CanDecideAsync(
+        DraftingDb db, Draft draft, DraftVersion? current, IReadOnlyList<Decision> decisions, Person caller, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) is { } refusal || current is null)
+        {
+            return (false, DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) ?? "Nothing has been submitted yet.", null);
+        }
+
+        var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
+        var stage = draft.Stage is { } s && s < profile.SignOff.Stages.Count ? profile.SignOff.Stages[s] : null;
+        if (stage is null)
+        {
+            return (false, "The approval chain changed after this version was submitted; it must be resubmitted.", null);
+        }
+
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
+        var acting = DraftWorkflow.Acting(stage, caller, delegations, today);
+        if (acting is null)
+        {
+            return (false, $"You are not an approver at the current stage ({stage.Name}).", null);
+        }
+
+        if (DraftWorkflow.AuthorshipRefusal(acting, current) is { } authored)
+        {
+            return (false, authored, null);
+        }
+
+        var decided = decisions.Any(d => d.VersionNumber == current.Number && d.Stage == draft.Stage && d.VoidedAt is null
+            && (d.OnBehalfOf ?? d.By).Id == acting.Approver.Id);
+        return decided
+            ? (false, $"A decision for {acting.Approver.Name} on version {current.Number} is already recorded.", null)
+            : (true, null, acting.IsDeputy ? acting.Approver : null);
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

@@ -1,0 +1,119 @@
+using ResponseDrafter.Api.Workflow;
+
+namespace ResponseDrafter.Api.Tests.Workflow;
+
+[TestClass]
+public sealed class DraftWorkflowRulesTests
+{
+    /// <summary>The whole transition table: every action in every state, legal or not.</summary>
+    private static readonly Dictionary<WorkflowAction, DraftState[]> Legal = new()
+    {
+        [WorkflowAction.Edit] = [DraftState.Drafting, DraftState.ChangesRequested, DraftState.InReview, DraftState.AwaitingApproval, DraftState.Approved],
+        [WorkflowAction.Submit] = [DraftState.Drafting, DraftState.ChangesRequested],
+        [WorkflowAction.Decide] = [DraftState.InReview, DraftState.AwaitingApproval],
+        [WorkflowAction.Dispatch] = [DraftState.Approved],
+        [WorkflowAction.MarkDispatched] = [DraftState.Approved],
+        [WorkflowAction.Publish] = [DraftState.Dispatched],
+    };
+
+    public static IEnumerable<object[]> EveryStateAndAction =>
+        from state in Enum.GetValues<DraftState>()
+        from action in Enum.GetValues<WorkflowAction>()
+        select new object[] { state, action };
+
+    [TestMethod]
+    [DynamicData(nameof(EveryStateAndAction))]
+    public void EachActionIsAllowedExactlyInItsStatesAndOtherwiseRefusedWithAReason(DraftState state, WorkflowAction action)
+    {
+        var refusal = DraftWorkflow.Refusal(state, action);
+
+        if (Legal[action].Contains(state))
+        {
+            Assert.IsNull(refusal);
+        }
+        else
+        {
+            Assert.IsFalse(string.IsNullOrWhiteSpace(refusal), $"{action} in {state} needs a reason");
+        }
+    }
+
+    [TestMethod]
+    public void TheLastStageIsAwaitingApprovalAndEarlierStagesAreInReview()
+    {
+        Assert.AreEqual(DraftState.InReview, DraftWorkflow.StateAt(0, 2));
+        Assert.AreEqual(DraftState.AwaitingApproval, DraftWorkflow.StateAt(1, 2));
+        Assert.AreEqual(DraftState.AwaitingApproval, DraftWorkflow.StateAt(0, 1));
+    }
+
+    [TestMethod]
+    public void StagesAreDueTheirOffsetBeforeTheStatutoryDeadlineButNeverBeforeToday()
+    {
+        var stages = new[] { Stage("Policy", 14), Stage("Commissioner", 5) };
+
+        var schedule = DraftWorkflow.Schedule(stages, new DateOnly(2026, 12, 31), new DateOnly(2026, 12, 20));
+
+        Assert.AreEqual(new DateOnly(2026, 12, 20), schedule[0].DueOn);
+        Assert.AreEqual(new DateOnly(2026, 12, 26), schedule[1].DueOn);
+    }
+
+    [TestMethod]
+    public void AnAnyStageNeedsOneApprovalAndAnAllStageNeedsEveryApprover()
+    {
+        var a = new Person("a", "A", "a@x.example");
+        var b = new Person("b", "B", "b@x.example");
+        var approvedByA = new[] { new Decision { Kind = DecisionKind.Approved, By = a } };
+
+        Assert.IsTrue(DraftWorkflow.StageSatisfied(new ApprovalStage("S", [a, b], ApprovalRule.Any, 0), approvedByA));
+        Assert.IsFalse(DraftWorkflow.StageSatisfied(new ApprovalStage("S", [a, b], ApprovalRule.All, 0), approvedByA));
+        Assert.IsTrue(DraftWorkflow.StageSatisfied(new ApprovalStage("S", [a, b], ApprovalRule.All, 0),
+            [.. approvedByA, new Decision { Kind = DecisionKind.Approved, By = new Person("d", "Deputy", ""), OnBehalfOf = b }]));
+    }
+
+    [TestMethod]
+    public void AVoidedApprovalNoLongerCounts()
+    {
+        var a = new Person("a", "A", "a@x.example");
+
+        Assert.IsFalse(DraftWorkflow.StageSatisfied(new ApprovalStage("S", [a], ApprovalRule.Any, 0),
+            [new Decision { Kind = DecisionKind.Approved, By = a, VoidedAt = DateTime.UtcNow }]));
+    }
+
+    [TestMethod]
+    public void ADeputyActsOnlyWithinTheDelegationsPeriodAndOnlyForAnApproverOfTheStage()
+    {
+        var approver = new Person("c", "Commissioner", "c@x.example");
+        var deputy = new Person("d", "Deputy", "d@x.example");
+        var stage = new ApprovalStage("Commissioner", [approver], ApprovalRule.Any, 0);
+        var delegation = new Delegation { Id = Guid.NewGuid(), Approver = approver, Deputy = deputy, From = new(2026, 11, 1), Until = new(2026, 11, 30) };
+
+        var acting = DraftWorkflow.Acting(stage, deputy, [delegation], new DateOnly(2026, 11, 23));
+
+        Assert.AreEqual(approver, acting?.Approver);
+        Assert.IsTrue(acting!.IsDeputy);
+        Assert.IsNull(DraftWorkflow.Acting(stage, deputy, [delegation], new DateOnly(2026, 12, 1)));
+        Assert.IsNull(DraftWorkflow.Acting(new ApprovalStage("Other", [new Person("x", "X", "")], ApprovalRule.Any, 0), deputy, [delegation], new DateOnly(2026, 11, 23)));
+    }
+
+    [TestMethod]
+    public void NobodyApprovesAVersionTheyWroteNorDoesTheirDeputy()
+    {
+        var author = new Person("c", "Commissioner", "");
+        var version = new DraftVersion { Authors = [author] };
+
+        Assert.IsNotNull(DraftWorkflow.AuthorshipRefusal(new ActingAs(author, author, null), version));
+        Assert.IsNotNull(DraftWorkflow.AuthorshipRefusal(new ActingAs(new Person("d", "Deputy", ""), author, Guid.NewGuid()), version));
+        Assert.IsNull(DraftWorkflow.AuthorshipRefusal(new ActingAs(new Person("h", "Head", ""), new Person("h", "Head", ""), null), version));
+    }
+
+    [TestMethod]
+    public void TheComparisonShowsParagraphsKeptRemovedAndAdded()
+    {
+        var changes = LetterText.Compare(["Dear Home Secretary", "Old wording.", "Yours sincerely"], ["Dear Home Secretary", "New wording.", "A new point.", "Yours sincerely"]);
+
+        CollectionAssert.AreEqual(
+            new[] { "= Dear Home Secretary", "- Old wording.", "+ New wording.", "+ A new point.", "= Yours sincerely" },
+            changes.Select(c => (c.Kind switch { ChangeKind.Same => "= ", ChangeKind.Removed => "- ", _ => "+ " }) + c.Text).ToArray());
+    }
+
+    private static ApprovalStage Stage(string name, int daysBefore) => new(name, [new Person("p", "P", "p@x.example")], ApprovalRule.Any, daysBefore);
+}
