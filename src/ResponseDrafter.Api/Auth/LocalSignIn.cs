@@ -88,7 +88,8 @@ public sealed class LocalTokenIssuer : IDisposable
 
     public void Dispose() => rsa.Dispose();
 
-    private static string ObjectIdFor(string userId) =>
+    /// <summary>A local user's stable object id, as Entra's oid would be.</summary>
+    public static string ObjectIdFor(string userId) =>
         new Guid(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("local-development:" + userId))[..16]).ToString();
 }
 

@@ -1,4 +1,5 @@
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
 
@@ -72,7 +73,10 @@ public sealed record DraftDto(
     DraftLetterDto Letter,
     IReadOnlyList<ResponseDto> Responses);
 
-public sealed record DraftSummaryDto(Guid Id, Guid ReportId, string ReportTitle, int Version, DateTime UpdatedAt, DeadlineDto Deadline);
+/// <param name="StageName">The approval stage it is at, while with approvers.</param>
+/// <param name="Holders">Who it is waiting for: the stage's approvers yet to decide, or else its drafters.</param>
+public sealed record DraftSummaryDto(
+    Guid Id, Guid ReportId, string ReportTitle, int Version, DateTime UpdatedAt, DeadlineDto Deadline, DraftState State, string? StageName, IReadOnlyList<string> Holders);
 
 /// <summary>
 /// How far the draft is from a letter: completeness gaps (it still renders, marked DRAFT) and problems that stop
@@ -107,8 +111,13 @@ public static class DraftMapping
                 .ToList());
     }
 
-    public static DraftSummaryDto AsSummary(this Draft draft, Report report, DateOnly today) => new(
-        draft.Id, draft.ReportId, report.Title, draft.Version, DateTime.SpecifyKind(draft.UpdatedAt, DateTimeKind.Utc), ReportMapping.DeadlineFor(report.PublishedOn, today));
+    public static DraftSummaryDto AsSummary(this Draft draft, Report report, DateOnly today, IReadOnlyList<ApprovalStage> stages, IReadOnlyList<Decision> decisions)
+    {
+        var stage = draft.Stage is { } s && s < stages.Count ? stages[s] : null;
+        return new(
+            draft.Id, draft.ReportId, report.Title, draft.Version, DateTime.SpecifyKind(draft.UpdatedAt, DateTimeKind.Utc), ReportMapping.DeadlineFor(report.PublishedOn, today),
+            draft.State, stage?.Name, WorkflowReads.Holders(draft, stage, decisions).Select(p => p.Name).ToList());
+    }
 
     private static DraftLetterDto AsLetterDto(this Draft draft) => new(
         draft.References,

@@ -6,6 +6,7 @@ using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
 
 namespace ResponseDrafter.Api.Sample;
@@ -97,5 +98,21 @@ public sealed class SampleData(
         Salutation = "Dear Home Secretary",
         Closing = "Yours sincerely",
         Publication = "This response is published on the Commissioner's website.",
+        SignOff = new SignOffSettings
+        {
+            Stages =
+            [
+                new ApprovalStage("Head of policy", [LocalPerson("approver", "Avery Approver")], ApprovalRule.Any, 14),
+                new ApprovalStage("Commissioner", [LocalPerson("commissioner", "Alex Mercer")], ApprovalRule.Any, 7),
+            ],
+            HomeOfficeMailbox = "section55responses@homeoffice.gov.uk",
+            ChiefInspectorMailbox = "hmci@hmicfrs.example",
+            CcEmails = ["chief.constable@wessex-police.example"],
+            ReminderDaysBefore = 3,
+        },
     };
+
+    /// <summary>One of the local development users (appsettings.Development.json) as an approver.</summary>
+    private static Person LocalPerson(string userId, string name) =>
+        new(LocalTokenIssuer.ObjectIdFor(userId), name, $"{userId}@wessex-pcc.example");
 }

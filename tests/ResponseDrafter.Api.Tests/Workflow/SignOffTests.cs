@@ -444,6 +444,35 @@ public sealed class SignOffTests
     }
 
     [TestMethod]
+    public async Task TheDraftListSaysWhereEachDraftIsAndWhoHoldsIt()
+    {
+        using var host = await ApiHost.StartAsync();
+        var rig = await SignOffRig.CreateAsync(host);
+        await rig.SubmittedAsync();
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var summary = (await (await client.GetAsync("/api/drafts")).ReadAsync<List<Drafts.DraftSummaryDto>>()).Single();
+
+        Assert.AreEqual(DraftState.InReview, summary.State);
+        Assert.AreEqual("Head of policy", summary.StageName);
+        CollectionAssert.AreEqual(new[] { Caller.HeadOfPolicy.Name }, summary.Holders.ToArray());
+    }
+
+    [TestMethod]
+    public async Task TheLocalSampleComesWithAnApprovalChainOfTheLocalUsers()
+    {
+        using var host = ApiHost.StartLocal();
+        using var client = host.CreateClient();
+        var token = await (await client.PostAsJsonAsync("/dev/sign-in", new LocalSignInRequest("commissioner"))).ReadAsync<LocalToken>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+
+        var settings = await (await client.GetAsync("/api/profile/sign-off")).ReadAsync<SignOffSettings>();
+
+        CollectionAssert.AreEqual(new[] { "Head of policy", "Commissioner" }, settings.Stages.Select(s => s.Name).ToArray());
+        Assert.AreEqual(LocalTokenIssuer.ObjectIdFor("commissioner"), settings.Stages[1].Approvers.Single().Id);
+    }
+
+    [TestMethod]
     public async Task AnotherOpccSeesNoneOfTheSignOff()
     {
         using var host = await ApiHost.StartAsync();
