@@ -66,9 +66,11 @@ public sealed class SignOffTests
     }
 
     [TestMethod]
-    public async Task ApprovalAtEachStageLeadsToAnApprovedSignedLetter()
+    [DataRow(Database.Sqlite)]
+    [DataRow(Database.PostgreSql)]
+    public async Task ApprovalAtEachStageLeadsToAnApprovedSignedLetter(Database database)
     {
-        using var host = await ApiHost.StartAsync();
+        using var host = await ApiHost.StartAsync(database);
         var rig = await SignOffRig.CreateAsync(host);
         await rig.SubmittedAsync();
 
@@ -401,9 +403,11 @@ public sealed class SignOffTests
     }
 
     [TestMethod]
-    public async Task EveryActionIsInTheHashChainedAuditTrailAndAnAlteredRowIsDetected()
+    [DataRow(Database.Sqlite)]
+    [DataRow(Database.PostgreSql)]
+    public async Task EveryActionIsInTheHashChainedAuditTrailAndAnAlteredRowIsDetected(Database database)
     {
-        using var host = await ApiHost.StartAsync();
+        using var host = await ApiHost.StartAsync(database);
         var rig = await SignOffRig.CreateAsync(host);
         await rig.SubmittedAsync();
         await rig.DecidedAsync(Caller.HeadOfPolicy, "approve");
@@ -416,7 +420,7 @@ public sealed class SignOffTests
 
         var tampered = audit.Entries.First(e => e.Action == "approved");
         await InDatabaseAsync(host, db => db.Database.ExecuteSqlAsync(
-            $"UPDATE AuditEntries SET Detail = 'Approved by someone else' WHERE Stream = {tampered.Stream} AND Seq = {tampered.Seq}"));
+            $"UPDATE \"AuditEntries\" SET \"Detail\" = 'Approved by someone else' WHERE \"Stream\" = {tampered.Stream} AND \"Seq\" = {tampered.Seq}"));
 
         var after = await (await client.GetAsync($"{rig.DraftUrl}/audit")).ReadAsync<AuditDto>();
         Assert.IsFalse(after.Verification.Intact);
