@@ -11,6 +11,7 @@ namespace ResponseDrafter.Benchmarks;
 /// emphasis, a commentary with a link and a footnote, and a status: the shape of a real PEEL response.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class LetterAssemblyBenchmarks
 {
     private Letter letter = null!;

@@ -2,14 +2,24 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ResponseDrafter.Documents.Markup;
 
 namespace ResponseDrafter.Documents.Assembly;
 
 /// <summary>
-/// What every assembly from one template starts from, worked out once: the template's bytes (with a header on
-/// every kind of page, for the DRAFT marking), and its body, headers and tagged footers compiled to skeletons.
+/// What every assembly from one template starts from, worked out once: the template's package (with a header on
+/// every kind of page, for the DRAFT marking) read into entries, its body, headers and tagged footers compiled to
+/// skeletons, and the parts rich text and the letter's properties add to, cut where they add.
 /// </summary>
-internal sealed record AssemblySource(byte[] Docx, IReadOnlyList<PartSkeleton> Parts, uint MaxDrawingId)
+internal sealed record AssemblySource(
+    TemplatePackage Package,
+    int Size,
+    string MainPart,
+    IReadOnlyList<PartSkeleton> Parts,
+    uint MaxDrawingId,
+    RichTextWriter.Source Markup,
+    CoreProperties Properties,
+    IReadOnlyList<DraftIdentityPart.Earlier> EarlierIdentities)
 {
     public static AssemblySource From(byte[] template)
     {
@@ -17,6 +27,8 @@ internal sealed record AssemblySource(byte[] Docx, IReadOnlyList<PartSkeleton> P
         stream.Write(template);
         List<PartSkeleton> parts = [];
         uint maxDrawingId;
+        RichTextWriter.Source markup;
+        string mainPartName;
         using (var document = WordprocessingDocument.Open(stream, isEditable: true))
         {
             var mainPart = document.MainDocumentPart!;
@@ -36,9 +48,20 @@ internal sealed record AssemblySource(byte[] Docx, IReadOnlyList<PartSkeleton> P
                 .Select(d => d.Id?.Value ?? 0u)
                 .DefaultIfEmpty(0u)
                 .Max();
+            markup = RichTextWriter.Source.Compile(mainPart);
+            mainPartName = mainPart.Uri.OriginalString;
         }
 
-        return new AssemblySource(stream.ToArray(), parts, maxDrawingId);
+        var package = TemplatePackage.Read(stream.ToArray());
+        return new AssemblySource(
+            package,
+            (int)stream.Length,
+            mainPartName,
+            parts,
+            maxDrawingId,
+            markup,
+            CoreProperties.Compile(package),
+            DraftIdentityPart.Find(package, mainPartName));
     }
 
     /// <summary>Section properties in document order; a body without any gets one.</summary>

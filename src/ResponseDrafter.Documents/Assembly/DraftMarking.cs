@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Assembly;
 
@@ -17,18 +16,9 @@ public static class DraftMarking
         $"Draft \u2014 incomplete: {gaps.ToString(CultureInfo.InvariantCulture)} {(gaps == 1 ? "item" : "items")}";
 
     /// <summary>The marking as it goes at the top of a header part.</summary>
-    internal static Paragraph Paragraph(int gaps) => new(
-        new ParagraphProperties(
-            new SpacingBetweenLines { After = "120" },
-            new Justification { Val = JustificationValues.Center }),
-        new SdtRun(
-            new SdtProperties(new SdtAlias { Val = "Draft marking" }, new Tag { Val = Tag }),
-            new SdtContentRun(new Run(
-                new RunProperties(
-                    new Bold(),
-                    new Caps(),
-                    new Color { Val = "C00000" },
-                    new FontSize { Val = "24" },
-                    new FontSizeComplexScript { Val = "24" }),
-                new Text(Text(gaps))))));
+    internal static string Paragraph(int gaps) =>
+        "<w:p><w:pPr><w:spacing w:after=\"120\"/><w:jc w:val=\"center\"/></w:pPr>" +
+        $"<w:sdt><w:sdtPr><w:alias w:val=\"Draft marking\"/><w:tag w:val=\"{Tag}\"/></w:sdtPr><w:sdtContent>" +
+        "<w:r><w:rPr><w:b/><w:caps/><w:color w:val=\"C00000\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr>" +
+        $"<w:t>{Text(gaps)}</w:t></w:r></w:sdtContent></w:sdt></w:p>";
 }

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 using ResponseDrafter.Documents.Letters;
 
 namespace ResponseDrafter.Documents.Assembly;
@@ -10,14 +8,23 @@ internal abstract record Field;
 /// <summary>One line of plain text; blank removes the paragraph holding the control.</summary>
 internal sealed record TextField(string? Text) : Field;
 
-/// <summary>Runs built from the placeholder's run formatting; none removes the paragraph holding the control.</summary>
-internal sealed record RunsField(Func<RunProperties?, IReadOnlyList<OpenXmlElement>> Runs) : Field;
+/// <summary>
+/// Plain text in the placeholder's run formatting, then one paragraph's worth of rich text run on after it
+/// (paragraphs joined by spaces, list items by "; ").
+/// </summary>
+internal sealed record RunsField(string Lead, string? Markup) : Field;
 
 /// <summary>One paragraph per line, cloned from the placeholder paragraph; none removes the control.</summary>
 internal sealed record LinesField(IReadOnlyList<string> Lines) : Field;
 
-/// <summary>Paragraphs rendered in the placeholder paragraph's style (the argument); none removes the control.</summary>
-internal sealed record BlocksField(Func<string, IReadOnlyList<OpenXmlElement>> Render) : Field;
+/// <summary>Paragraphs, piece by piece; nothing in any piece removes the control.</summary>
+internal sealed record BlocksField(IReadOnlyList<BlocksPiece> Pieces) : Field;
+
+/// <summary>
+/// Rich text (or, not <paramref name="IsMarkup"/>, one plain paragraph) in <paramref name="Style"/>, or when that
+/// is null in the placeholder paragraph's style.
+/// </summary>
+internal sealed record BlocksPiece(string? Text, string? Style, bool IsMarkup);
 
 /// <summary>A picture no larger than the given size in EMUs; none removes the control.</summary>
 internal sealed record PictureField(ImageAsset? Image, long MaxWidth, long MaxHeight) : Field;

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
 
@@ -17,13 +15,11 @@ internal sealed class LetterFields
     private static readonly long SignatureHeight = 2 * Pictures.EmuPerCentimetre;
 
     private readonly Letter letter;
-    private readonly RichContent rich;
     private readonly Dictionary<string, RefTarget> targets = new(StringComparer.Ordinal);
 
-    private LetterFields(Letter letter, RichContent rich)
+    private LetterFields(Letter letter)
     {
         this.letter = letter;
-        this.rich = rich;
         foreach (var recommendation in letter.Report.Recommendations)
         {
             targets.TryAdd(RecommendationRefs.Key(RecommendationRefs.Of(recommendation)), new RefTarget(recommendation, null));
@@ -34,7 +30,7 @@ internal sealed class LetterFields
         }
     }
 
-    public static Fields For(Letter letter, RichContent rich) => new LetterFields(letter, rich).Top();
+    public static Fields For(Letter letter) => new LetterFields(letter).Top();
 
     private Fields Top()
     {
@@ -91,13 +87,13 @@ internal sealed class LetterFields
             ["response.heading"] = new TextField(Heading(response)),
             ["response.text"] = new LinesField(Lines(target?.SubItem?.Text ?? target?.Recommendation.Text)),
             ["subitems"] = SubItems(target is { SubItem: null } whole ? whole.Recommendation : null),
-            ["response.assurance"] = new BlocksField(style => Assurance(response, style)),
+            ["response.assurance"] = new BlocksField(Assurance(response)),
             ["response.commentary"] = Rich(response.Commentary),
             ["response.status"] = Status(response),
         };
     }
 
-    private IReadOnlyList<OpenXmlElement> Assurance(RecommendationResponse response, string quoteStyle)
+    private List<BlocksPiece> Assurance(RecommendationResponse response)
     {
         if (response.Assurance is not { } assurance)
         {
@@ -109,17 +105,17 @@ internal sealed class LetterFields
         {
             AssurancePresentation.Summarised =>
             [
-                .. rich.Blocks(assurance.Summary, BodyStyle),
-                RichContent.Paragraph($"A summary of the force's assurance, {supplied}; the full text is in the force assurance annex.", AttributionStyle),
+                new BlocksPiece(assurance.Summary, BodyStyle, IsMarkup: true),
+                new BlocksPiece($"A summary of the force's assurance, {supplied}; the full text is in the force assurance annex.", AttributionStyle, IsMarkup: false),
             ],
             AssurancePresentation.AnnexOnly =>
             [
-                RichContent.Paragraph($"The force's assurance, {supplied}, is reproduced in full in the force assurance annex.", BodyStyle),
+                new BlocksPiece($"The force's assurance, {supplied}, is reproduced in full in the force assurance annex.", BodyStyle, IsMarkup: false),
             ],
             _ =>
             [
-                .. rich.Blocks(assurance.Text, quoteStyle),
-                RichContent.Paragraph($"Assurance {supplied}", AttributionStyle),
+                new BlocksPiece(assurance.Text, null, IsMarkup: true),
+                new BlocksPiece($"Assurance {supplied}", AttributionStyle, IsMarkup: false),
             ],
         };
     }
@@ -140,13 +136,12 @@ internal sealed class LetterFields
         };
     }
 
-    private Field Status(RecommendationResponse response) => response.Status switch
+    private static Field Status(RecommendationResponse response) => response.Status switch
     {
         ResponseStatus.ActionTaken => new TextField("Action taken"),
         ResponseStatus.ActionProposed => new TextField("Action proposed"),
         ResponseStatus.NoAction when string.IsNullOrWhiteSpace(response.Reason) => new TextField("No action will be taken"),
-        ResponseStatus.NoAction => new RunsField(runProperties =>
-            [RichContent.TextRun("No action will be taken: ", runProperties), .. rich.Inline(response.Reason, runProperties)]),
+        ResponseStatus.NoAction => new RunsField("No action will be taken: ", response.Reason),
         _ => new TextField(null),
     };
 
@@ -188,7 +183,7 @@ internal sealed class LetterFields
             : $"Recommendation {reference}";
     }
 
-    private BlocksField Rich(string? markup) => new(style => rich.Blocks(markup, style));
+    private static BlocksField Rich(string? markup) => new([new BlocksPiece(markup, null, IsMarkup: true)]);
 
     private string Date(DateOnly date) => UkDate.Format(date, letter.DateStyle);
 

@@ -1,16 +1,12 @@
 using System.Buffers.Binary;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Globalization;
+using System.Text;
 using ResponseDrafter.Documents.Letters;
-using A = DocumentFormat.OpenXml.Drawing;
-using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
-using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Assembly;
 
 /// <summary>Adds PNG and JPEG pictures as image parts with inline drawings, ids unique across the document.</summary>
-internal sealed class Pictures(uint highestIdInTemplate)
+internal sealed class Pictures(uint highestIdInTemplate, LetterPackage package)
 {
     public const long EmuPerCentimetre = 360000;
     private const long EmuPerInch = 914400;
@@ -20,40 +16,30 @@ internal sealed class Pictures(uint highestIdInTemplate)
 
     public uint NextId() => ++lastId;
 
-    /// <summary>The drawing for <paramref name="image"/> at its own size, scaled down to fit; null if it is not a PNG or JPEG.</summary>
-    public Drawing? Drawing(OpenXmlPart part, ImageAsset image, long maxWidth, long maxHeight)
+    /// <summary>Whether <paramref name="image"/> is a PNG or JPEG with data, which is all a drawing can show.</summary>
+    public static bool CanPlace(ImageAsset? image) => image?.Data is { Length: > 0 } && Format(image) is not null;
+
+    /// <summary>
+    /// Adds <paramref name="image"/> as a part related from <paramref name="part"/> and writes its inline drawing
+    /// (w:drawing) at its own size, scaled down to fit. Call only for an image that <see cref="CanPlace"/>.
+    /// </summary>
+    public void Write(StringBuilder xml, string part, ImageAsset image, long maxWidth, long maxHeight)
     {
-        var type = image.ContentType?.ToLowerInvariant() switch
-        {
-            "image/png" => ImagePartType.Png,
-            "image/jpeg" or "image/jpg" => ImagePartType.Jpeg,
-            _ => (PartTypeInfo?)null,
-        };
-        if (type is not { } partType || image.Data is not { Length: > 0 } data)
-        {
-            return null;
-        }
-
-        var imagePart = part switch
-        {
-            MainDocumentPart main => main.AddImagePart(partType),
-            HeaderPart header => header.AddImagePart(partType),
-            FooterPart footer => footer.AddImagePart(partType),
-            _ => null,
-        };
-        if (imagePart is null)
-        {
-            return null;
-        }
-
-        using (var stream = imagePart.GetStream(FileMode.Create))
-        {
-            stream.Write(data);
-        }
-
-        var (width, height) = Fit(PixelSize(data), maxWidth, maxHeight);
-        return Inline(part.GetIdOfPart(imagePart), NextId(), width, height, image.AltText ?? string.Empty);
+        var (extension, contentType) = Format(image)!.Value;
+        var folder = part[..(part.LastIndexOf('/') + 1)];
+        var name = package.NewPartName(folder + "media/image", extension);
+        package.Add(name, image.Data, contentType);
+        var relationshipId = package.Relate(part, PartTypes.Image, name[folder.Length..]);
+        var (width, height) = Fit(PixelSize(image.Data), maxWidth, maxHeight);
+        Drawing(xml, relationshipId, NextId(), width, height, XmlText.Escaped(image.AltText ?? string.Empty));
     }
+
+    private static (string Extension, string ContentType)? Format(ImageAsset image) => image.ContentType?.ToLowerInvariant() switch
+    {
+        "image/png" => ("png", "image/png"),
+        "image/jpeg" or "image/jpg" => ("jpeg", "image/jpeg"),
+        _ => null,
+    };
 
     private static (long Width, long Height) Fit((int Width, int Height, int DpiX, int DpiY)? size, long maxWidth, long maxHeight)
     {
@@ -139,28 +125,14 @@ internal sealed class Pictures(uint highestIdInTemplate)
 
     private static int DotsPerInch(double value) => value is >= 24 and <= 2400 ? (int)Math.Round(value) : DefaultDpi;
 
-    private static Drawing Inline(string relationshipId, uint id, long width, long height, string altText) =>
-        new(new Wp.Inline(
-            new Wp.Extent { Cx = width, Cy = height },
-            new Wp.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-            new Wp.DocProperties { Id = id, Name = $"Picture {id}", Description = altText },
-            new Wp.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
-            new A.Graphic(new A.GraphicData(
-                new Pic.Picture(
-                    new Pic.NonVisualPictureProperties(
-                        new Pic.NonVisualDrawingProperties { Id = 0, Name = $"Picture {id}", Description = altText },
-                        new Pic.NonVisualPictureDrawingProperties()),
-                    new Pic.BlipFill(
-                        new A.Blip { Embed = relationshipId },
-                        new A.Stretch(new A.FillRectangle())),
-                    new Pic.ShapeProperties(
-                        new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = width, Cy = height }),
-                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
-            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
-        {
-            DistanceFromTop = 0,
-            DistanceFromBottom = 0,
-            DistanceFromLeft = 0,
-            DistanceFromRight = 0,
-        });
+    private static void Drawing(StringBuilder xml, string relationshipId, uint id, long width, long height, string altText) =>
+        xml.Append(CultureInfo.InvariantCulture, $"<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{width}\" cy=\"{height}\"/>")
+            .Append("<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>")
+            .Append(CultureInfo.InvariantCulture, $"<wp:docPr id=\"{id}\" name=\"Picture {id}\" descr=\"{altText}\"/>")
+            .Append("<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>")
+            .Append("<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>")
+            .Append(CultureInfo.InvariantCulture, $"<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"Picture {id}\" descr=\"{altText}\"/><pic:cNvPicPr/></pic:nvPicPr>")
+            .Append(CultureInfo.InvariantCulture, $"<pic:blipFill><a:blip r:embed=\"{relationshipId}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>")
+            .Append(CultureInfo.InvariantCulture, $"<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{width}\" cy=\"{height}\"/></a:xfrm>")
+            .Append("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>");
 }

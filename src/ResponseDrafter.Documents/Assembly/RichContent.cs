@@ -1,84 +1,142 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Text;
 using ResponseDrafter.Documents.Markup;
 
 namespace ResponseDrafter.Documents.Assembly;
 
-/// <summary>Renders the letter's rich-text fields into one document through a single <see cref="RichTextWriter"/>.</summary>
-internal sealed class RichContent(MainDocumentPart mainPart)
+/// <summary>
+/// Writes the letter's rich-text fields into its parts through one <see cref="RichTextWriter"/>, parsing each
+/// markup once: validation has already parsed it, and <paramref name="markup"/> remembers what it found.
+/// </summary>
+internal sealed class RichContent(RichTextWriter writer, ParsedMarkup markup)
 {
-    private RichTextWriter? writer;
-
-    // Created on first use: a letter without rich text never touches numbering, footnotes or styles.
-    private RichTextWriter Writer => writer ??= new RichTextWriter(mainPart);
-
-    public IReadOnlyList<OpenXmlElement> Blocks(string? markup, string paragraphStyle)
+    public bool HasContent(BlocksField field)
     {
-        if (string.IsNullOrWhiteSpace(markup))
+        foreach (var piece in field.Pieces)
         {
-            return [];
+            if (string.IsNullOrWhiteSpace(piece.Text))
+            {
+                continue;
+            }
+
+            if (!piece.IsMarkup || markup.Parse(piece.Text) is not { Problems.Count: 0, Blocks.Count: 0 })
+            {
+                return true;
+            }
         }
 
-        var parsed = RichText.Parse(markup);
-        return parsed.Problems.Count == 0
-            ? Writer.Write(parsed.Blocks, paragraphStyle)
-            : [.. PlainLines(markup).Select(line => Paragraph(line, paragraphStyle))];
+        return false;
     }
 
-    public IReadOnlyList<OpenXmlElement> Inline(string? markup, RunProperties? runProperties)
+    /// <summary>The field's paragraphs; plain ones and rich text without a style of its own take <paramref name="controlStyle"/>.</summary>
+    public void WriteBlocks(StringBuilder xml, BlocksField field, string controlStyle, string part)
     {
-        if (string.IsNullOrWhiteSpace(markup))
+        foreach (var piece in field.Pieces)
         {
-            return [];
+            if (string.IsNullOrWhiteSpace(piece.Text))
+            {
+                continue;
+            }
+
+            var style = piece.Style ?? controlStyle;
+            if (!piece.IsMarkup)
+            {
+                Paragraph(xml, piece.Text, style);
+                continue;
+            }
+
+            var parsed = markup.Parse(piece.Text);
+            if (parsed.Problems.Count == 0)
+            {
+                writer.Write(xml, parsed.Blocks, style, part);
+                continue;
+            }
+
+            foreach (var line in PlainLines(piece.Text))
+            {
+                Paragraph(xml, line, style);
+            }
+        }
+    }
+
+    /// <summary>The lead in a run starting <paramref name="runStart"/> (the placeholder's formatting), then the rich text run on.</summary>
+    public void WriteRuns(StringBuilder xml, RunsField field, string runStart, string part)
+    {
+        TextRun(xml, field.Lead, runStart);
+        if (string.IsNullOrWhiteSpace(field.Markup))
+        {
+            return;
         }
 
-        var parsed = RichText.Parse(markup);
-        return parsed.Problems.Count == 0
-            ? Writer.WriteInline([OneParagraph(parsed.Blocks)])
-            : [TextRun(string.Join(' ', PlainLines(markup)), runProperties)];
+        var parsed = markup.Parse(field.Markup);
+        if (parsed.Problems.Count == 0)
+        {
+            writer.WriteRuns(xml, OneParagraph(parsed.Blocks), part);
+        }
+        else
+        {
+            TextRun(xml, string.Join(' ', PlainLines(field.Markup)), runStart);
+        }
     }
 
     /// <summary>A run of plain text; its tabs and line breaks become Word's own.</summary>
-    public static Run TextRun(string text, RunProperties? properties)
+    public static void TextRun(StringBuilder xml, string text, string runStart)
     {
-        var run = new Run();
-        if (properties is not null)
-        {
-            run.AppendChild(properties.CloneNode(true));
-        }
-
-        var lines = text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                run.AppendChild(new Break());
-            }
-
-            var pieces = lines[i].Split('\t');
-            for (var j = 0; j < pieces.Length; j++)
-            {
-                if (j > 0)
-                {
-                    run.AppendChild(new TabChar());
-                }
-
-                if (pieces[j].Length > 0)
-                {
-                    run.AppendChild(new Text(pieces[j]) { Space = SpaceProcessingModeValues.Preserve });
-                }
-            }
-        }
-
-        return run;
+        xml.Append(runStart);
+        AppendText(xml, text);
+        xml.Append("</w:r>");
     }
 
-    public static Paragraph Paragraph(string text, string style) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), TextRun(text, null));
+    /// <summary>Plain text as w:t elements, its tabs and line breaks as Word's own; characters XML cannot hold are dropped.</summary>
+    public static void AppendText(StringBuilder xml, string text)
+    {
+        var open = false;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\t' or '\n':
+                    if (open)
+                    {
+                        xml.Append("</w:t>");
+                        open = false;
+                    }
+
+                    xml.Append(c == '\t' ? "<w:tab/>" : "<w:br/>");
+                    continue;
+                case < ' ' or '\uFFFE' or '\uFFFF':
+                    continue;
+            }
+
+            if (!open)
+            {
+                xml.Append("<w:t xml:space=\"preserve\">");
+                open = true;
+            }
+
+            _ = c switch
+            {
+                '&' => xml.Append("&amp;"),
+                '<' => xml.Append("&lt;"),
+                '>' => xml.Append("&gt;"),
+                _ => xml.Append(c),
+            };
+        }
+
+        if (open)
+        {
+            xml.Append("</w:t>");
+        }
+    }
+
+    private static void Paragraph(StringBuilder xml, string text, string style)
+    {
+        xml.Append("<w:p><w:pPr><w:pStyle w:val=\"").AppendEscaped(style).Append("\"/></w:pPr>");
+        TextRun(xml, text, "<w:r>");
+        xml.Append("</w:p>");
+    }
 
     /// <summary>Paragraphs run on with a space and list items with "; ", for text that must fit in one line of a paragraph.</summary>
-    private static ParagraphBlock OneParagraph(IReadOnlyList<Block> blocks)
+    private static List<Inline> OneParagraph(IReadOnlyList<Block> blocks)
     {
         var inlines = new List<Inline>();
         foreach (var block in blocks)
@@ -100,7 +158,7 @@ internal sealed class RichContent(MainDocumentPart mainPart)
             }
         }
 
-        return new ParagraphBlock(inlines);
+        return inlines;
     }
 
     private static IEnumerable<IReadOnlyList<Inline>> Items(ListBlock list) =>

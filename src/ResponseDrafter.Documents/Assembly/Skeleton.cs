@@ -25,8 +25,7 @@ internal sealed record ControlNode(
     TagSpec Spec, string Start, string End, string ParagraphStart, string RunStart, string RunProperties, string StyleId, IReadOnlyList<Node> Children) : Node;
 
 /// <summary>One part compiled: the XML declaration and root start tag, the children, the root end tag.</summary>
-internal sealed record PartSkeleton(
-    Uri PartUri, string Start, string End, IReadOnlyList<Node> Children, IReadOnlyList<KeyValuePair<string, string>> Namespaces, bool Tagged, bool IsHeader);
+internal sealed record PartSkeleton(string PartName, string Start, string End, IReadOnlyList<Node> Children, bool Tagged, bool IsHeader);
 
 /// <summary>
 /// Compiles a template part, once, into literal XML and control slots, so that assembling a letter writes strings
@@ -34,8 +33,6 @@ internal sealed record PartSkeleton(
 /// </summary>
 internal sealed class SkeletonCompiler
 {
-    public const string MainNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    private const string Declaration = """<?xml version="1.0" encoding="utf-8" standalone="yes"?>""";
     private const string PlaceholderStyle = "PlaceholderText";
 
     private readonly List<KeyValuePair<string, string>> namespaces;
@@ -51,15 +48,17 @@ internal sealed class SkeletonCompiler
     {
         var compiler = new SkeletonCompiler(root);
         var (start, end) = compiler.Tags(root, lean: false);
-        if (!compiler.namespaces.Contains(new("w", MainNamespace)))
+        foreach (var (prefix, uri) in PartXml.WrittenPrefixes)
         {
-            // Values are written with the w prefix, so the root must declare it whatever the producer chose.
-            start = start[..^1] + $" xmlns:w=\"{MainNamespace}\">";
-            compiler.namespaces.Add(new("w", MainNamespace));
+            // Values are written with these prefixes, so the root must declare them whatever the producer chose.
+            if (!compiler.namespaces.Exists(d => d.Key == prefix))
+            {
+                start = start[..^1] + $" xmlns:{prefix}=\"{uri}\">";
+            }
         }
 
         var tagged = root.Descendants<SdtElement>().Any(IsControl);
-        return new PartSkeleton(partUri, Declaration + start, end, compiler.Children(root, inItem: false), compiler.namespaces, tagged, isHeader);
+        return new PartSkeleton(partUri.OriginalString, XmlText.Declaration + start, end, compiler.Children(root, inItem: false), tagged, isHeader);
     }
 
     private string Lean(string xml)

@@ -1,7 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using ResponseDrafter.Documents.Templates;
 
 namespace ResponseDrafter.Documents.Assembly;
@@ -9,46 +6,61 @@ namespace ResponseDrafter.Documents.Assembly;
 /// <summary>
 /// Writes one part of a letter from its compiled skeleton: literal XML as it is, and each control with its value,
 /// repeating regions once per entry, and nothing at all for a control (or paragraph) that has no value.
+/// The XML goes through a small buffer into the part's entry, held back only while an untagged control
+/// might still turn out empty and be dropped.
 /// </summary>
-internal sealed class SkeletonWriter : IDisposable
+internal sealed class SkeletonWriter(Pictures pictures, RichContent rich)
 {
     private const string RunEnd = "</w:r>";
     private const string ParagraphEnd = "</w:p>";
+    private const int FlushAt = 16 * 1024;
+    private const int BufferSize = FlushAt + 4096;
 
-    private readonly StringBuilder xml;
-    private readonly PartSkeleton skeleton;
-    private readonly OpenXmlPart part;
-    private readonly Pictures pictures;
-    private readonly ElementWriter elements;
+    private StringBuilder xml = new(BufferSize);
+    private int held;
+    private Stream output = Stream.Null;
+    private string part = string.Empty;
 
-    public SkeletonWriter(StringBuilder xml, PartSkeleton skeleton, OpenXmlPart part, Pictures pictures)
+    /// <summary>Writes the part <paramref name="skeleton"/> was compiled from into <paramref name="stream"/>, <paramref name="marking"/> first.</summary>
+    public void Write(Stream stream, PartSkeleton skeleton, Fields fields, string? marking)
     {
-        this.xml = xml;
-        this.skeleton = skeleton;
-        this.part = part;
-        this.pictures = pictures;
-        elements = new ElementWriter(xml, skeleton.Namespaces);
-    }
-
-    public void Write(Fields fields, OpenXmlElement? marking)
-    {
-        xml.Append(skeleton.Start);
-        if (marking is not null)
-        {
-            elements.Write(marking);
-        }
-
+        output = stream;
+        part = skeleton.PartName;
+        xml.Append(skeleton.Start).Append(marking);
         WriteAll(skeleton.Children, fields);
         xml.Append(skeleton.End);
+        Flush();
     }
-
-    public void Dispose() => elements.Dispose();
 
     private void WriteAll(IReadOnlyList<Node> nodes, Fields fields)
     {
         foreach (var node in nodes)
         {
             Write(node, fields);
+            FlushWhenFull();
+        }
+    }
+
+    private void FlushWhenFull()
+    {
+        if (held == 0 && xml.Length >= FlushAt)
+        {
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        LetterPackage.WriteUtf8(output, xml);
+
+        // Clearing a builder that has grown into several chunks would copy them into one new array.
+        if (xml.Capacity > BufferSize)
+        {
+            xml = new StringBuilder(BufferSize);
+        }
+        else
+        {
+            xml.Clear();
         }
     }
 
@@ -64,25 +76,40 @@ internal sealed class SkeletonWriter : IDisposable
 
     private bool WriteLiteral(Literal literal)
     {
-        xml.Append(literal.RepeatsDrawings ? Renumbered(literal.Xml) : literal.Xml);
+        if (literal.RepeatsDrawings)
+        {
+            AppendRenumbered(literal.Xml);
+        }
+        else
+        {
+            xml.Append(literal.Xml);
+        }
+
         return true;
     }
 
     private bool WriteContainer(Container container, Fields fields)
     {
+        // Only a container that may be dropped holds the buffer back: the mark must stay in it.
+        var drop = container.DropWhenContentEmpty;
         var mark = xml.Length;
+        held += drop ? 1 : 0;
         xml.Append(container.Start);
         var content = false;
         foreach (var child in container.Children)
         {
-            var wrote = Write(child, fields);
-            content |= wrote && (child is not Literal || !container.DropWhenContentEmpty);
+            content |= Write(child, fields) && (child is not Literal || !drop);
+            FlushWhenFull();
         }
 
         xml.Append(container.End);
-        if (container.DropWhenContentEmpty && !content)
+        if (drop)
         {
-            xml.Length = mark;
+            held--;
+            if (!content)
+            {
+                xml.Length = mark;
+            }
         }
 
         return content;
@@ -108,79 +135,65 @@ internal sealed class SkeletonWriter : IDisposable
     private bool WriteControl(ControlNode control, Fields fields)
     {
         var field = fields.GetValueOrDefault(control.Spec.Tag);
-        var mark = xml.Length;
-        xml.Append(control.Start);
-        var wrote = control.Spec.Kind switch
+        if (!HasValue(control.Spec.Kind, field))
         {
-            TagKind.Text => WriteText(control, field),
-            TagKind.Lines => WriteLines(control, field as LinesField),
-            TagKind.RichText => WriteElements(field is BlocksField blocks ? blocks.Render(control.StyleId) : []),
-            TagKind.Picture => WritePicture(control, field as PictureField),
-            TagKind.Region => WriteRegion(control, field as RegionField),
-            _ => false,
-        };
-
-        if (!wrote)
-        {
-            xml.Length = mark;
             return false;
+        }
+
+        xml.Append(control.Start);
+        switch (field)
+        {
+            case TextField text:
+                RichContent.TextRun(xml, text.Text!, control.RunStart);
+                break;
+            case RunsField runs:
+                rich.WriteRuns(xml, runs, control.RunStart, part);
+                break;
+            case LinesField lines:
+                WriteLines(control, lines);
+                break;
+            case BlocksField blocks:
+                rich.WriteBlocks(xml, blocks, control.StyleId, part);
+                break;
+            case PictureField picture:
+                WritePicture(control, picture);
+                break;
+            case RegionField region:
+                WriteRegion(control, region);
+                break;
         }
 
         xml.Append(control.End);
         return true;
     }
 
-    private bool WriteText(ControlNode control, Field? field)
+    /// <summary>Whether the field gives the control something to show; a control without goes, markup and all.</summary>
+    private bool HasValue(TagKind kind, Field? field) => (kind, field) switch
     {
-        switch (field)
-        {
-            case TextField { Text: { } text } when !string.IsNullOrWhiteSpace(text):
-                xml.Append(control.RunStart);
-                AppendText(text);
-                xml.Append(RunEnd);
-                return true;
-            case RunsField runs:
-                var properties = control.RunProperties.Length == 0 ? null : new RunProperties(control.RunProperties);
-                return WriteElements(runs.Runs(properties));
-            default:
-                return false;
-        }
-    }
+        (TagKind.Text, TextField text) => !string.IsNullOrWhiteSpace(text.Text),
+        (TagKind.Text, RunsField) => true,
+        (TagKind.Lines, LinesField lines) => lines.Lines.Any(line => !string.IsNullOrWhiteSpace(line)),
+        (TagKind.RichText, BlocksField blocks) => rich.HasContent(blocks),
+        (TagKind.Picture, PictureField picture) => Pictures.CanPlace(picture.Image),
+        (TagKind.Region, RegionField region) => region.Items.Count > 0,
+        _ => false,
+    };
 
-    private bool WriteLines(ControlNode control, LinesField? field)
+    private void WriteLines(ControlNode control, LinesField field)
     {
-        var wrote = false;
-        foreach (var line in field?.Lines ?? [])
+        foreach (var line in field.Lines)
         {
             if (!string.IsNullOrWhiteSpace(line))
             {
-                xml.Append(control.ParagraphStart).Append(control.RunStart);
-                AppendText(line);
-                xml.Append(RunEnd).Append(ParagraphEnd);
-                wrote = true;
+                xml.Append(control.ParagraphStart);
+                RichContent.TextRun(xml, line, control.RunStart);
+                xml.Append(ParagraphEnd);
             }
         }
-
-        return wrote;
     }
 
-    private bool WriteElements(IReadOnlyList<OpenXmlElement> written)
+    private void WritePicture(ControlNode control, PictureField field)
     {
-        foreach (var element in written)
-        {
-            elements.Write(element);
-        }
-
-        return written.Count > 0;
-    }
-
-    private bool WritePicture(ControlNode control, PictureField? field)
-    {
-        if (field?.Image is not { } image || pictures.Drawing(part, image, field.MaxWidth, field.MaxHeight) is not { } drawing)
-        {
-            return false;
-        }
-
         var block = control.Spec.Level == TagLevel.Block;
         if (block)
         {
@@ -188,23 +201,16 @@ internal sealed class SkeletonWriter : IDisposable
         }
 
         xml.Append(control.RunStart);
-        elements.Write(drawing);
+        pictures.Write(xml, part, field.Image!, field.MaxWidth, field.MaxHeight);
         xml.Append(RunEnd);
         if (block)
         {
             xml.Append(ParagraphEnd);
         }
-
-        return true;
     }
 
-    private bool WriteRegion(ControlNode region, RegionField? field)
+    private void WriteRegion(ControlNode region, RegionField field)
     {
-        if (field is not { Items.Count: > 0 })
-        {
-            return false;
-        }
-
         foreach (var child in region.Children)
         {
             if (child is ControlNode { Spec.Kind: TagKind.Item } item)
@@ -221,8 +227,6 @@ internal sealed class SkeletonWriter : IDisposable
                 Write(child, new Fields());
             }
         }
-
-        return true;
     }
 
     private static bool IsEmpty(Field? field) => field switch
@@ -232,61 +236,18 @@ internal sealed class SkeletonWriter : IDisposable
         _ => true,
     };
 
-    /// <summary>Plain text as w:t runs, its tabs and line breaks as Word's own; characters XML cannot hold are dropped.</summary>
-    private void AppendText(string text)
-    {
-        var open = false;
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '\t' or '\n':
-                    if (open)
-                    {
-                        xml.Append("</w:t>");
-                        open = false;
-                    }
-
-                    xml.Append(c == '\t' ? "<w:tab/>" : "<w:br/>");
-                    continue;
-                case < ' ' or '\uFFFE' or '\uFFFF':
-                    continue;
-            }
-
-            if (!open)
-            {
-                xml.Append("<w:t xml:space=\"preserve\">");
-                open = true;
-            }
-
-            _ = c switch
-            {
-                '&' => xml.Append("&amp;"),
-                '<' => xml.Append("&lt;"),
-                '>' => xml.Append("&gt;"),
-                _ => xml.Append(c),
-            };
-        }
-
-        if (open)
-        {
-            xml.Append("</w:t>");
-        }
-    }
-
     /// <summary>A drawing repeated with its item needs an id of its own each time.</summary>
-    private string Renumbered(string literal)
+    private void AppendRenumbered(string literal)
     {
         const string marker = "<wp:docPr id=\"";
-        var result = new StringBuilder(literal.Length);
         var position = 0;
         for (var found = literal.IndexOf(marker, StringComparison.Ordinal); found >= 0; found = literal.IndexOf(marker, position, StringComparison.Ordinal))
         {
             var digits = found + marker.Length;
-            result.Append(literal, position, digits - position).Append(pictures.NextId());
+            xml.Append(literal, position, digits - position).Append(pictures.NextId());
             position = literal.IndexOf('"', digits);
         }
 
-        return result.Append(literal, position, literal.Length - position).ToString();
+        xml.Append(literal, position, literal.Length - position);
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -15,331 +17,455 @@ namespace ResponseDrafter.Documents.Letters;
 /// applicable recommendation has been answered is <see cref="Completeness"/>'s question, not a problem here:
 /// an incomplete letter still renders, marked DRAFT.
 /// </summary>
+/// <remarks>
+/// A path is put together only for a problem: a valid letter, the common case, costs little more than the
+/// markup parsing, which assembly reuses.
+/// </remarks>
 public static partial class LetterValidator
 {
     public const int MaxImageBytes = 5 * 1024 * 1024;
 
-    public static IReadOnlyList<LetterProblem> Validate(Letter letter)
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> Members = new();
+
+    public static IReadOnlyList<LetterProblem> Validate(Letter letter) => Validate(letter, new ParsedMarkup());
+
+    /// <summary>Validates, keeping what the markup parsed to in <paramref name="markup"/> for assembly to write.</summary>
+    internal static IReadOnlyList<LetterProblem> Validate(Letter letter, ParsedMarkup markup)
     {
         if (letter is null)
         {
             return [new(string.Empty, "The request is empty")];
         }
 
-        var refs = new RefIndex(letter.Report?.Recommendations ?? []);
-        return
-        [
-            .. OpccProblems(letter.Opcc),
-            .. (letter.References ?? []).SelectMany((r, i) => ReferenceProblems($"references[{i}]", r)),
-            .. RecipientsProblems(letter.Recipients),
-            .. Required("salutation", letter.Salutation),
-            .. Required("subject", letter.Subject),
-            .. ReportProblems(letter.Report),
-            .. Required("statutoryCitation", letter.StatutoryCitation),
-            .. Rich("opening", letter.Opening),
-            .. Rich("context", letter.Context),
-            .. ResponsesProblems(letter.Responses ?? [], refs),
-            .. Rich("accountability", letter.Accountability),
-            .. Rich("publication", letter.Publication),
-            .. Required("closing", letter.Closing),
-            .. SignatoryProblems(letter.Signatory),
-            .. Lines("cc", letter.Cc),
-            .. (letter.Appendices ?? []).SelectMany((a, i) => AppendixProblems($"appendices[{i}]", a, refs)),
-            .. Unstorable(letter, string.Empty),
-        ];
+        var check = new Check(markup, new RefIndex(letter.Report?.Recommendations ?? []));
+        check.Letter(letter);
+        return check.Problems;
     }
 
-    private static IEnumerable<LetterProblem> OpccProblems(OpccProfile? opcc) =>
-        opcc is null
-            ? [Missing("opcc")]
-            :
-            [
-                .. Required("opcc.name", opcc.Name),
-                .. Required("opcc.commissionerName", opcc.CommissionerName),
-                .. Required("opcc.commissionerTitle", opcc.CommissionerTitle),
-                .. Lines("opcc.letterheadLines", opcc.LetterheadLines),
-                .. ImageProblems("opcc.logo", opcc.Logo),
-            ];
-
-    private static IEnumerable<LetterProblem> ReferenceProblems(string path, LetterReference? reference) =>
-        reference is null
-            ? [Missing(path)]
-            : [.. Required($"{path}.label", reference.Label), .. Required($"{path}.value", reference.Value)];
-
-    private static IEnumerable<LetterProblem> RecipientsProblems(IReadOnlyList<Recipient>? recipients) =>
-        recipients is null || recipients.Count == 0
-            ? [new("recipients", "needs at least one recipient")]
-            : recipients.SelectMany((r, i) => RecipientProblems($"recipients[{i}]", r));
-
-    private static IEnumerable<LetterProblem> RecipientProblems(string path, Recipient? recipient) =>
-        recipient is null
-            ? [Missing(path)]
-            : [.. Required($"{path}.name", recipient.Name), .. Lines($"{path}.addressLines", recipient.AddressLines)];
-
-    private static IEnumerable<LetterProblem> SignatoryProblems(Signatory? signatory) =>
-        signatory is null
-            ? [Missing("signatory")]
-            :
-            [
-                .. Required("signatory.name", signatory.Name),
-                .. Required("signatory.title", signatory.Title),
-                .. ImageProblems("signatory.signature", signatory.Signature),
-            ];
-
-    private static IEnumerable<LetterProblem> ReportProblems(ReportInfo? report)
+    private sealed class Check(ParsedMarkup markup, RefIndex refs)
     {
-        if (report is null)
+        public List<LetterProblem> Problems { get; } = [];
+
+        public void Letter(Letter letter)
         {
-            return [Missing("report")];
+            Opcc(letter.Opcc);
+            var references = letter.References ?? [];
+            for (var i = 0; i < references.Count; i++)
+            {
+                Reference(Indexed("references", i), references[i]);
+            }
+
+            Recipients(letter.Recipients);
+            Required("salutation", letter.Salutation);
+            Required("subject", letter.Subject);
+            Report(letter.Report);
+            Required("statutoryCitation", letter.StatutoryCitation);
+            Rich("opening", letter.Opening);
+            Rich("context", letter.Context);
+            Responses(letter.Responses ?? []);
+            Rich("accountability", letter.Accountability);
+            Rich("publication", letter.Publication);
+            Required("closing", letter.Closing);
+            Signatory(letter.Signatory);
+            Lines("cc", letter.Cc);
+            var appendices = letter.Appendices ?? [];
+            for (var i = 0; i < appendices.Count; i++)
+            {
+                Appendix(Indexed("appendices", i), appendices[i]);
+            }
+
+            Unstorable(letter, new StringBuilder());
         }
 
-        var recommendations = report.Recommendations ?? [];
-        return
-        [
-            .. Required("report.title", report.Title),
-            .. recommendations.SelectMany((r, i) => RecommendationProblems($"report.recommendations[{i}]", r)),
-            .. Repeats(recommendations.Select(r => r?.Number), (i, first) =>
-                new($"report.recommendations[{i}].number", $"recommendation {recommendations[i].Number} appears more than once in the report (also report.recommendations[{first}])")),
-        ];
-    }
-
-    private static IEnumerable<LetterProblem> RecommendationProblems(string path, Recommendation? recommendation)
-    {
-        if (recommendation is null)
+        private void Opcc(OpccProfile? opcc)
         {
-            return [Missing(path)];
+            if (opcc is null)
+            {
+                Missing("opcc");
+                return;
+            }
+
+            Required("opcc.name", opcc.Name);
+            Required("opcc.commissionerName", opcc.CommissionerName);
+            Required("opcc.commissionerTitle", opcc.CommissionerTitle);
+            Lines("opcc.letterheadLines", opcc.LetterheadLines);
+            Image("opcc.logo", opcc.Logo);
         }
 
-        var subItems = recommendation.SubItems ?? [];
-        return
-        [
-            .. Required($"{path}.number", recommendation.Number),
-            .. Required($"{path}.text", recommendation.Text),
-            .. Lines($"{path}.addressees", recommendation.Addressees),
-            .. subItems.SelectMany((s, j) => SubItemProblems($"{path}.subItems[{j}]", s)),
-            .. Repeats(subItems.Select(s => s?.Label), (j, first) =>
-                new($"{path}.subItems[{j}].label", $"sub-item {subItems[j].Label} appears more than once (also {path}.subItems[{first}])")),
-        ];
-    }
-
-    private static IEnumerable<LetterProblem> SubItemProblems(string path, SubItem? subItem) =>
-        subItem is null
-            ? [Missing(path)]
-            : [.. Required($"{path}.label", subItem.Label), .. Required($"{path}.text", subItem.Text), .. Lines($"{path}.addressees", subItem.Addressees)];
-
-    private static IEnumerable<LetterProblem> ResponsesProblems(IReadOnlyList<RecommendationResponse?> responses, RefIndex refs)
-    {
-        var answers = Answers.Of([.. responses.Select(r => string.IsNullOrWhiteSpace(r?.Ref) ? null : refs.Resolve(r.Ref))]);
-        return responses.SelectMany((response, i) => ResponseProblems(i, response, answers, refs));
-    }
-
-    private static IEnumerable<LetterProblem> ResponseProblems(int index, RecommendationResponse? response, Answers answers, RefIndex refs)
-    {
-        var path = $"responses[{index}]";
-        return response is null
-            ? [Missing(path)]
-            :
-            [
-                .. Required($"{path}.ref", response.Ref),
-                .. RefProblems(index, response.Ref, answers, refs),
-                .. AssuranceProblems($"{path}.assurance", response.Assurance),
-                .. Rich($"{path}.commentary", response.Commentary),
-                .. Rich($"{path}.reason", response.Reason),
-            ];
-    }
-
-    private static IEnumerable<LetterProblem> RefProblems(int index, string? reference, Answers answers, RefIndex refs)
-    {
-        var path = $"responses[{index}].ref";
-        if (string.IsNullOrWhiteSpace(reference))
+        private void Reference(string path, LetterReference? reference)
         {
-            return [];
+            if (reference is null)
+            {
+                Missing(path);
+                return;
+            }
+
+            Required(path, ".label", reference.Label);
+            Required(path, ".value", reference.Value);
         }
 
-        if (answers.Targets[index] is not { } target)
+        private void Recipients(IReadOnlyList<Recipient>? recipients)
         {
-            return [new(path, NotInReport(reference, refs))];
+            if (recipients is null || recipients.Count == 0)
+            {
+                Problems.Add(new("recipients", "needs at least one recipient"));
+                return;
+            }
+
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                var path = Indexed("recipients", i);
+                if (recipients[i] is not { } recipient)
+                {
+                    Missing(path);
+                    continue;
+                }
+
+                Required(path, ".name", recipient.Name);
+                Lines(path + ".addressLines", recipient.AddressLines);
+            }
         }
 
-        var twice = answers.First[target];
-        if (twice < index)
+        private void Signatory(Signatory? signatory)
         {
-            return [new(path, $"{reference.Trim()} is answered more than once (also responses[{twice}])")];
+            if (signatory is null)
+            {
+                Missing("signatory");
+                return;
+            }
+
+            Required("signatory.name", signatory.Name);
+            Required("signatory.title", signatory.Title);
+            Image("signatory.signature", signatory.Signature);
         }
 
-        var whole = target.SubItem is null ? -1 : answers.Whole.GetValueOrDefault(target.Recommendation, -1);
-        if (whole >= 0)
+        private void Report(ReportInfo? report)
         {
-            return [new(path, $"recommendation {RecommendationRefs.Of(target.Recommendation)} is answered as a whole in responses[{whole}], so {reference.Trim()} cannot also be answered on its own")];
+            if (report is null)
+            {
+                Missing("report");
+                return;
+            }
+
+            Required("report.title", report.Title);
+            var recommendations = report.Recommendations ?? [];
+            for (var i = 0; i < recommendations.Count; i++)
+            {
+                Recommendation(Indexed("report.recommendations", i), recommendations[i]);
+            }
+
+            Repeats(recommendations, r => r?.Number, (i, first) =>
+                new($"report.recommendations[{i}].number", $"recommendation {recommendations[i].Number} appears more than once in the report (also report.recommendations[{first}])"));
         }
 
-        return [];
+        private void Recommendation(string path, Recommendation? recommendation)
+        {
+            if (recommendation is null)
+            {
+                Missing(path);
+                return;
+            }
+
+            Required(path, ".number", recommendation.Number);
+            Required(path, ".text", recommendation.Text);
+            Lines(recommendation.Addressees, path, ".addressees");
+            var subItems = recommendation.SubItems ?? [];
+            for (var j = 0; j < subItems.Count; j++)
+            {
+                if (subItems[j] is not { } subItem)
+                {
+                    Missing($"{path}.subItems[{j}]");
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(subItem.Label) || string.IsNullOrWhiteSpace(subItem.Text) || HasBlank(subItem.Addressees))
+                {
+                    var subPath = $"{path}.subItems[{j}]";
+                    Required(subPath, ".label", subItem.Label);
+                    Required(subPath, ".text", subItem.Text);
+                    Lines(subPath + ".addressees", subItem.Addressees);
+                }
+            }
+
+            Repeats(subItems, s => s?.Label, (j, first) =>
+                new($"{path}.subItems[{j}].label", $"sub-item {subItems[j].Label} appears more than once (also {path}.subItems[{first}])"));
+        }
+
+        private void Responses(IReadOnlyList<RecommendationResponse?> responses)
+        {
+            var targets = new List<RefTarget?>(responses.Count);
+            foreach (var response in responses)
+            {
+                targets.Add(string.IsNullOrWhiteSpace(response?.Ref) ? null : refs.Resolve(response.Ref));
+            }
+
+            var answers = Answers.Of(targets);
+            for (var i = 0; i < responses.Count; i++)
+            {
+                Response(i, responses[i], answers);
+            }
+        }
+
+        private void Response(int index, RecommendationResponse? response, Answers answers)
+        {
+            var path = Indexed("responses", index);
+            if (response is null)
+            {
+                Missing(path);
+                return;
+            }
+
+            if (string.IsNullOrWhiteSpace(response.Ref))
+            {
+                Problems.Add(new(path + ".ref", "must not be empty"));
+            }
+            else if (RefProblem(index, response.Ref, answers) is { } problem)
+            {
+                Problems.Add(new(path + ".ref", problem));
+            }
+
+            if (response.Assurance is { } assurance)
+            {
+                Required(path, ".assurance.text", assurance.Text);
+                Rich(path, ".assurance.text", assurance.Text);
+                if (assurance.Presentation == AssurancePresentation.Summarised)
+                {
+                    Required(path, ".assurance.summary", assurance.Summary);
+                }
+
+                Rich(path, ".assurance.summary", assurance.Summary);
+                Provenance(path + ".assurance.provenance", assurance.Provenance);
+            }
+
+            Rich(path, ".commentary", response.Commentary);
+            Rich(path, ".reason", response.Reason);
+        }
+
+        private string? RefProblem(int index, string reference, Answers answers)
+        {
+            if (answers.Targets[index] is not { } target)
+            {
+                return NotInReport(reference);
+            }
+
+            var twice = answers.First[target];
+            if (twice < index)
+            {
+                return $"{reference.Trim()} is answered more than once (also responses[{twice}])";
+            }
+
+            var whole = target.SubItem is null ? -1 : answers.Whole.GetValueOrDefault(target.Recommendation, -1);
+            return whole >= 0
+                ? $"recommendation {RecommendationRefs.Of(target.Recommendation)} is answered as a whole in responses[{whole}], so {reference.Trim()} cannot also be answered on its own"
+                : null;
+        }
+
+        private string NotInReport(string reference)
+        {
+            var key = RecommendationRefs.Key(reference);
+            return refs.Parent(key) is { } parent
+                ? $"recommendation {RecommendationRefs.Of(parent)} has no sub-item {key[RecommendationRefs.Key(RecommendationRefs.Of(parent)).Length..]}"
+                : $"the report has no recommendation {reference.Trim()}";
+        }
+
+        private void Provenance(string path, Provenance? provenance)
+        {
+            if (provenance is null)
+            {
+                Missing(path);
+                return;
+            }
+
+            Required(path, ".suppliedBy", provenance.SuppliedBy);
+            if (provenance.Sha256 is { } sha256 && !Sha256().IsMatch(sha256))
+            {
+                Problems.Add(new(path + ".sha256", "must be a SHA-256 digest: 64 lower-case hexadecimal characters"));
+            }
+        }
+
+        private void Appendix(string path, Appendix? appendix)
+        {
+            if (appendix is null)
+            {
+                Missing(path);
+                return;
+            }
+
+            Required(path, ".title", appendix.Title);
+            Rich(path, ".body", appendix.Body);
+            var listed = appendix.Recommendations ?? [];
+            for (var j = 0; j < listed.Count; j++)
+            {
+                AppendixEntry(path, j, listed[j]);
+            }
+
+            Repeats(listed, number => number, (j, first) =>
+                new($"{path}.recommendations[{j}]", $"recommendation {listed[j]} is listed more than once (also {path}.recommendations[{first}])"));
+        }
+
+        private void AppendixEntry(string appendix, int index, string? number)
+        {
+            if (string.IsNullOrWhiteSpace(number))
+            {
+                Problems.Add(new($"{appendix}.recommendations[{index}]", "must not be empty"));
+                return;
+            }
+
+            var problem = refs.Resolve(number) switch
+            {
+                null => NotInReport(number),
+                { SubItem: not null } target => $"list whole recommendations: {number.Trim()} is a sub-item of recommendation {RecommendationRefs.Of(target.Recommendation)}",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                Problems.Add(new($"{appendix}.recommendations[{index}]", problem));
+            }
+        }
+
+        private void Image(string path, ImageAsset? image)
+        {
+            if (image is null)
+            {
+                return;
+            }
+
+            Required(path, ".altText", image.AltText);
+            var data = image.Data ?? [];
+            var actual = ImageType(data);
+            var declared = image.ContentType?.Trim().ToLowerInvariant();
+            if (declared is not ("image/png" or "image/jpeg"))
+            {
+                Problems.Add(new($"{path}.contentType", "must be image/png or image/jpeg"));
+            }
+            else if (actual is not null && actual != declared)
+            {
+                Problems.Add(new($"{path}.contentType", $"says {declared} but the data is a {(actual == "image/png" ? "PNG" : "JPEG")} image"));
+            }
+
+            if (data.Length == 0)
+            {
+                Problems.Add(new($"{path}.data", "must not be empty"));
+            }
+            else if (actual is null)
+            {
+                Problems.Add(new($"{path}.data", "is not a PNG or JPEG image"));
+            }
+
+            if (data.Length > MaxImageBytes)
+            {
+                Problems.Add(new($"{path}.data", string.Create(CultureInfo.InvariantCulture, $"is {data.Length / 1048576.0:0.0} MB; an image may be at most 5 MB")));
+            }
+        }
+
+        // A character XML cannot hold is already reported, once, by the check of every string.
+        private void Rich(string path, string? source) => Rich(path, string.Empty, source);
+
+        private void Rich(string path, string suffix, string? source)
+        {
+            if (string.IsNullOrWhiteSpace(source) || FirstUnstorable(source) is not null)
+            {
+                return;
+            }
+
+            foreach (var problem in markup.Parse(source).Problems)
+            {
+                Problems.Add(new(path + suffix, $"line {problem.Line}: {problem.Message}"));
+            }
+        }
+
+        private void Required(string path, string? value) => Required(path, string.Empty, value);
+
+        private void Required(string path, string suffix, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Problems.Add(new(path + suffix, "must not be empty"));
+            }
+        }
+
+        private void Lines(string path, IReadOnlyList<string?>? lines) => Lines(lines, path, string.Empty);
+
+        private void Lines(IReadOnlyList<string?>? lines, string path, string suffix)
+        {
+            for (var i = 0; i < (lines?.Count ?? 0); i++)
+            {
+                if (string.IsNullOrWhiteSpace(lines![i]))
+                {
+                    Problems.Add(new($"{path}{suffix}[{i}]", "must not be empty"));
+                }
+            }
+        }
+
+        private void Missing(string path) => Problems.Add(new(path, "is required"));
+
+        private void Repeats<T>(IReadOnlyList<T> items, Func<T, string?> reference, Func<int, int, LetterProblem> problem)
+        {
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var index = 0; index < items.Count; index++)
+            {
+                var key = RecommendationRefs.Key(reference(items[index]));
+                if (key.Length > 0 && !first.TryAdd(key, index))
+                {
+                    Problems.Add(problem(index, first[key]));
+                }
+            }
+        }
+
+        // Every string anywhere in the letter ends up in the document or its metadata, so all are checked,
+        // including fields added to the model later.
+        private void Unstorable(object? value, StringBuilder path)
+        {
+            switch (value)
+            {
+                case null or byte[]:
+                    return;
+                case string text:
+                    if (FirstUnstorable(text) is { } codePoint)
+                    {
+                        Problems.Add(new(path.ToString(), $"character U+{codePoint.ToString("X4", CultureInfo.InvariantCulture)} cannot be stored in a Word document"));
+                    }
+
+                    return;
+                case IEnumerable items:
+                    var index = 0;
+                    var end = path.Length;
+                    foreach (var item in items)
+                    {
+                        Unstorable(item, path.Append('[').Append(index++).Append(']'));
+                        path.Length = end;
+                    }
+
+                    return;
+                default:
+                    foreach (var (property, name) in Members.GetOrAdd(value.GetType(), MembersOf))
+                    {
+                        var start = path.Length;
+                        Unstorable(property.GetValue(value), (start == 0 ? path : path.Append('.')).Append(name));
+                        path.Length = start;
+                    }
+
+                    return;
+            }
+        }
     }
 
-    private static string NotInReport(string reference, RefIndex refs)
-    {
-        var key = RecommendationRefs.Key(reference);
-        return refs.Parent(key) is { } parent
-            ? $"recommendation {RecommendationRefs.Of(parent)} has no sub-item {key[RecommendationRefs.Key(RecommendationRefs.Of(parent)).Length..]}"
-            : $"the report has no recommendation {reference.Trim()}";
-    }
-
-    private static IEnumerable<LetterProblem> AssuranceProblems(string path, Assurance? assurance)
-    {
-        if (assurance is null)
-        {
-            return [];
-        }
-
-        return
-        [
-            .. Required($"{path}.text", assurance.Text),
-            .. Rich($"{path}.text", assurance.Text),
-            .. assurance.Presentation == AssurancePresentation.Summarised ? Required($"{path}.summary", assurance.Summary) : [],
-            .. Rich($"{path}.summary", assurance.Summary),
-            .. ProvenanceProblems($"{path}.provenance", assurance.Provenance),
-        ];
-    }
-
-    private static IEnumerable<LetterProblem> ProvenanceProblems(string path, Provenance? provenance) =>
-        provenance is null
-            ? [Missing(path)]
-            : [.. Required($"{path}.suppliedBy", provenance.SuppliedBy), .. Sha256Problems($"{path}.sha256", provenance.Sha256)];
-
-    private static IEnumerable<LetterProblem> Sha256Problems(string path, string? sha256) =>
-        sha256 is null || Sha256().IsMatch(sha256)
+    /// <summary>The properties of one of the letter's own types that can hold a string, with their JSON names.</summary>
+    private static (PropertyInfo, string)[] MembersOf(Type type) =>
+        type.Assembly != typeof(Letter).Assembly || type.IsEnum
             ? []
-            : [new(path, "must be a SHA-256 digest: 64 lower-case hexadecimal characters")];
+            : [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0 && !(p.PropertyType.IsValueType && (p.PropertyType.Assembly != typeof(Letter).Assembly || p.PropertyType.IsEnum)))
+                .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name)))];
 
-    private static IEnumerable<LetterProblem> AppendixProblems(string path, Appendix? appendix, RefIndex refs)
-    {
-        if (appendix is null)
-        {
-            return [Missing(path)];
-        }
+    private static string Indexed(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
-        var listed = appendix.Recommendations ?? [];
-        return
-        [
-            .. Required($"{path}.title", appendix.Title),
-            .. Rich($"{path}.body", appendix.Body),
-            .. listed.SelectMany((number, j) => AppendixEntryProblems($"{path}.recommendations[{j}]", number, refs)),
-            .. Repeats(listed, (j, first) => new($"{path}.recommendations[{j}]", $"recommendation {listed[j]} is listed more than once (also {path}.recommendations[{first}])")),
-        ];
-    }
-
-    private static IEnumerable<LetterProblem> AppendixEntryProblems(string path, string? number, RefIndex refs)
-    {
-        if (string.IsNullOrWhiteSpace(number))
-        {
-            return Required(path, number);
-        }
-
-        return refs.Resolve(number) switch
-        {
-            null => [new(path, NotInReport(number, refs))],
-            { SubItem: not null } target => [new(path, $"list whole recommendations: {number.Trim()} is a sub-item of recommendation {RecommendationRefs.Of(target.Recommendation)}")],
-            _ => [],
-        };
-    }
-
-    private static IEnumerable<LetterProblem> ImageProblems(string path, ImageAsset? image)
-    {
-        if (image is null)
-        {
-            yield break;
-        }
-
-        foreach (var problem in Required($"{path}.altText", image.AltText))
-        {
-            yield return problem;
-        }
-
-        var data = image.Data ?? [];
-        var actual = ImageType(data);
-        var declared = image.ContentType?.Trim().ToLowerInvariant();
-        if (declared is not ("image/png" or "image/jpeg"))
-        {
-            yield return new($"{path}.contentType", "must be image/png or image/jpeg");
-        }
-        else if (actual is not null && actual != declared)
-        {
-            yield return new($"{path}.contentType", $"says {declared} but the data is a {(actual == "image/png" ? "PNG" : "JPEG")} image");
-        }
-
-        if (data.Length == 0)
-        {
-            yield return new($"{path}.data", "must not be empty");
-        }
-        else if (actual is null)
-        {
-            yield return new($"{path}.data", "is not a PNG or JPEG image");
-        }
-
-        if (data.Length > MaxImageBytes)
-        {
-            yield return new($"{path}.data", string.Create(CultureInfo.InvariantCulture, $"is {data.Length / 1048576.0:0.0} MB; an image may be at most 5 MB"));
-        }
-    }
+    private static bool HasBlank(IReadOnlyList<string?>? lines) => lines is not null && lines.Any(string.IsNullOrWhiteSpace);
 
     private static string? ImageType(byte[] data) =>
         data.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
         : data.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
         : null;
-
-    // A character XML cannot hold is already reported, once, by the check of every string.
-    private static IEnumerable<LetterProblem> Rich(string path, string? source) =>
-        string.IsNullOrWhiteSpace(source) || FirstUnstorable(source) is not null
-            ? []
-            : RichText.Parse(source).Problems.Select(p => new LetterProblem(path, $"line {p.Line}: {p.Message}"));
-
-    private static IEnumerable<LetterProblem> Required(string path, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? [new(path, "must not be empty")] : [];
-
-    private static IEnumerable<LetterProblem> Lines(string path, IReadOnlyList<string?>? lines) =>
-        (lines ?? []).SelectMany((line, i) => Required($"{path}[{i}]", line));
-
-    private static LetterProblem Missing(string path) => new(path, "is required");
-
-    private static IEnumerable<LetterProblem> Repeats(IEnumerable<string?> references, Func<int, int, LetterProblem> problem)
-    {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var reference in references)
-        {
-            var key = RecommendationRefs.Key(reference);
-            if (key.Length > 0 && !first.TryAdd(key, index))
-            {
-                yield return problem(index, first[key]);
-            }
-
-            index++;
-        }
-    }
-
-    // Every string anywhere in the letter ends up in the document or its metadata, so all are checked,
-    // including fields added to the model later.
-    private static IEnumerable<LetterProblem> Unstorable(object? value, string path)
-    {
-        switch (value)
-        {
-            case null or byte[]:
-                return [];
-            case string text:
-                return FirstUnstorable(text) is { } codePoint
-                    ? [new(path, $"character U+{codePoint.ToString("X4", CultureInfo.InvariantCulture)} cannot be stored in a Word document")]
-                    : [];
-            case IEnumerable items:
-                return items.Cast<object?>().SelectMany((item, i) => Unstorable(item, $"{path}[{i}]"));
-            default:
-                var type = value.GetType();
-                return type.Assembly != typeof(Letter).Assembly || type.IsEnum
-                    ? []
-                    : type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                        .Where(p => p.GetIndexParameters().Length == 0)
-                        .SelectMany(p => Unstorable(p.GetValue(value), Join(path, JsonNamingPolicy.CamelCase.ConvertName(p.Name))));
-        }
-    }
 
     private static int? FirstUnstorable(string text)
     {
@@ -357,8 +483,6 @@ public static partial class LetterValidator
 
         return null;
     }
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
     /// <summary>What each response points at, with the first response to each target and to each whole recommendation.</summary>
     private sealed record Answers(List<RefTarget?> Targets, Dictionary<RefTarget, int> First, Dictionary<Recommendation, int> Whole)

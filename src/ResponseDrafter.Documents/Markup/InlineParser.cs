@@ -15,7 +15,7 @@ namespace ResponseDrafter.Documents.Markup;
 internal sealed partial class InlineParser
 {
     private readonly string text;
-    private readonly int[] lineOf;
+    private readonly List<(int Start, int Line)> lineStarts;
     private readonly HashSet<int> hardBreaks;
     private readonly FootnoteTable? footnotes;
     private readonly List<MarkupProblem> problems;
@@ -25,10 +25,10 @@ internal sealed partial class InlineParser
     // that keeps text full of stray marks from being re-scanned again and again (CommonMark's "openers bottom").
     private readonly Dictionary<(Context Kind, int End), int> unclosedFrom = [];
 
-    private InlineParser(string text, int[] lineOf, HashSet<int> hardBreaks, FootnoteTable? footnotes, List<MarkupProblem> problems)
+    private InlineParser(string text, List<(int Start, int Line)> lineStarts, HashSet<int> hardBreaks, FootnoteTable? footnotes, List<MarkupProblem> problems)
     {
         this.text = text;
-        this.lineOf = lineOf;
+        this.lineStarts = lineStarts;
         this.hardBreaks = hardBreaks;
         this.footnotes = footnotes;
         this.problems = problems;
@@ -50,7 +50,7 @@ internal sealed partial class InlineParser
     public static IReadOnlyList<Inline> Parse(IReadOnlyList<(int Line, string Text)> segments, FootnoteTable? footnotes, List<MarkupProblem> problems)
     {
         var joined = new StringBuilder();
-        var lineOf = new List<int>();
+        var lineStarts = new List<(int Start, int Line)>(segments.Count);
         var hardBreaks = new HashSet<int>();
         for (var k = 0; k < segments.Count; k++)
         {
@@ -61,8 +61,8 @@ internal sealed partial class InlineParser
                 segment = segment[..^1].TrimEnd(' ', '\t');
             }
 
+            lineStarts.Add((joined.Length, line));
             joined.Append(segment);
-            lineOf.AddRange(Enumerable.Repeat(line, segment.Length));
             if (k < segments.Count - 1)
             {
                 if (hardBreak)
@@ -71,11 +71,10 @@ internal sealed partial class InlineParser
                 }
 
                 joined.Append('\n');
-                lineOf.Add(line);
             }
         }
 
-        var parser = new InlineParser(joined.ToString(), [.. lineOf], hardBreaks, footnotes, problems);
+        var parser = new InlineParser(joined.ToString(), lineStarts, hardBreaks, footnotes, problems);
         return parser.ParseSequence(joined.Length, Context.None, Context.None).Inlines;
     }
 
@@ -284,7 +283,7 @@ internal sealed partial class InlineParser
         {
             Report(pos, $"a footnote cannot contain a footnote reference ([^{label}])");
         }
-        else if (footnotes.Call(label, lineOf[pos]) is { } call)
+        else if (footnotes.Call(label, LineAt(pos)) is { } call)
         {
             output.Add(call);
         }
@@ -428,7 +427,24 @@ internal sealed partial class InlineParser
         output.Append(text[pos++]);
     }
 
-    private void Report(int at, string message) => problems.Add(new MarkupProblem(lineOf[at], message));
+    private void Report(int at, string message) => problems.Add(new MarkupProblem(LineAt(at), message));
+
+    /// <summary>The source line of the character at <paramref name="at"/> (a line break belongs to the line it ends).</summary>
+    private int LineAt(int at)
+    {
+        var line = 0;
+        foreach (var (start, number) in lineStarts)
+        {
+            if (start > at)
+            {
+                break;
+            }
+
+            line = number;
+        }
+
+        return line;
+    }
 
     [GeneratedRegex(@"\G<(?:https?|mailto):[^\s<>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Autolink();

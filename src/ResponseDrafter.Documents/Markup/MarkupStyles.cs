@@ -1,80 +1,64 @@
-using System.Xml;
+using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using ResponseDrafter.Documents.Assembly;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Markup;
 
-/// <summary>Adds the styles the writer refers to when the document lacks them; existing definitions are left alone.</summary>
-internal sealed class MarkupStyles(MainDocumentPart mainPart)
+/// <summary>Adds the styles the writer refers to when the template lacks them; existing definitions are left alone.</summary>
+internal sealed class MarkupStyles(MarkupStyles.Source source)
 {
-    private const string MainNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    private readonly HashSet<string> ensured = [];
-    private HashSet<string>? present;
+    private readonly List<string> added = [];
+
+    /// <summary>
+    /// The template's styles part, split where styles are appended, and the definitions it lacks (based on its
+    /// default paragraph style), worked out once per template.
+    /// </summary>
+    internal sealed record Source(string? PartName, string Head, string Tail, IReadOnlyDictionary<string, string> Missing)
+    {
+        private static readonly string[] Known = ["ListBullet", "ListBullet2", "ListNumber", "ListNumber2", "FootnoteText", "Hyperlink", "FootnoteReference"];
+
+        public static Source Compile(MainDocumentPart mainPart)
+        {
+            var part = mainPart.StyleDefinitionsPart;
+            var styles = (W.Styles?)part?.Styles?.CloneNode(true) ?? new W.Styles();
+            var existing = styles.Elements<W.Style>().ToList();
+            var present = existing.Select(s => s.StyleId?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var baseParagraphStyle = existing.FirstOrDefault(s => s.Type?.Value == W.StyleValues.Paragraph && s.Default?.Value == true)?.StyleId?.Value;
+            var missing = Known.Where(id => !present.Contains(id)).ToDictionary(id => id, id => Definition(id, baseParagraphStyle).OuterXml, StringComparer.Ordinal);
+            var pieces = PartXml.Split(styles, styles.LastChild);
+            return new Source(part?.Uri.OriginalString, pieces[0], pieces[1], missing);
+        }
+    }
 
     public void Ensure(string styleId)
     {
-        if (!ensured.Add(styleId))
+        if (source.Missing.ContainsKey(styleId) && !added.Contains(styleId))
         {
-            return;
-        }
-
-        // Loading the styles part's DOM makes the package write the whole part back on save, so the common
-        // case, a template that already defines every style, is answered by reading the part instead.
-        present ??= PresentStyleIds();
-        if (present.Contains(styleId))
-        {
-            return;
-        }
-
-        var part = mainPart.StyleDefinitionsPart ?? mainPart.AddNewPart<StyleDefinitionsPart>();
-        var styles = part.Styles ??= new W.Styles();
-        var existing = styles.Elements<W.Style>().ToList();
-        if (existing.Any(s => s.StyleId?.Value == styleId))
-        {
-            return;
-        }
-
-        var baseParagraphStyle = existing.FirstOrDefault(s => s.Type?.Value == W.StyleValues.Paragraph && s.Default?.Value == true)?.StyleId?.Value;
-        if (Definition(styleId, baseParagraphStyle) is { } style)
-        {
-            styles.Append(style);
+            added.Add(styleId);
         }
     }
 
-    private HashSet<string> PresentStyleIds()
+    /// <summary>Writes the styles part when a style had to be added.</summary>
+    public void Save(LetterPackage package, string mainPart)
     {
-        var part = mainPart.StyleDefinitionsPart;
-        if (part is null)
+        if (added.Count == 0)
         {
-            return [];
+            return;
         }
 
-        if (part.IsRootElementLoaded)
+        var xml = new StringBuilder(source.Head);
+        foreach (var styleId in added)
         {
-            return [.. (part.Styles?.Elements<W.Style>() ?? []).Select(s => s.StyleId?.Value).OfType<string>()];
+            xml.Append(source.Missing[styleId]);
         }
 
-        var ids = new HashSet<string>();
-        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        if (stream.Length == 0)
-        {
-            return ids;
-        }
-
-        using var reader = XmlReader.Create(stream);
-        while (reader.Read())
-        {
-            if (reader is { NodeType: XmlNodeType.Element, Depth: 1, LocalName: "style", NamespaceURI: MainNamespace }
-                && reader.GetAttribute("styleId", MainNamespace) is { } id)
-            {
-                ids.Add(id);
-            }
-        }
-
-        return ids;
+        var name = source.PartName ?? package.NewRelatedPart(mainPart, "styles", PartTypes.Styles);
+        package.Write(name, xml.Append(source.Tail), PartTypes.Styles.ContentType);
     }
 
-    private static W.Style? Definition(string styleId, string? baseParagraphStyle) => styleId switch
+    private static W.Style Definition(string styleId, string? baseParagraphStyle) => styleId switch
     {
         "ListBullet" => ListParagraph(styleId, "List Bullet", baseParagraphStyle),
         "ListBullet2" => ListParagraph(styleId, "List Bullet 2", baseParagraphStyle),
@@ -85,9 +69,8 @@ internal sealed class MarkupStyles(MainDocumentPart mainPart)
             new W.StyleRunProperties(new W.FontSize { Val = "20" }, new W.FontSizeComplexScript { Val = "20" })),
         "Hyperlink" => Style(W.StyleValues.Character, styleId, "Hyperlink", null, null,
             new W.StyleRunProperties(new W.Color { Val = "0563C1" }, new W.Underline { Val = W.UnderlineValues.Single })),
-        "FootnoteReference" => Style(W.StyleValues.Character, styleId, "footnote reference", null, null,
+        _ => Style(W.StyleValues.Character, styleId, "footnote reference", null, null,
             new W.StyleRunProperties(new W.VerticalTextAlignment { Val = W.VerticalPositionValues.Superscript })),
-        _ => null,
     };
 
     private static W.Style ListParagraph(string styleId, string name, string? baseParagraphStyle) =>

@@ -19,7 +19,7 @@ internal sealed partial class RichTextParser(string source)
         var body = TakeFootnoteDefinitions(lines, footnotes);
         var blocks = ParseBlocks(body, footnotes);
         footnotes.ReportUnused();
-        return new RichTextParseResult(blocks, problems.OrderBy(p => p.Line).Distinct().ToList());
+        return new RichTextParseResult(blocks, problems.Count == 0 ? [] : problems.OrderBy(p => p.Line).Distinct().ToList());
     }
 
     private IEnumerable<(int Number, string Text)> SplitLines(string text) =>

@@ -1,76 +1,74 @@
-using DocumentFormat.OpenXml;
+using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml.Packaging;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using ResponseDrafter.Documents.Assembly;
 
 namespace ResponseDrafter.Documents.Markup;
 
 /// <summary>
-/// Turns parsed rich text into real Word structures inside one document: paragraphs in the given style,
-/// lists through numbering definitions, hyperlinks through relationships, footnotes in the footnotes part.
-/// One writer per document being assembled (it owns the numbering and footnote ids it hands out).
-/// Styles it refers to (list, hyperlink and footnote styles) are added to the document when missing.
+/// Writes parsed rich text as WordprocessingML straight into a part's XML: paragraphs in the given style, lists
+/// through numbering definitions, hyperlinks through relationships of the part they are in, footnotes in the
+/// footnotes part. One writer per letter being assembled (it owns the numbering and footnote ids it hands out).
+/// Styles it refers to (list, hyperlink and footnote styles) are added to the document when the template lacks them.
 /// </summary>
-public sealed class RichTextWriter
+internal sealed class RichTextWriter
 {
-    private readonly MainDocumentPart mainPart;
+    private readonly LetterPackage package;
+    private readonly Source source;
     private readonly MarkupStyles styles;
     private readonly ListNumbering numbering;
     private readonly FootnoteStore footnotes;
 
-    public RichTextWriter(MainDocumentPart mainPart)
+    public RichTextWriter(Source source, LetterPackage package)
     {
-        ArgumentNullException.ThrowIfNull(mainPart);
-        this.mainPart = mainPart;
-        styles = new MarkupStyles(mainPart);
-        numbering = new ListNumbering(mainPart);
-        footnotes = new FootnoteStore(mainPart);
+        this.source = source;
+        this.package = package;
+        styles = new MarkupStyles(source.Styles);
+        numbering = new ListNumbering(source.Numbering);
+        footnotes = new FootnoteStore(source.Footnotes, package, source.MainPart);
     }
 
-    /// <summary>Block-level elements (w:p) for <paramref name="blocks"/>; plain paragraphs take <paramref name="paragraphStyleId"/>.</summary>
-    /// <remarks>List items take ListBullet/ListNumber (ListBullet2/ListNumber2 when nested) whatever the paragraph style.</remarks>
-    public IReadOnlyList<OpenXmlElement> Write(IReadOnlyList<Block> blocks, string paragraphStyleId = "Normal")
+    /// <summary>What the writer needs to know of a template's styles, numbering and footnotes, worked out once per template.</summary>
+    internal sealed record Source(string MainPart, MarkupStyles.Source Styles, ListNumbering.Source Numbering, FootnoteStore.Source Footnotes)
     {
-        ArgumentNullException.ThrowIfNull(blocks);
-        ArgumentException.ThrowIfNullOrWhiteSpace(paragraphStyleId);
+        public static Source Compile(MainDocumentPart mainPart) => new(
+            mainPart.Uri.OriginalString,
+            MarkupStyles.Source.Compile(mainPart),
+            ListNumbering.Source.Compile(mainPart),
+            FootnoteStore.Source.Compile(mainPart));
+    }
+
+    /// <summary>Paragraphs (w:p) for <paramref name="blocks"/>; plain paragraphs take <paramref name="paragraphStyleId"/>.</summary>
+    /// <remarks>List items take ListBullet/ListNumber (ListBullet2/ListNumber2 when nested) whatever the paragraph style.</remarks>
+    public void Write(StringBuilder xml, IReadOnlyList<Block> blocks, string paragraphStyleId, string part)
+    {
         var styleId = paragraphStyleId == "Normal" ? null : paragraphStyleId;
-        var elements = new List<OpenXmlElement>();
         foreach (var block in blocks)
         {
             switch (block)
             {
                 case ParagraphBlock paragraph:
-                    elements.Add(Paragraph(paragraph.Inlines, styleId, null));
+                    Paragraph(xml, paragraph.Inlines, styleId, null, part);
                     break;
                 case ListBlock list:
-                    elements.AddRange(List(list, 0));
+                    List(xml, list, 0, part);
                     break;
-                default:
-                    throw new ArgumentException($"Unknown block type {block.GetType().Name}.", nameof(blocks));
             }
         }
-
-        return elements;
     }
 
-    /// <summary>Runs (w:r, w:hyperlink) for a single paragraph's worth of rich text, to place inside an existing paragraph.</summary>
-    /// <exception cref="ArgumentException">The text is a list or more than one paragraph: such a field needs <see cref="Write"/>.</exception>
-    public IReadOnlyList<OpenXmlElement> WriteInline(IReadOnlyList<Block> blocks)
+    /// <summary>Runs (w:r, w:hyperlink) for one paragraph's worth of rich text, to place inside an existing paragraph.</summary>
+    public void WriteRuns(StringBuilder xml, IReadOnlyList<Inline> inlines, string part) => Runs(xml, inlines, default, part);
+
+    /// <summary>Writes the styles, numbering and footnotes parts the letter's rich text changed.</summary>
+    public void Save()
     {
-        ArgumentNullException.ThrowIfNull(blocks);
-        return blocks switch
-        {
-            [] => [],
-            [ParagraphBlock paragraph] => Runs(paragraph.Inlines, default, mainPart).ToList(),
-            _ => throw new ArgumentException(
-                $"WriteInline takes at most one plain paragraph, but the text has {Describe(blocks)}; use Write for fields that allow several paragraphs or lists.",
-                nameof(blocks)),
-        };
+        styles.Save(package, source.MainPart);
+        numbering.Save(package, source.MainPart);
+        footnotes.Save();
     }
 
-    private static string Describe(IReadOnlyList<Block> blocks) =>
-        blocks.Any(b => b is ListBlock) ? "a list" : $"{blocks.Count} paragraphs";
-
-    private IEnumerable<W.Paragraph> List(ListBlock list, int level)
+    private void List(StringBuilder xml, ListBlock list, int level, string part)
     {
         var styleId = (list.Kind, level) switch
         {
@@ -82,160 +80,118 @@ public sealed class RichTextWriter
         var numberingId = list.Kind == ListKind.Bulleted ? numbering.BulletInstance() : numbering.NewNumberedInstance(level, list.Start);
         foreach (var item in list.Items)
         {
-            yield return Paragraph(item.Inlines, styleId, new W.NumberingProperties(
-                new W.NumberingLevelReference { Val = level },
-                new W.NumberingId { Val = numberingId }));
-            foreach (var sublist in item.Sublists.SelectMany(s => List(s, 1)))
+            Paragraph(xml, item.Inlines, styleId, (level, numberingId), part);
+            foreach (var sublist in item.Sublists)
             {
-                yield return sublist;
+                List(xml, sublist, 1, part);
             }
         }
     }
 
-    private W.Paragraph Paragraph(IReadOnlyList<Inline> inlines, string? styleId, W.NumberingProperties? numberingProperties)
+    private void Paragraph(StringBuilder xml, IReadOnlyList<Inline> inlines, string? styleId, (int Level, int Id)? listNumber, string part)
     {
-        var paragraph = new W.Paragraph();
-        if (styleId is not null || numberingProperties is not null)
+        xml.Append("<w:p>");
+        if (styleId is not null)
         {
-            var properties = paragraph.AppendChild(new W.ParagraphProperties());
-            if (styleId is not null)
+            xml.Append("<w:pPr><w:pStyle w:val=\"").AppendEscaped(styleId).Append("\"/>");
+            if (listNumber is var (level, id))
             {
-                properties.Append(new W.ParagraphStyleId { Val = styleId });
+                styles.Ensure(styleId);
+                xml.Append(CultureInfo.InvariantCulture, $"<w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr>");
             }
 
-            if (numberingProperties is not null)
-            {
-                styles.Ensure(styleId!);
-                properties.Append(numberingProperties);
-            }
+            xml.Append("</w:pPr>");
         }
 
-        paragraph.Append(Runs(inlines, default, mainPart));
-        return paragraph;
+        Runs(xml, inlines, default, part);
+        xml.Append("</w:p>");
     }
 
-    private IEnumerable<OpenXmlElement> Runs(IEnumerable<Inline> inlines, RunFormat format, OpenXmlPart owner)
+    private void Runs(StringBuilder xml, IReadOnlyList<Inline> inlines, RunFormat format, string part)
     {
         foreach (var inline in inlines)
         {
             switch (inline)
             {
                 case TextSpan span:
-                    yield return TextRun(span.Text, format);
+                    TextRun(xml, span.Text, format);
                     break;
                 case BoldSpan bold:
-                    foreach (var run in Runs(bold.Content, format with { Bold = true }, owner))
-                    {
-                        yield return run;
-                    }
-
+                    Runs(xml, bold.Content, format with { Bold = true }, part);
                     break;
                 case ItalicSpan italic:
-                    foreach (var run in Runs(italic.Content, format with { Italic = true }, owner))
-                    {
-                        yield return run;
-                    }
-
+                    Runs(xml, italic.Content, format with { Italic = true }, part);
                     break;
                 case LinkSpan link:
-                    yield return Hyperlink(link, format, owner);
+                    Hyperlink(xml, link, format, part);
                     break;
                 case FootnoteCall call:
-                    yield return FootnoteReference(call);
+                    FootnoteReference(xml, call);
                     break;
                 case LineBreak:
-                    yield return FormattedRun(format, new W.Break());
+                    RunStart(xml, format).Append("<w:br/></w:r>");
                     break;
-                default:
-                    throw new ArgumentException($"Unknown inline type {inline.GetType().Name}.", nameof(inlines));
             }
         }
     }
 
-    private W.Hyperlink Hyperlink(LinkSpan link, RunFormat format, OpenXmlPart owner)
+    private void Hyperlink(StringBuilder xml, LinkSpan link, RunFormat format, string part)
     {
         styles.Ensure("Hyperlink");
-        var relationship = owner.AddHyperlinkRelationship(link.Target, true);
-        return new W.Hyperlink(Runs(link.Content, format with { Hyperlink = true }, owner))
-        {
-            Id = relationship.Id,
-            History = true,
-        };
+        var id = package.Relate(part, PartTypes.Hyperlink, link.Target.OriginalString, external: true);
+        xml.Append("<w:hyperlink r:id=\"").Append(id).Append("\" w:history=\"1\">");
+        Runs(xml, link.Content, format with { Hyperlink = true }, part);
+        xml.Append("</w:hyperlink>");
     }
 
-    private W.Run FootnoteReference(FootnoteCall call)
+    private void FootnoteReference(StringBuilder xml, FootnoteCall call)
     {
         styles.Ensure("FootnoteReference");
         styles.Ensure("FootnoteText");
-        var part = footnotes.Part;
-        var id = footnotes.Add(Runs(call.Note, default, part).ToList());
-        return new W.Run(
-            new W.RunProperties(new W.RunStyle { Val = "FootnoteReference" }),
-            new W.FootnoteReference { Id = id });
+        var notePart = footnotes.PartName;
+        var id = footnotes.Add(notes => Runs(notes, call.Note, default, notePart));
+        xml.Append(CultureInfo.InvariantCulture, $"<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>");
     }
 
-    private static W.Run TextRun(string text, RunFormat format)
+    private static void TextRun(StringBuilder xml, string text, RunFormat format)
     {
-        var run = FormattedRun(format);
-        var pieces = text.Split('\t');
-        for (var k = 0; k < pieces.Length; k++)
+        RunStart(xml, format);
+        var span = text.AsSpan();
+        while (true)
         {
-            if (k > 0)
+            var tab = span.IndexOf('\t');
+            var piece = tab < 0 ? span : span[..tab];
+            if (piece.Length > 0)
             {
-                run.Append(new W.TabChar());
+                var preserve = char.IsWhiteSpace(piece[0]) || char.IsWhiteSpace(piece[^1]);
+                xml.Append(preserve ? "<w:t xml:space=\"preserve\">" : "<w:t>").AppendEscaped(piece).Append("</w:t>");
             }
 
-            if (pieces[k].Length > 0)
+            if (tab < 0)
             {
-                run.Append(Text(pieces[k]));
+                break;
             }
+
+            xml.Append("<w:tab/>");
+            span = span[(tab + 1)..];
         }
 
-        return run;
+        xml.Append("</w:r>");
     }
 
-    internal static W.Text Text(string text)
+    private static StringBuilder RunStart(StringBuilder xml, RunFormat format)
     {
-        var element = new W.Text(text);
-        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-        {
-            element.Space = SpaceProcessingModeValues.Preserve;
-        }
-
-        return element;
-    }
-
-    private static W.Run FormattedRun(RunFormat format, params OpenXmlElement[] content)
-    {
-        var run = new W.Run();
+        xml.Append("<w:r>");
         if (format != default)
         {
-            run.Append(RunProperties(format));
+            xml.Append("<w:rPr>")
+                .Append(format.Hyperlink ? "<w:rStyle w:val=\"Hyperlink\"/>" : null)
+                .Append(format.Bold ? "<w:b/>" : null)
+                .Append(format.Italic ? "<w:i/>" : null)
+                .Append("</w:rPr>");
         }
 
-        run.Append(content);
-        return run;
-    }
-
-    private static W.RunProperties RunProperties(RunFormat format)
-    {
-        var properties = new W.RunProperties();
-        if (format.Hyperlink)
-        {
-            properties.Append(new W.RunStyle { Val = "Hyperlink" });
-        }
-
-        if (format.Bold)
-        {
-            properties.Append(new W.Bold());
-        }
-
-        if (format.Italic)
-        {
-            properties.Append(new W.Italic());
-        }
-
-        return properties;
+        return xml;
     }
 
     private readonly record struct RunFormat(bool Bold, bool Italic, bool Hyperlink);

@@ -4,6 +4,8 @@ using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Templates;
 using ResponseDrafter.Documents.Tests.Fixtures;
+using A = DocumentFormat.OpenXml.Drawing;
+using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Tests.Assembly;
@@ -405,7 +407,9 @@ public sealed class LetterAssemblerTests
     {
         var illustrated = WordDocuments.Edit(LetterTemplate.Default.Docx, d =>
         {
-            var drawing = new Pictures(100).Drawing(d.MainDocumentPart!, TestImages.Logo, 360000, 360000)!;
+            var image = d.MainDocumentPart!.AddImagePart(ImagePartType.Png);
+            image.FeedData(new MemoryStream(TestImages.Logo.Data));
+            var drawing = InlinePicture(d.MainDocumentPart!.GetIdOfPart(image), 101);
             WordDocuments.Control(d, "response.heading").Ancestors<Paragraph>().First().AppendChild(new Run(drawing));
         });
         var template = LetterTemplate.Load(illustrated).Template!;
@@ -436,6 +440,19 @@ public sealed class LetterAssemblerTests
         Assert.IsEmpty(WordDocuments.Tags(unwrapped));
         Expect.Sequence(WordDocuments.BodyText(unwrapped), [.. WordDocuments.BodyText(docx)]);
     }
+
+    private static Drawing InlinePicture(string relationshipId, uint id) =>
+        new(new Wp.Inline(
+            new Wp.Extent { Cx = 360000, Cy = 360000 },
+            new Wp.DocProperties { Id = id, Name = $"Picture {id}" },
+            new A.Graphic(new A.GraphicData(
+                new Pic.Picture(
+                    new Pic.NonVisualPictureProperties(new Pic.NonVisualDrawingProperties { Id = 0, Name = $"Picture {id}" }, new Pic.NonVisualPictureDrawingProperties()),
+                    new Pic.BlipFill(new A.Blip { Embed = relationshipId }, new A.Stretch(new A.FillRectangle())),
+                    new Pic.ShapeProperties(
+                        new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 360000, Cy = 360000 }),
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" })));
 
     private static byte[] ReadAll(OpenXmlPart part)
     {

@@ -1,7 +1,10 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
+using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Markup;
+using ResponseDrafter.Documents.Templates;
+using ResponseDrafter.Documents.Tests.Fixtures;
+using ResponseDrafter.Documents.Tests.LetterRequests;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Tests.Markup;
@@ -35,67 +38,36 @@ internal static class Shape
     };
 }
 
-/// <summary>An empty, valid Word document in memory: a body and a Normal style, optionally a settings part.</summary>
-internal sealed class TestDocument : IDisposable
+/// <summary>
+/// A letter whose rich-text fields hold test markup, assembled with the built-in template (edited first, when a test
+/// needs a template that differs), checked by the validator and opened for reading.
+/// </summary>
+internal sealed class AssembledMarkup : IDisposable
 {
-    private readonly MemoryStream stream = new();
-
-    public TestDocument(bool withSettings = false)
+    public AssembledMarkup(Func<Letter, Letter> fill, Action<WordprocessingDocument>? editTemplate = null)
     {
-        Word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        var main = Word.AddMainDocumentPart();
-        main.Document = new W.Document(new W.Body());
-        main.AddNewPart<StyleDefinitionsPart>().Styles = new W.Styles(
-            new W.Style(new W.StyleName { Val = "Normal" }, new W.PrimaryStyle())
-            {
-                Type = W.StyleValues.Paragraph,
-                StyleId = "Normal",
-                Default = true,
-            });
-        if (withSettings)
-        {
-            main.AddNewPart<DocumentSettingsPart>().Settings = new W.Settings(
-                new W.DefaultTabStop { Val = 720 },
-                new W.CharacterSpacingControl { Val = W.CharacterSpacingValues.DoNotCompress },
-                new W.Compatibility());
-        }
+        var template = editTemplate is null
+            ? LetterTemplate.Default
+            : LetterTemplate.Load(WordDocuments.Edit(LetterTemplate.Default.Docx, editTemplate)).Template!;
+        var result = LetterAssembler.Assemble(fill(TestLetters.Minimal()), template);
+        Assert.IsEmpty(result.Problems, string.Join("\n", result.Problems));
+        Docx = result.Letter!.Docx;
+        WordDocuments.AssertValid(Docx);
+        Word = WordprocessingDocument.Open(new MemoryStream(Docx), isEditable: false);
     }
 
-    public WordprocessingDocument Word { get; private set; }
+    /// <summary>The letter's opening (a control in the Normal style) holds <paramref name="markup"/>, its context <paramref name="context"/>.</summary>
+    public static AssembledMarkup Opening(string markup, string? context = null, Action<WordprocessingDocument>? editTemplate = null) =>
+        new(letter => letter with { Opening = markup, Context = context }, editTemplate);
+
+    public byte[] Docx { get; }
+
+    public WordprocessingDocument Word { get; }
 
     public MainDocumentPart Main => Word.MainDocumentPart!;
 
-    public W.Body Body => Main.Document!.Body!;
+    /// <summary>The paragraphs written into the first control tagged <paramref name="tag"/>.</summary>
+    public W.Paragraph[] Paragraphs(string tag = "opening") => [.. WordDocuments.Control(Word, tag).Descendants<W.Paragraph>()];
 
-    /// <summary>Parses <paramref name="markup"/> (which must have no problems), writes it into the body and returns what was written.</summary>
-    public IReadOnlyList<OpenXmlElement> Write(string markup, string paragraphStyleId = "Normal", RichTextWriter? writer = null)
-    {
-        var parsed = RichText.Parse(markup);
-        Assert.AreEqual("", string.Join("\n", parsed.Problems), "the test markup should parse cleanly");
-        var elements = (writer ?? new RichTextWriter(Main)).Write(parsed.Blocks, paragraphStyleId);
-        Body.Append(elements);
-        return elements;
-    }
-
-    public void AssertValid()
-    {
-        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(Word)
-            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
-            .ToList();
-        Assert.AreEqual("", string.Join("\n", errors), "OpenXmlValidator errors");
-    }
-
-    /// <summary>Saves, closes and opens the package again, as Word would find it on disk.</summary>
-    public void Reopen()
-    {
-        Word.Dispose();
-        stream.Position = 0;
-        Word = WordprocessingDocument.Open(stream, true);
-    }
-
-    public void Dispose()
-    {
-        Word.Dispose();
-        stream.Dispose();
-    }
+    public void Dispose() => Word.Dispose();
 }

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using ResponseDrafter.Documents.Markup;
+using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Tests.LetterRequests;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Tests.Markup;
@@ -27,8 +28,6 @@ public sealed class RichTextWriterTests
         [^1]: See **page 4** of [the report](https://example.org/report).
         """;
 
-    private static W.Paragraph[] Paragraphs(IEnumerable<OpenXmlElement> elements) => elements.Cast<W.Paragraph>().ToArray();
-
     private static string Joined<T>(IEnumerable<T> values) => string.Join(" ", values);
 
     private static string? StyleOf(W.Paragraph paragraph) => paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
@@ -39,29 +38,32 @@ public sealed class RichTextWriterTests
         return (properties.NumberingLevelReference!.Val!.Value, properties.NumberingId!.Val!.Value);
     }
 
-    [TestMethod]
-    public void EveryConstructMakesAValidDocumentThatSurvivesSaving()
-    {
-        using var document = new TestDocument(withSettings: true);
-        document.Write(EveryConstruct, "BodyText");
+    private static readonly string[] AddedStyles = ["FootnoteReference", "FootnoteText", "Hyperlink", "ListBullet", "ListBullet2", "ListNumber", "ListNumber2"];
 
-        document.AssertValid();
-        document.Reopen();
-        document.AssertValid();
-        Assert.AreEqual(8, document.Body.Elements<W.Paragraph>().Count());
+    [TestMethod]
+    public void EveryConstructAssemblesIntoAValidDocument()
+    {
+        using var document = AssembledMarkup.Opening(EveryConstruct);
+
+        Assert.HasCount(8, document.Paragraphs());
         Assert.IsNotNull(document.Main.FootnotesPart);
         Assert.IsNotNull(document.Main.NumberingDefinitionsPart);
     }
 
     [TestMethod]
-    public void PlainParagraphsTakeTheGivenStyleAndNormalIsLeftImplicit()
+    public void PlainParagraphsTakeTheControlsStyleAndNormalIsLeftImplicit()
     {
-        using var document = new TestDocument();
-        var styled = Paragraphs(document.Write("One.\n\nTwo.", "BodyText"));
-        var normal = Paragraphs(document.Write("Three."));
+        var report = new ReportInfo { Title = "A report", PublishedOn = new DateOnly(2021, 5, 26), Recommendations = [TestLetters.Recommendation("1", "Do it.", "chief constables")] };
+        var answer = TestLetters.Answer("1") with
+        {
+            Assurance = new Assurance { Text = "One.\n\nTwo.", Provenance = new Provenance { SuppliedBy = "DCI Example", ReceivedOn = new DateOnly(2021, 6, 1) } },
+        };
+        using var document = new AssembledMarkup(letter => letter with { Report = report, Responses = [answer], Opening = "Three." });
 
-        document.AssertValid();
-        Assert.AreEqual("BodyText BodyText", Joined(styled.Select(StyleOf)));
+        var styled = document.Paragraphs("response.assurance");
+        var normal = document.Paragraphs("opening");
+
+        Assert.AreEqual("Quote Quote Attribution", Joined(styled.Select(StyleOf)));
         Assert.IsNull(normal[0].ParagraphProperties);
         Assert.AreEqual("Three.", normal[0].InnerText);
     }
@@ -69,10 +71,9 @@ public sealed class RichTextWriterTests
     [TestMethod]
     public void BulletsUseListBulletStylesAndTheSharedBulletDefinition()
     {
-        using var document = new TestDocument();
-        var paragraphs = Paragraphs(document.Write("- one\n  - nested\n- two"));
+        using var document = AssembledMarkup.Opening("- one\n  - nested\n- two");
+        var paragraphs = document.Paragraphs();
 
-        document.AssertValid();
         Assert.AreEqual("ListBullet ListBullet2 ListBullet", Joined(paragraphs.Select(StyleOf)));
         var numbering = paragraphs.Select(NumberingOf).ToArray();
         Assert.AreEqual("0 1 0", Joined(numbering.Select(n => n.Level)));
@@ -85,11 +86,10 @@ public sealed class RichTextWriterTests
     [TestMethod]
     public void EachNumberedListRestartsAtItsOwnFirstNumber()
     {
-        using var document = new TestDocument();
-        var first = Paragraphs(document.Write("3. third\n4. fourth"));
-        var second = Paragraphs(document.Write("1. again"));
+        using var document = AssembledMarkup.Opening("3. third\n4. fourth", context: "1. again");
+        var first = document.Paragraphs("opening");
+        var second = document.Paragraphs("context");
 
-        document.AssertValid();
         Assert.AreEqual("ListNumber", StyleOf(first[0]));
         var firstId = NumberingOf(first[0]).NumberingId;
         Assert.AreEqual(firstId, NumberingOf(first[1]).NumberingId);
@@ -111,10 +111,9 @@ public sealed class RichTextWriterTests
     [TestMethod]
     public void NestedNumberedListGetsItsOwnInstanceAtLevelOne()
     {
-        using var document = new TestDocument();
-        var paragraphs = Paragraphs(document.Write("1. one\n   1. a\n2. two"));
+        using var document = AssembledMarkup.Opening("1. one\n   1. a\n2. two");
+        var paragraphs = document.Paragraphs();
 
-        document.AssertValid();
         Assert.AreEqual("ListNumber2", StyleOf(paragraphs[1]));
         var nested = NumberingOf(paragraphs[1]);
         Assert.AreEqual(1, nested.Level);
@@ -125,14 +124,12 @@ public sealed class RichTextWriterTests
     [TestMethod]
     public void ExistingNumberingIsKeptAndNewDefinitionsGoBeforeTheInstances()
     {
-        using var document = new TestDocument();
-        document.Main.AddNewPart<NumberingDefinitionsPart>().Numbering = new W.Numbering(
-            new W.AbstractNum(new W.Level(new W.NumberingFormat { Val = W.NumberFormatValues.Decimal }, new W.LevelText { Val = "%1" }) { LevelIndex = 0 }) { AbstractNumberId = 0 },
-            new W.NumberingInstance(new W.AbstractNumId { Val = 0 }) { NumberID = 1 });
+        using var document = AssembledMarkup.Opening("- bullet\n\nText.\n\n1. number", editTemplate: template =>
+            template.MainDocumentPart!.NumberingDefinitionsPart!.Numbering = new W.Numbering(
+                new W.AbstractNum(new W.Level(new W.NumberingFormat { Val = W.NumberFormatValues.Decimal }, new W.LevelText { Val = "%1" }) { LevelIndex = 0 }) { AbstractNumberId = 0 },
+                new W.NumberingInstance(new W.AbstractNumId { Val = 0 }) { NumberID = 1 }));
+        var paragraphs = document.Paragraphs();
 
-        var paragraphs = Paragraphs(document.Write("- bullet\n\nText.\n\n1. number"));
-
-        document.AssertValid();
         var numbering = document.Main.NumberingDefinitionsPart!.Numbering!;
         Assert.AreEqual("abstractNum abstractNum abstractNum num num num", Joined(numbering.ChildElements.Select(e => e.LocalName)));
         Assert.AreEqual(2, NumberingOf(paragraphs[0]).NumberingId);
@@ -140,25 +137,35 @@ public sealed class RichTextWriterTests
     }
 
     [TestMethod]
-    public void ASecondWriterReusesTheAbstractDefinitions()
+    public void ListsInSeveralFieldsShareTheAbstractDefinitions()
     {
-        using var document = new TestDocument();
-        document.Write("1. a");
-        document.Write("1. b");
+        using var document = AssembledMarkup.Opening("1. a", context: "1. b");
 
-        document.AssertValid();
         var numbering = document.Main.NumberingDefinitionsPart!.Numbering!;
         Assert.AreEqual(1, numbering.Elements<W.AbstractNum>().Count());
         Assert.AreEqual(2, numbering.Elements<W.NumberingInstance>().Count());
     }
 
     [TestMethod]
+    public void ATemplateThatHasTheDefinitionsAlreadyKeepsThemAndGetsNoMore()
+    {
+        using var first = AssembledMarkup.Opening("- a\n\n1. b");
+        var firstNumbering = first.Main.NumberingDefinitionsPart!.Numbering!.CloneNode(true);
+
+        using var document = AssembledMarkup.Opening("- c\n\n1. d", editTemplate: template =>
+            template.MainDocumentPart!.NumberingDefinitionsPart!.Numbering = (W.Numbering)firstNumbering);
+
+        var numbering = document.Main.NumberingDefinitionsPart!.Numbering!;
+        Assert.AreEqual(2, numbering.Elements<W.AbstractNum>().Count());
+        Assert.AreEqual(4, numbering.Elements<W.NumberingInstance>().Count());
+    }
+
+    [TestMethod]
     public void HyperlinkPointsAtAnExternalRelationshipOfTheMainPart()
     {
-        using var document = new TestDocument();
-        var paragraph = Paragraphs(document.Write("See [the report](https://www.justiceinspectorates.gov.uk/hmicfrs/) now."))[0];
+        using var document = AssembledMarkup.Opening("See [the report](https://www.justiceinspectorates.gov.uk/hmicfrs/) now.");
+        var paragraph = document.Paragraphs()[0];
 
-        document.AssertValid();
         var hyperlink = paragraph.Elements<W.Hyperlink>().Single();
         var relationship = document.Main.HyperlinkRelationships.Single(r => r.Id == hyperlink.Id);
         Assert.IsTrue(relationship.IsExternal);
@@ -170,13 +177,12 @@ public sealed class RichTextWriterTests
     [TestMethod]
     public void BoldItalicTabsAndSpacesBecomeRunProperties()
     {
-        using var document = new TestDocument();
-        var paragraph = Paragraphs(document.Write("Plain **bold _both_** *italic*\tafter tab"))[0];
+        using var document = AssembledMarkup.Opening("Plain **bold _both_** *italic*\tafter tab & 1 < 2");
+        var paragraph = document.Paragraphs()[0];
 
-        document.AssertValid();
         var runs = paragraph.Elements<W.Run>().ToArray();
         var described = runs.Select(r => $"{(r.RunProperties?.Bold is null ? "" : "b")}{(r.RunProperties?.Italic is null ? "" : "i")}:{r.InnerText}").ToArray();
-        Assert.AreEqual(":Plain |b:bold |bi:both|: |i:italic|:after tab", string.Join("|", described));
+        Assert.AreEqual(":Plain |b:bold |bi:both|: |i:italic|:after tab & 1 < 2", string.Join("|", described));
         Assert.IsNotNull(runs[^1].GetFirstChild<W.TabChar>(), "a tab in the text becomes w:tab");
         Assert.AreEqual(SpaceProcessingModeValues.Preserve, runs[0].GetFirstChild<W.Text>()!.Space!.Value);
     }
@@ -184,21 +190,116 @@ public sealed class RichTextWriterTests
     [TestMethod]
     public void HardLineBreakBecomesABreakInTheSameParagraph()
     {
-        using var document = new TestDocument();
-        var paragraphs = Paragraphs(document.Write("Chief Constable\\\nDyfed-Powys Police"));
+        using var document = AssembledMarkup.Opening("Chief Constable\\\nDyfed-Powys Police");
+        var paragraphs = document.Paragraphs();
 
-        document.AssertValid();
-        Assert.AreEqual(1, paragraphs.Length);
+        Assert.HasCount(1, paragraphs);
         Assert.AreEqual(1, paragraphs[0].Descendants<W.Break>().Count());
     }
 
     [TestMethod]
     public void FootnoteTextGoesToTheFootnotesPartWithWordsSeparators()
     {
-        using var document = new TestDocument(withSettings: true);
-        var paragraph = Paragraphs(document.Write("The report[^1] says so.\n\n[^1]: See **page 4**."))[0];
+        using var document = AssembledMarkup.Opening("The report[^1] says so.\n\n[^1]: See **page 4**.");
+        var paragraph = document.Paragraphs()[0];
 
-        document.AssertValid();
+        AssertFootnote(document, paragraph);
+    }
+
+    [TestMethod]
+    public void ATemplateWithoutFootnotesGetsAFootnotesPartAndTheSettingsWordExpects()
+    {
+        using var document = AssembledMarkup.Opening("The report[^1] says so.\n\n[^1]: See **page 4**.", editTemplate: template =>
+        {
+            var main = template.MainDocumentPart!;
+            main.DeletePart(main.FootnotesPart!);
+            main.DocumentSettingsPart!.Settings!.RemoveAllChildren<W.FootnoteDocumentWideProperties>();
+        });
+        var paragraph = document.Paragraphs()[0];
+
+        AssertFootnote(document, paragraph);
+    }
+
+    [TestMethod]
+    public void FootnoteIdsContinueFromExistingFootnotesAcrossFields()
+    {
+        using var document = AssembledMarkup.Opening("a[^1]\n[^1]: first", context: "b[^1] c[^2]\n[^1]: second\n[^2]: third", editTemplate: template =>
+            template.MainDocumentPart!.FootnotesPart!.Footnotes!.Append(new W.Footnote(new W.Paragraph(new W.Run(new W.Text("Template note")))) { Id = 4 }));
+
+        var body = document.Main.Document!.Body!;
+        Assert.AreEqual("5 6 7", Joined(body.Descendants<W.FootnoteReference>().Select(r => r.Id!.Value)));
+        Assert.AreEqual("Template note", document.Main.FootnotesPart!.Footnotes!.Elements<W.Footnote>().Single(f => f.Id! == 4).InnerText);
+    }
+
+    [TestMethod]
+    public void LinkInsideAFootnoteIsRelatedFromTheFootnotesPart()
+    {
+        using var document = AssembledMarkup.Opening("x[^1]\n[^1]: [source](https://example.org/source)");
+
+        var footnotesPart = document.Main.FootnotesPart!;
+        var hyperlink = footnotesPart.Footnotes!.Descendants<W.Hyperlink>().Single();
+        Assert.AreEqual("https://example.org/source", footnotesPart.HyperlinkRelationships.Single(r => r.Id == hyperlink.Id).Uri.OriginalString);
+        Assert.IsFalse(document.Main.HyperlinkRelationships.Any());
+    }
+
+    [TestMethod]
+    public void MissingStylesAreAddedAndExistingOnesKept()
+    {
+        using var document = AssembledMarkup.Opening("- [a](https://example.org)[^1]\n  1. b\n\n1. c\n  - d\n[^1]: note", editTemplate: template =>
+        {
+            var styles = template.MainDocumentPart!.StyleDefinitionsPart!.Styles!;
+            foreach (var style in styles.Elements<W.Style>().Where(s => AddedStyles.Contains(s.StyleId?.Value)).ToList())
+            {
+                style.Remove();
+            }
+
+            styles.Append(new W.Style(new W.StyleName { Val = "Hyperlink" }, new W.StyleRunProperties(new W.Color { Val = "FF0000" }))
+            {
+                Type = W.StyleValues.Character,
+                StyleId = "Hyperlink",
+            });
+        });
+
+        var byId = document.Main.StyleDefinitionsPart!.Styles!.Elements<W.Style>().ToDictionary(s => s.StyleId!.Value!);
+        Assert.IsEmpty(AddedStyles.Where(id => !byId.ContainsKey(id)).ToList());
+        Assert.AreEqual("FF0000", byId["Hyperlink"].StyleRunProperties!.Color!.Val!.Value, "the template's own Hyperlink style is kept");
+        Assert.AreEqual("Normal", byId["ListBullet"].BasedOn!.Val!.Value);
+        Assert.AreEqual(W.VerticalPositionValues.Superscript, byId["FootnoteReference"].StyleRunProperties!.VerticalTextAlignment!.Val!.Value);
+    }
+
+    [TestMethod]
+    public void TemplateWithoutStylesNumberingOrFootnotesGetsThem()
+    {
+        using var document = AssembledMarkup.Opening("- item with [link](https://example.org)[^n]\n\n[^n]: note", editTemplate: template =>
+        {
+            var main = template.MainDocumentPart!;
+            main.DeletePart(main.StyleDefinitionsPart!);
+            main.DeletePart(main.NumberingDefinitionsPart!);
+            main.DeletePart(main.FootnotesPart!);
+        });
+
+        Assert.IsNotNull(document.Main.StyleDefinitionsPart?.Styles);
+        Assert.IsNotNull(document.Main.NumberingDefinitionsPart?.Numbering);
+        Assert.IsNotNull(document.Main.FootnotesPart?.Footnotes);
+        Assert.IsNull(document.Main.StyleDefinitionsPart.Styles.Elements<W.Style>().Single(s => s.StyleId == "ListBullet").BasedOn);
+    }
+
+    [TestMethod]
+    public void ReasonRunsOnInTheStatusParagraphWithItsFormattingAndLinks()
+    {
+        var report = new ReportInfo { Title = "A report", PublishedOn = new DateOnly(2021, 5, 26), Recommendations = [TestLetters.Recommendation("1", "Do it.", "chief constables")] };
+        var answer = TestLetters.Answer("1", ResponseStatus.NoAction) with { Reason = "Rt Hon **Jane Smith** [MP](https://example.org) gave reasons\n\n- first\n- second" };
+        using var document = new AssembledMarkup(letter => letter with { Report = report, Responses = [answer] });
+
+        var status = document.Main.Document!.Body!.Descendants<W.Paragraph>().Single(p => StyleOf(p) == "Status");
+
+        Assert.AreEqual("Status: No action will be taken: Rt Hon Jane Smith MP gave reasons; first; second", status.InnerText);
+        Assert.IsNotNull(status.Descendants<W.Hyperlink>().SingleOrDefault());
+        Assert.IsNotNull(status.Descendants<W.Run>().Single(r => r.InnerText == "Jane Smith").RunProperties!.Bold);
+    }
+
+    private static void AssertFootnote(AssembledMarkup document, W.Paragraph paragraph)
+    {
         var reference = paragraph.Descendants<W.FootnoteReference>().Single();
         Assert.AreEqual("FootnoteReference", ((W.Run)reference.Parent!).RunProperties!.RunStyle!.Val!.Value);
         var footnotes = document.Main.FootnotesPart!.Footnotes!.Elements<W.Footnote>().ToArray();
@@ -212,107 +313,5 @@ public sealed class RichTextWriterTests
         Assert.IsNotNull(note.Descendants<W.Run>().Single(r => r.InnerText == "page 4").RunProperties!.Bold);
         var settings = document.Main.DocumentSettingsPart!.Settings!.GetFirstChild<W.FootnoteDocumentWideProperties>()!;
         Assert.AreEqual("-1 0", Joined(settings.Elements<W.FootnoteSpecialReference>().Select(r => r.Id!.Value)));
-    }
-
-    [TestMethod]
-    public void FootnoteIdsContinueFromExistingFootnotesAcrossFields()
-    {
-        using var document = new TestDocument();
-        document.Main.AddNewPart<FootnotesPart>().Footnotes = new W.Footnotes(
-            new W.Footnote(new W.Paragraph(new W.Run(new W.SeparatorMark()))) { Type = W.FootnoteEndnoteValues.Separator, Id = -1 },
-            new W.Footnote(new W.Paragraph(new W.Run(new W.ContinuationSeparatorMark()))) { Type = W.FootnoteEndnoteValues.ContinuationSeparator, Id = 0 },
-            new W.Footnote(new W.Paragraph(new W.Run(new W.Text("Template note")))) { Id = 4 });
-        var writer = new RichTextWriter(document.Main);
-
-        document.Write("a[^1]\n[^1]: first", writer: writer);
-        document.Write("b[^1] c[^2]\n[^1]: second\n[^2]: third", writer: writer);
-
-        document.AssertValid();
-        Assert.AreEqual("5 6 7", Joined(document.Body.Descendants<W.FootnoteReference>().Select(r => r.Id!.Value)));
-        Assert.AreEqual("Template note", document.Main.FootnotesPart!.Footnotes!.Elements<W.Footnote>().Single(f => f.Id! == 4).InnerText);
-    }
-
-    [TestMethod]
-    public void LinkInsideAFootnoteIsRelatedFromTheFootnotesPart()
-    {
-        using var document = new TestDocument();
-        document.Write("x[^1]\n[^1]: [source](https://example.org/source)");
-
-        document.AssertValid();
-        var footnotesPart = document.Main.FootnotesPart!;
-        var hyperlink = footnotesPart.Footnotes!.Descendants<W.Hyperlink>().Single();
-        Assert.AreEqual("https://example.org/source", footnotesPart.HyperlinkRelationships.Single(r => r.Id == hyperlink.Id).Uri.OriginalString);
-        Assert.IsFalse(document.Main.HyperlinkRelationships.Any());
-    }
-
-    [TestMethod]
-    public void MissingStylesAreAddedAndExistingOnesKept()
-    {
-        using var document = new TestDocument();
-        var styles = document.Main.StyleDefinitionsPart!.Styles!;
-        styles.Append(new W.Style(new W.StyleName { Val = "Hyperlink" }, new W.StyleRunProperties(new W.Color { Val = "FF0000" }))
-        {
-            Type = W.StyleValues.Character,
-            StyleId = "Hyperlink",
-        });
-
-        document.Write("- [a](https://example.org)[^1]\n  1. b\n\n1. c\n  - d\n[^1]: note");
-
-        document.AssertValid();
-        var byId = styles.Elements<W.Style>().ToDictionary(s => s.StyleId!.Value!);
-        Assert.AreEqual(
-            "FootnoteReference FootnoteText Hyperlink ListBullet ListBullet2 ListNumber ListNumber2 Normal",
-            Joined(byId.Keys.Order(StringComparer.Ordinal)));
-
-        Assert.AreEqual("FF0000", byId["Hyperlink"].StyleRunProperties!.Color!.Val!.Value, "the template's own Hyperlink style is kept");
-        Assert.AreEqual("Normal", byId["ListBullet"].BasedOn!.Val!.Value);
-        Assert.AreEqual(W.VerticalPositionValues.Superscript, byId["FootnoteReference"].StyleRunProperties!.VerticalTextAlignment!.Val!.Value);
-    }
-
-    [TestMethod]
-    public void DocumentWithoutStylesOrNumberingGetsThem()
-    {
-        using var stream = new MemoryStream();
-        using var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        var main = word.AddMainDocumentPart();
-        main.Document = new W.Document(new W.Body());
-        var parsed = RichText.Parse("- item with [link](https://example.org)[^n]\n\n[^n]: note");
-
-        main.Document.Body!.Append(new RichTextWriter(main).Write(parsed.Blocks));
-
-        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(FileFormatVersions.Office2019).Validate(word).Select(e => e.Description);
-        Assert.AreEqual("", string.Join("\n", errors));
-        Assert.IsNotNull(main.StyleDefinitionsPart?.Styles);
-        Assert.IsNotNull(main.NumberingDefinitionsPart?.Numbering);
-    }
-
-    [TestMethod]
-    public void WriteInlineGivesTheRunsOfOneParagraph()
-    {
-        using var document = new TestDocument();
-        var runs = new RichTextWriter(document.Main).WriteInline(RichText.Parse("Rt Hon **Jane Smith** [MP](https://example.org)").Blocks);
-        document.Body.Append(new W.Paragraph(runs));
-
-        document.AssertValid();
-        Assert.AreEqual("Run Run Run Hyperlink", Joined(runs.Select(r => r.GetType().Name)));
-        Assert.AreEqual("Rt Hon Jane Smith MP", document.Body.InnerText);
-    }
-
-    [TestMethod]
-    public void WriteInlineOfAnEmptyFieldIsEmpty()
-    {
-        using var document = new TestDocument();
-        Assert.AreEqual(0, new RichTextWriter(document.Main).WriteInline([]).Count);
-    }
-
-    [TestMethod]
-    [DataRow("One.\n\nTwo.", "2 paragraphs")]
-    [DataRow("- a list", "a list")]
-    public void WriteInlineRejectsMoreThanOneParagraph(string markup, string described)
-    {
-        using var document = new TestDocument();
-        var writer = new RichTextWriter(document.Main);
-        var error = Assert.ThrowsExactly<ArgumentException>(() => writer.WriteInline(RichText.Parse(markup).Blocks));
-        StringAssert.Contains(error.Message, described);
     }
 }
