@@ -20,8 +20,8 @@ public static class IntegrationsSetup
 
     /// <summary>
     /// Registers the document store, PDF converter, mail sender and notifier chosen by <c>Integrations:Mode</c>
-    /// (<c>Local</c> by default, or <c>Graph</c>), and the outbox's resilience pipeline. The capabilities are
-    /// scoped: background work resolves them inside a scope of its own.
+    /// (<c>Local</c> by default, or <c>Graph</c>), and the outbox's resilience pipeline. Resolve the capabilities
+    /// in a scope (background work opens one of its own): the Graph ones are scoped.
     /// </summary>
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -70,10 +70,11 @@ public static class IntegrationsSetup
         services.AddSingleton<LocalDocumentStore>();
         services.AddSingleton<LocalMailSender>();
         services.AddSingleton<LocalNotifier>();
-        services.AddScoped<IDocumentStore>(sp => sp.GetRequiredService<LocalDocumentStore>());
+        // Singleton forwarders: a scope disposes whatever its factories hand out, and would dispose the shared notifier.
+        services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<LocalDocumentStore>());
         services.AddScoped<IPdfConverter, LocalPdfConverter>();
-        services.AddScoped<IMailSender>(sp => sp.GetRequiredService<LocalMailSender>());
-        services.AddScoped<INotifier>(sp => sp.GetRequiredService<LocalNotifier>());
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<LocalMailSender>());
+        services.AddSingleton<INotifier>(sp => sp.GetRequiredService<LocalNotifier>());
         return services;
     }
 }

@@ -15,9 +15,10 @@ public sealed class OutboxResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>One attempt. Longer than Graph's Sent Items settle time, which a mail attempt may wait out.</summary>
+    /// <summary>One attempt. Longer than Graph's Sent Items settle time, which a mail attempt may wait out, and than
+    /// LibreOffice's own conversion limit (Local:PdfTimeout), so a slow local conversion fails on its own terms.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     [Range(0, 20)]
     public int MaxRetryAttempts { get; set; } = 6;

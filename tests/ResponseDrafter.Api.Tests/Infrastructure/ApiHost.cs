@@ -34,6 +34,10 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         this.environment = environment;
         this.clock = clock;
         this.settings.TryAdd("Storage:DataPath", dataFolder);
+
+        // The outbox worker has its own tests (Outbox/); elsewhere its entries are only looked at, not carried out,
+        // so that no test waits on LibreOffice or races the worker for the rows it inspects.
+        this.settings.TryAdd("Outbox:Enabled", "false");
     }
 
     public CapturedLogs Logs { get; } = new();

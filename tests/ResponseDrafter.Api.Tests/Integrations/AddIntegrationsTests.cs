@@ -23,6 +23,23 @@ public sealed class AddIntegrationsTests
     }
 
     [TestMethod]
+    public async Task TheLocalNotifierStillWorksAfterTheScopeThatUsedItEnds()
+    {
+        await using var rig = LocalRig.Start();
+        var services = rig.Get<IServiceProvider>();
+        var notification = new ActivityNotification("key-1", new NotificationRecipient("oid-1", "a@opcc.example"), "approvalRequested", "T", "Text", "/", new Dictionary<string, string>());
+
+        await using (var first = services.CreateAsyncScope())
+        {
+            await first.ServiceProvider.GetRequiredService<INotifier>().NotifyAsync(LocalRig.Tenant, notification, CancellationToken.None);
+        }
+
+        await using var second = services.CreateAsyncScope();
+        await second.ServiceProvider.GetRequiredService<INotifier>().NotifyAsync(LocalRig.Tenant, notification with { Key = "key-2" }, CancellationToken.None);
+        Assert.HasCount(2, await rig.Get<LocalNotifier>().ReadAsync(LocalRig.Tenant, "oid-1", CancellationToken.None));
+    }
+
+    [TestMethod]
     public void GraphModeRegistersOneGraphClassPerCapability()
     {
         var services = Services(new() { ["Integrations:Mode"] = "graph" });

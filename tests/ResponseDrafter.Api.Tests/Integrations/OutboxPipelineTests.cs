@@ -38,7 +38,7 @@ public sealed class OutboxPipelineTests
         Assert.AreEqual(0.5, breaker.FailureRatio);
         Assert.AreEqual(10, breaker.MinimumThroughput);
         Assert.AreEqual(TimeSpan.FromSeconds(30), breaker.BreakDuration);
-        Assert.AreEqual(TimeSpan.FromSeconds(60), attempt.Timeout);
+        Assert.AreEqual(TimeSpan.FromMinutes(3), attempt.Timeout);
     }
 
     [TestMethod]

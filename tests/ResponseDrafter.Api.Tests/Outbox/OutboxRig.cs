@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Integrations;
+using ResponseDrafter.Api.Integrations.Graph;
+using ResponseDrafter.Api.Outbox;
+using ResponseDrafter.Api.Tests.Infrastructure;
+using ResponseDrafter.Api.Tests.Integrations;
+
+namespace ResponseDrafter.Api.Tests.Outbox;
+
+/// <summary>
+/// The outbox as the API wires it (database, integrations, handlers, options) without the web host: workers and
+/// the deadline watch are made on demand and driven by the test. Local integrations over a temp data folder, or
+/// the Graph classes against a loopback stand-in (only the token source faked).
+/// </summary>
+internal sealed class OutboxRig : IAsyncDisposable
+{
+    public const string Tenant = GraphRig.Tenant;
+
+    private readonly ServiceProvider services;
+
+    private OutboxRig(string dataPath, ServiceProvider services, CapturedLogs logs)
+    {
+        DataPath = dataPath;
+        this.services = services;
+        Logs = logs;
+    }
+
+    public string DataPath { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public IServiceProvider Services => services;
+
+    public static async Task<OutboxRig> StartAsync(Database database = Database.Sqlite, GraphStandIn? graph = null, IDictionary<string, string?>? overrides = null)
+    {
+        var dataPath = Directory.CreateTempSubdirectory("rd-outbox-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataPath"] = dataPath,
+            ["Database:Provider"] = database.ToString(),
+            ["Outbox:PollInterval"] = "00:00:00.050",
+            ["Outbox:RetryBaseDelay"] = "00:00:00.050",
+            ["Outbox:RetryMaxDelay"] = "00:00:00.500",
+            ["Outbox:Lease"] = "00:01:00",
+            ["Integrations:Resilience:TotalTimeout"] = "00:00:30",
+            ["Integrations:Resilience:AttemptTimeout"] = "00:00:02",
+            ["Integrations:Resilience:MaxRetryAttempts"] = "2",
+            ["Integrations:Resilience:BaseDelay"] = "00:00:00.020",
+            ["Integrations:Resilience:MaxDelay"] = "00:00:00.200",
+            ["Integrations:Resilience:MinimumThroughput"] = "100",
+            ["Integrations:Resilience:BreakDuration"] = "00:00:01",
+        };
+        if (database == Database.PostgreSql)
+        {
+            settings["ConnectionStrings:Drafting"] = await PostgresServer.CreateDatabaseAsync();
+        }
+
+        if (graph is not null)
+        {
+            settings["Integrations:Mode"] = "Graph";
+            settings["Integrations:Graph:BaseUrl"] = graph.BaseUrl;
+            settings[$"Integrations:Graph:Tenants:{Tenant}:DriveId"] = GraphRig.DriveId;
+            settings[$"Integrations:Graph:Tenants:{Tenant}:SenderMailbox"] = GraphRig.Sender;
+            settings["Integrations:Graph:SentItemsSettleTime"] = "00:00:00.500";
+            settings["Integrations:Graph:SentItemsPollInterval"] = "00:00:00.050";
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = dataPath, ApplicationName = "ResponseDrafter.Api" });
+        collection.AddHttpContextAccessor();
+        collection.AddScoped<TenantContext>();
+        collection.AddDraftingDatabase(configuration);
+        collection.AddIntegrations(configuration);
+        collection.AddOutbox(configuration);
+        if (graph is not null)
+        {
+            collection.RemoveAll<IGraphTokenSource>();
+            collection.AddSingleton<IGraphTokenSource, FakeTokenSource>();
+        }
+
+        var logs = new CapturedLogs();
+        collection.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        var rig = new OutboxRig(dataPath, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), logs);
+        await using var scope = rig.services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DraftingDb>().Database.MigrateAsync();
+        return rig;
+    }
+
+    public OutboxWorker NewWorker() => ActivatorUtilities.CreateInstance<OutboxWorker>(services);
+
+    public DeadlineWatch NewWatch(TimeProvider clock) => ActivatorUtilities.CreateInstance<DeadlineWatch>(services, clock);
+
+    /// <summary>A scope acting for the tenant, as a request of one of its users would.</summary>
+    public async Task<T> InTenantAsync<T>(Func<DraftingDb, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().ActFor(Tenant);
+        return await work(scope.ServiceProvider.GetRequiredService<DraftingDb>());
+    }
+
+    public Task InTenantAsync(Func<DraftingDb, Task> work) => InTenantAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
+
+    /// <summary>A fresh context that acts for no tenant, as a worker's claim does.</summary>
+    public async Task<T> UnscopedAsync<T>(Func<DraftingDb, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DraftingDb>());
+    }
+
+    /// <summary>Runs the workers side by side until no entry is left to do (or the time is up).</summary>
+    public async Task DrainAsync(TimeSpan limit, params OutboxWorker[] workers)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(workers.Select(worker => Task.Run(async () =>
+        {
+            while (clock.Elapsed < limit && await PendingAsync() > 0)
+            {
+                if (await worker.RunOnceAsync(CancellationToken.None) == 0)
+                {
+                    await Task.Delay(20);
+                }
+            }
+        })));
+    }
+
+    public Task<int> PendingAsync() =>
+        UnscopedAsync(db => db.Outbox.IgnoreQueryFilters().CountAsync(e => e.CompletedAt == null && e.FailedAt == null));
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open goes with the temp folder's own cleanup.
+        }
+    }
+}
