@@ -13,8 +13,8 @@ public sealed record ReceivedAssurance(string Text, string SuppliedBy, Assurance
 public sealed record AssuranceReceiptResult(ReceivedAssurance? Assurance, IResult? Problem);
 
 /// <summary>
-/// Reads an assurance from pasted JSON or from the force's uploaded file. Each kind of file has one reader;
-/// Word documents get theirs with the import of briefing notes.
+/// Reads an assurance for one recommendation from pasted JSON or from the force's uploaded text file. The force's
+/// Word document answers several recommendations at once, so it goes through the import (Imports/ImportsApi).
 /// </summary>
 public static class AssuranceReceipt
 {
@@ -93,8 +93,9 @@ public static class AssuranceReceipt
         if (!IsText(file!))
         {
             return new(null, Problems.UnsupportedMediaType(
-                "Only plain text (.txt) or Markdown (.md) files can be attached for now. " +
-                "For a Word document, paste its text instead."));
+                "Only plain text (.txt) or Markdown (.md) files can be attached to one recommendation. " +
+                "For the force's Word document (.docx), use \"Import the force's Word document\" " +
+                "(POST /api/drafts/{id}/assurance-import/preview), which maps its sections to the recommendations; or paste its text instead."));
         }
 
         using var buffer = new MemoryStream();

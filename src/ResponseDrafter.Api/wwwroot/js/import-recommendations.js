@@ -1,0 +1,192 @@
+// Adding a report from its published text: paste the recommendations (or upload the report's .docx) → what the server
+// read, with warnings and the text it could not place → correct it → save the report to the catalogue.
+import { announce, busy, byId, clearError, el, show, showError } from './ui.js';
+
+const Kinds = [['recommendation', 'Recommendation'], ['cause-of-concern', 'Cause of concern'], ['area-for-improvement', 'Area for improvement']];
+const ReportKinds = [['thematic', 'Thematic inspection'], ['peel', 'PEEL inspection'], ['super-complaint', 'Super-complaint']];
+const Fields = { title: 'Title', kind: 'Kind of report', publishedOn: 'Published on', url: 'Web address', text: 'Text copied from the report', file: 'Word document' };
+const pastedKey = 'responsedrafter.import.recommendations';
+
+const kindName = (kind) => (Kinds.find(([value]) => value === kind) ?? Kinds[0])[1];
+const addressed = (r) => {
+  if (r.addressees.length > 0) return r.addressees.join('; ');
+  return r.subItems.some((s) => s.addressees.length > 0) ? 'Named by each sub-item' : 'Named in the text';
+};
+const splitAddressees = (value) => value.split(';').map((a) => a.trim()).filter((a) => a.length > 0);
+
+function select(id, label, options, chosen) {
+  return el('label', { class: 'select-field', for: id }, label,
+    el('select', { id }, options.map(([value, text]) => el('option', { value, selected: value === chosen }, text))));
+}
+
+/** Shows the screen in #import-report. onSaved(report) runs once the report is in the catalogue; onClose() when the user goes back. */
+export function openRecommendationImport(api, { onSaved, onClose }) {
+  const section = byId('import-report');
+  const preview = el('div', { id: 'import-preview', hidden: true });
+  const readButton = el('fluent-button', { id: 'import-read', appearance: 'accent', on: { click: () => read(api, readButton, preview, onSaved) } },
+    'Read the recommendations');
+  section.replaceChildren(
+    el('h1', { id: 'import-report-heading', tabindex: '-1' }, 'Add a report'),
+    el('p', {}, 'Paste the recommendations from the published report, or upload the report as a Word document. ' +
+      'Nothing is saved until you have checked what was read and saved the report.'),
+    el('fluent-text-area', {
+      id: 'import-text',
+      resize: 'vertical',
+      value: sessionStorage.getItem(pastedKey) ?? '',
+      on: { input: (event) => sessionStorage.setItem(pastedKey, event.target.value) },
+    }, 'Text copied from the report'),
+    el('label', { for: 'import-file', class: 'file-label' }, 'Or upload the report (.docx); a chosen file is read instead of the text'),
+    el('input', { type: 'file', id: 'import-file', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+    el('div', { class: 'actions' },
+      readButton,
+      el('fluent-button', { appearance: 'stealth', on: { click: () => close(onClose) } }, 'Back to the reports')),
+    preview);
+  clearError();
+  show(byId('choose-report'), false);
+  show(section, true);
+  byId('import-report-heading').focus();
+}
+
+function close(then) {
+  clearError();
+  show(byId('import-report'), false);
+  then();
+}
+
+async function read(api, button, preview, onSaved) {
+  clearError();
+  const file = byId('import-file').files[0];
+  const text = byId('import-text').value;
+  if (!file && text.trim() === '') {
+    showError(new Error('Paste the recommendations, or choose the report as a Word document, then read them.'));
+    return;
+  }
+  busy(button, true);
+  try {
+    let result;
+    if (file) {
+      const form = new FormData();
+      form.append('file', file);
+      result = await api.previewRecommendationFile(form);
+    } else {
+      result = await api.previewRecommendationText(text);
+    }
+    renderPreview(api, preview, result, onSaved);
+    announce(`${result.recommendations.length} recommendations read. Check them, then save the report.`);
+    byId('import-preview-heading').focus();
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+function renderPreview(api, preview, result, onSaved) {
+  const { recommendations, warnings, unplaced } = result;
+  const warningsOf = (number) => warnings.filter((w) => w.recommendation === number);
+  const general = warnings.filter((w) => !recommendations.some((r) => r.number === w.recommendation));
+  const saveButton = el('fluent-button', { id: 'import-save', appearance: 'accent', on: { click: () => save(api, saveButton, recommendations, onSaved) } },
+    'Save the report');
+  preview.replaceChildren(el('div', {},
+    el('h2', { id: 'import-preview-heading', tabindex: '-1' }, `Check what was read${result.fileName ? ` from ${result.fileName}` : ''}`),
+    general.length === 0 ? null : el('div', { class: 'panel import-warnings' },
+      el('p', {}, 'Check these:'),
+      el('ul', {}, general.map((w) => el('li', {}, w.message)))),
+    el('table', { class: 'import-table' },
+      el('caption', {}, `${recommendations.length} recommendations, as read`),
+      el('thead', {}, el('tr', {},
+        el('th', { scope: 'col' }, 'Number'),
+        el('th', { scope: 'col' }, 'Addressed to'),
+        el('th', { scope: 'col' }, 'Sub-items'),
+        el('th', { scope: 'col' }, 'To check'))),
+      el('tbody', {}, recommendations.map((r, i) => el('tr', {},
+        el('th', { scope: 'row' }, el('a', { href: `#import-rec-${i}` }, `${kindName(r.kind)} ${r.number}`)),
+        el('td', {}, addressed(r)),
+        el('td', {}, r.subItems.length === 0 ? 'None' : r.subItems.map((s) => s.label).join(', ')),
+        el('td', {}, warningsOf(r.number).length === 0 ? 'Nothing' : el('ul', { class: 'plain' }, warningsOf(r.number).map((w) => el('li', {}, w.message)))))))),
+    el('h3', {}, 'The report'),
+    el('fluent-text-field', { id: 'import-title' }, 'Title'),
+    el('label', { class: 'select-field', for: 'import-published' }, 'Published on', el('input', { type: 'date', id: 'import-published' })),
+    select('import-kind', 'Kind of report', ReportKinds, 'thematic'),
+    el('fluent-text-field', { id: 'import-url', type: 'url' }, 'Web address (optional)'),
+    el('h3', {}, 'Recommendations'),
+    el('p', { class: 'hint' }, 'Correct anything the import read wrongly. Texts are kept word for word, as the report prints them. ' +
+      'Untick a recommendation to leave it out; clear a sub-item\'s text to leave that sub-item out.'),
+    recommendations.map((r, i) => editor(r, i)),
+    unplaced.length === 0 ? null : [
+      el('h3', {}, 'Text not placed in any recommendation'),
+      el('p', { class: 'hint' }, 'If some of this belongs to a recommendation, copy it into the right box above.'),
+      el('ul', { class: 'unplaced' }, unplaced.map((u) => el('li', {},
+        el('span', { class: 'hint' }, u.firstLine === u.lastLine ? `Line ${u.firstLine}: ` : `Lines ${u.firstLine}–${u.lastLine}: `),
+        el('span', { class: 'verbatim-text' }, u.text))))],
+    el('div', { class: 'actions' }, saveButton)));
+  show(preview, true);
+}
+
+function editor(recommendation, i) {
+  const id = (field) => `import-rec-${i}-${field}`;
+  return el('fieldset', { id: `import-rec-${i}`, class: 'import-rec' },
+    el('legend', {}, `${kindName(recommendation.kind)} ${recommendation.number}`),
+    el('label', { class: 'check' }, el('input', { type: 'checkbox', id: id('include'), checked: true }), ' Include in the report'),
+    el('fluent-text-field', { id: id('number'), value: recommendation.number }, 'Number'),
+    select(id('kind'), 'Kind', Kinds, recommendation.kind),
+    el('fluent-text-field', { id: id('addressees'), value: recommendation.addressees.join('; ') }, 'Addressed to (separate with ;)'),
+    el('fluent-text-area', { id: id('text'), resize: 'vertical', value: recommendation.text }, 'Text'),
+    recommendation.subItems.map((s, j) => el('div', { class: 'import-sub-item' },
+      el('fluent-text-field', { id: id(`sub-${j}-label`), value: s.label }, `Sub-item ${recommendation.number}${s.label}: letter`),
+      el('fluent-text-area', { id: id(`sub-${j}-text`), resize: 'vertical', value: s.text }, `Sub-item ${recommendation.number}${s.label}: text`),
+      el('fluent-text-field', { id: id(`sub-${j}-addressees`), value: s.addressees.join('; ') },
+        `Sub-item ${recommendation.number}${s.label}: addressed to, if not as the recommendation`))));
+}
+
+/** The recommendations as corrected on screen, in the shape POST /api/reports takes. */
+function corrected(recommendations) {
+  return recommendations.flatMap((r, i) => {
+    const value = (field) => byId(`import-rec-${i}-${field}`).value;
+    if (!byId(`import-rec-${i}-include`).checked) return [];
+    return [{
+      number: value('number').trim(),
+      kind: value('kind'),
+      addressees: splitAddressees(value('addressees')),
+      text: value('text'),
+      subItems: r.subItems
+        .map((_, j) => ({ label: value(`sub-${j}-label`).trim(), text: value(`sub-${j}-text`), addressees: splitAddressees(value(`sub-${j}-addressees`)) }))
+        .filter((s) => s.text.trim() !== ''),
+    }];
+  });
+}
+
+/** "recommendations[1].subItems[0].text" → "Recommendation 3, sub-item a: text", naming what the user sees. */
+function describeField(field, sent) {
+  const match = /^recommendations\[(\d+)\](?:\.subItems\[(\d+)\])?(?:\.(\w+))?/.exec(field);
+  if (!match) return Fields[field] ?? field;
+  const recommendation = sent[Number(match[1])];
+  const subItem = match[2] === undefined ? null : recommendation?.subItems[Number(match[2])];
+  const where = `${kindName(recommendation?.kind)} ${recommendation?.number ?? ''}${subItem ? `, sub-item ${subItem.label}` : ''}`;
+  return match[3] ? `${where}: ${match[3]}` : where;
+}
+
+async function save(api, button, recommendations, onSaved) {
+  clearError();
+  const sent = corrected(recommendations);
+  const url = byId('import-url').value.trim();
+  const report = {
+    title: byId('import-title').value,
+    kind: byId('import-kind').value,
+    publishedOn: byId('import-published').value || null,
+    url: url === '' ? null : url,
+    recommendations: sent,
+  };
+  busy(button, true);
+  try {
+    const { data } = await api.createReport(report);
+    sessionStorage.removeItem(pastedKey);
+    show(byId('import-report'), false);
+    await onSaved(data);
+  } catch (error) {
+    const details = Object.entries(error.fields ?? {}).flatMap(([field, reasons]) => reasons.map((reason) => `${describeField(field, sent)}: ${reason}`));
+    showError(details.length > 0 ? { message: error.message, details } : error);
+  } finally {
+    busy(button, false);
+  }
+}
