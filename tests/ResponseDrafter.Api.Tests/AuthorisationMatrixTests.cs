@@ -51,7 +51,11 @@ public sealed class AuthorisationMatrixTests
         new("DELETE /api/drafts/{id:guid}/responses/{itemRef}/assurance", s => Json(HttpMethod.Delete, $"{s.DraftUrl}/responses/2/assurance", null, s.DraftETag), new(401, 200, 403, 403, 404)),
         new("GET /api/drafts/{id:guid}/status", s => Get($"{s.DraftUrl}/status"), ReadOwn),
         new("GET /api/drafts/{id:guid}/document", s => Get($"{s.DraftUrl}/document"), ReadOwn),
+        new("POST /api/imports/recommendations/preview", _ => Imports.ImportCalls.PreviewRecommendationsRequest(), new(401, 200, 403, 200, 200)),
+        new("POST /api/drafts/{id:guid}/assurance-import/preview", Imports.ImportCalls.PreviewAssuranceRequest, new(401, 200, 403, 403, 404)),
+        new("POST /api/drafts/{id:guid}/assurance-import/", Imports.ImportCalls.ConfirmAssuranceRequest, new(401, 200, 403, 403, 404)),
 
+        new("GET /api/notifications", _ => Get("/api/notifications"), Read),
         new("GET /api/profile/", _ => Get("/api/profile"), ReadOwn),
         new("PUT /api/profile/", s => Json(HttpMethod.Put, "/api/profile", Scenario.Profile(), s.ProfileETag), new(401, 403, 403, 200, 201)),
         new("GET /api/profile/template", _ => Get("/api/profile/template"), Read),

@@ -76,8 +76,8 @@ public sealed class DrafterFlowTests
         }
 
         await Expect(page.Locator("#completeness")).ToContainTextAsync("Complete: every applicable recommendation has a response.");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" })).ToBeDisabledAsync();
-        await Expect(page.Locator("#submit-note")).ToContainTextAsync("Not available yet");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" })).ToBeEnabledAsync();
+        await Expect(page.Locator("#sign-off-state")).ToHaveTextAsync("Not submitted yet.");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
         await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was built in this document");

@@ -85,6 +85,8 @@ public sealed class ManifestTests
         Assert.AreEqual("ReadWriteDocument", (string?)app.Element(Office + "Permissions"));
         var wordApi = app.Element(Office + "Requirements")!.Descendants(Office + "Set").Single(s => (string?)s.Attribute("Name") == "WordApi");
         Assert.AreEqual("1.4", (string?)wordApi.Attribute("MinVersion"), "Custom XML parts need WordApi 1.4 (content controls and insertFileFromBase64 are 1.1).");
+        var file = app.Element(Office + "Requirements")!.Descendants(Office + "Set").Single(s => (string?)s.Attribute("Name") == "File");
+        Assert.AreEqual("1.1", (string?)file.Attribute("MinVersion"), "Approving sends the open document through getFileAsync (File 1.1).");
 
         var overrides = app.Element(Overrides + "VersionOverrides")!;
         var button = overrides.Descendants(Overrides + "Control").Single();

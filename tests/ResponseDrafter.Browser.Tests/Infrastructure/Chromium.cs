@@ -36,8 +36,10 @@ public sealed class Chromium : IAsyncDisposable
     /// <summary>
     /// A page in a fresh context (its own session storage). <paramref name="inWord"/> swaps in the Office.js stand-in,
     /// <paramref name="inTeams"/> a Teams JS stand-in (the tab in Teams, announced by ?host=teams).
+    /// <paramref name="openDocument"/> (with <paramref name="inWord"/>) is the .docx open in Word: its identity part and its bytes.
     /// </summary>
-    public async Task<OpenPage> OpenAsync(ApiServer server, string path, bool inWord = false, int width = 420, bool bypassCsp = false, bool inTeams = false)
+    public async Task<OpenPage> OpenAsync(
+        ApiServer server, string path, bool inWord = false, int width = 420, bool bypassCsp = false, bool inTeams = false, byte[]? openDocument = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -52,6 +54,10 @@ public sealed class Chromium : IAsyncDisposable
         if (inWord)
         {
             await page.AddInitScriptAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Infrastructure", "office-stand-in.js")));
+            if (openDocument is not null)
+            {
+                await page.AddInitScriptAsync(WordDocuments.OpeningScript(openDocument));
+            }
             await page.RouteAsync("**/lib/office-js/office.js", route => route.FulfillAsync(new RouteFulfillOptions
             {
                 Status = 200,

@@ -1,14 +1,42 @@
 // Office.js stand-in: Word as the host, with exactly the calls the task pane makes. Every Word write is recorded
 // in window.__wordCalls (with its payload) so a test can take the document the pane inserted and validate it.
-// window.__wordDocument.tags lists the content control tags the "document" holds (null: every tag is there once).
+// window.__wordDocument.tags lists the content control tags the "document" holds (null: every tag is there once);
+// window.__wordDocument.file is the open document's .docx as base64, which getFileAsync hands over in slices
+// (sliceSize: null honours the size the pane asks for).
 (() => {
   const calls = [];
-  const doc = { text: '', tags: null, customXml: [], settings: {} };
+  const doc = { text: '', tags: null, customXml: [], settings: {}, file: null, sliceSize: null };
   window.__wordCalls = calls;
   window.__wordDocument = doc;
   const record = (call, details) => calls.push({ call, ...details });
   const collection = (items) => ({ items, load() { return this; } });
   const namespaceOf = (xml) => new DOMParser().parseFromString(xml, 'application/xml').documentElement.namespaceURI;
+
+  /** Office.File over the document's bytes: slices of the size asked for, as arrays of numbers like Word's. */
+  const openFile = (bytes, sliceSize) => ({
+    size: bytes.length,
+    sliceCount: Math.ceil(bytes.length / sliceSize),
+    getSliceAsync(index, callback) {
+      record('file.getSliceAsync', { index });
+      const data = Array.from(bytes.subarray(index * sliceSize, (index + 1) * sliceSize));
+      setTimeout(() => callback({ status: 'succeeded', value: { index, size: data.length, data } }));
+    },
+    closeAsync(callback) {
+      record('file.closeAsync', {});
+      callback?.({ status: 'succeeded' });
+    },
+  });
+
+  const getFileAsync = (fileType, options, callback) => {
+    record('document.getFileAsync', { fileType, sliceSize: options?.sliceSize ?? null });
+    if (doc.file === null) {
+      setTimeout(() => callback({ status: 'failed', error: { message: 'No document is open in the stand-in.' } }));
+      return;
+    }
+    const bytes = Uint8Array.from(atob(doc.file), (c) => c.charCodeAt(0));
+    const sliceSize = doc.sliceSize ?? options?.sliceSize ?? 4 * 1024 * 1024;
+    setTimeout(() => callback({ status: 'succeeded', value: openFile(bytes, sliceSize) }));
+  };
 
   const control = (tag) => ({
     tag,
@@ -69,9 +97,11 @@
   window.Office = {
     HostType: { Word: 'Word' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    FileType: { Compressed: 'compressed', Pdf: 'pdf', Text: 'text' },
     onReady: () => Promise.resolve({ host: 'Word', platform: 'OfficeOnline' }),
     context: {
       document: {
+        getFileAsync,
         settings: {
           get: (name) => doc.settings[name] ?? null,
           set: (name, value) => { record('settings.set', { name, value }); doc.settings[name] = value; },

@@ -1,12 +1,16 @@
 // Calls the ResponseDrafter API with the signed-in user's bearer token; failures become ApiError in plain words.
 
 export class ApiError extends Error {
-  /** @param {string} message what happened and what to do next; @param {string[]} details one line per field */
-  constructor(message, { status = 0, details = [], fields = {} } = {}) {
+  /**
+   * @param {string} message what happened and what to do next; @param {string[]} details one line per field;
+   * `problem` is the server's ProblemDetails (with extensions such as `gaps`)
+   */
+  constructor(message, { status = 0, details = [], fields = {}, problem = {} } = {}) {
     super(message);
     this.status = status;
     this.details = details;
     this.fields = fields;
+    this.problem = problem;
   }
 }
 
@@ -20,7 +24,11 @@ const FieldNames = {
   status: 'Status',
   file: 'File',
   refs: 'Recommendations',
+  mapping: 'Chosen sections',
   reportId: 'Report',
+  comment: 'Comment',
+  decision: 'Decision',
+  document: 'Document',
 };
 
 function fieldName(field) {
@@ -42,7 +50,9 @@ export async function errorFrom(response) {
   const fields = problem.errors ?? {};
   const details = Object.entries(fields).flatMap(([field, reasons]) => reasons.map((reason) => `${fieldName(field)}: ${reason}`));
   const status = response.status;
-  const says = (text) => new ApiError(text, { status, details, fields });
+  const says = (text) => new ApiError(text, { status, details, fields, problem });
+  // A refused upload's own message says what is wrong with the file and what to do.
+  if (problem.code && problem.detail) return says(problem.detail);
   switch (status) {
     case 400:
     case 422:
@@ -50,7 +60,7 @@ export async function errorFrom(response) {
     case 401:
       return says('Your sign-in has expired. Sign in again, then repeat what you were doing; your text is kept.');
     case 403:
-      return says('Your account is not allowed to do this. Ask an administrator to give you the Drafter role.');
+      return says(problem.detail ?? 'Your account is not allowed to do this. Ask an administrator to give you the Drafter role.');
     case 404:
       return says('This no longer exists: someone may have deleted it. Go back to the list of reports and choose again.');
     case 409:
@@ -108,11 +118,27 @@ export function createApi(token) {
     uploadAssurance: async (id, ref, form, etag) =>
       read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/responses/${encodeURIComponent(ref)}/assurance`, { form, etag })),
     status: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/status`))).data,
+    previewRecommendationText: async (text) => (await read(await send('POST', 'api/imports/recommendations/preview', { json: { text } }))).data,
+    previewRecommendationFile: async (form) => (await read(await send('POST', 'api/imports/recommendations/preview', { form }))).data,
+    createReport: async (report) => read(await send('POST', 'api/reports', { json: report })),
+    previewAssuranceImport: async (id, form) =>
+      (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/assurance-import/preview`, { form }))).data,
+    importAssurance: async (id, form, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/assurance-import`, { form, etag })),
+    submit: async (id, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/submit`, { etag })),
+    workflow: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/workflow`))).data,
+    review: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/review`))).data,
+    decide: async (id, form) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/decisions`, { form }))).data,
     document: async (id) => {
       const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/document`, {
         accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       });
       return { bytes: new Uint8Array(await response.arrayBuffer()), etag: response.headers.get('ETag') };
+    },
+    versionDocument: async (id, number) => {
+      const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/versions/${encodeURIComponent(number)}/document`, {
+        accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      });
+      return { bytes: new Uint8Array(await response.arrayBuffer()) };
     },
   };
 }

@@ -1,20 +1,25 @@
 // The deadline board (Teams tab): every response with its statutory deadline, days left, stage and holder.
 import { failAtStart, start } from './signin.js';
+import { isWithApprovers, names, StateNames } from './signoff.js';
 import { byId, clearError, daysLeftText, el, formatDate, isOverdue, showError } from './ui.js';
 
 const NotStarted = 'Not started';
-const Drafting = 'Drafting';
 
 const state = { api: null, rows: [], shownFor: null };
+
+/** The approval stage while with approvers ("Commissioner"), else the sign-off state ("Drafting", "Approved"). */
+function stageOf(draft) {
+  return draft.stageName ?? StateNames[draft.state] ?? draft.state;
+}
 
 /** One row per draft, and one per catalogued report no one has started: sorted by deadline, soonest first. */
 async function load() {
   const [reports, drafts] = await Promise.all([state.api.reports(), state.api.drafts()]);
-  const details = await Promise.all(drafts.map((d) => state.api.draft(d.id).then((r) => r.data)));
   const started = new Set(drafts.map((d) => d.reportId));
-  const holderOf = new Map(details.map((d) => [d.id, d.createdBy]));
   state.rows = [
-    ...drafts.map((d) => ({ title: d.reportTitle, deadline: d.deadline, stage: Drafting, holder: holderOf.get(d.id) ?? '', draftId: d.id })),
+    ...drafts.map((d) => ({
+      title: d.reportTitle, deadline: d.deadline, stage: stageOf(d), holder: names(d.holders), draftId: d.id, withApprovers: isWithApprovers(d.state),
+    })),
     ...reports.filter((r) => !started.has(r.id)).map((r) => ({ title: r.title, deadline: r.deadline, stage: NotStarted, holder: '', draftId: null })),
   ].sort((a, b) => a.deadline.lastDay.localeCompare(b.deadline.lastDay) || a.title.localeCompare(b.title));
   const stages = [...new Set(state.rows.map((r) => r.stage))];
@@ -26,9 +31,12 @@ async function openInWord(row, button) {
   clearError();
   button.disabled = true;
   try {
-    const { bytes } = await state.api.document(row.draftId);
+    // With approvers, the submitted version's exact document (the one they decide on), not a fresh render of the draft.
+    const latest = row.withApprovers ? (await state.api.workflow(row.draftId)).versions.at(-1) : null;
+    const { bytes } = latest ? await state.api.versionDocument(row.draftId, latest.number) : await state.api.document(row.draftId);
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-    const link = el('a', { href: url, download: `${row.title.slice(0, 80)} - response.docx` });
+    const name = `${row.title.slice(0, 80)} - response${latest ? ` version ${latest.number}` : ''}.docx`;
+    const link = el('a', { href: url, download: name });
     document.body.append(link);
     link.click();
     link.remove();

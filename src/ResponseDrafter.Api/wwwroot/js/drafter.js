@@ -1,8 +1,12 @@
 // The drafter's screen: choose a report → the applicable recommendations → assurance, commentary and status per item
-// → what is missing → build the letter in the open document → (later) submit for sign-off.
+// → what is missing → build the letter in the open document → submit for sign-off. Approvers get the review instead.
+import { showReview } from './approver.js';
 import { readLetter } from './docx.js';
+import { openAssuranceImport } from './import-assurance.js';
+import { openRecommendationImport } from './import-recommendations.js';
 import { failAtStart, start } from './signin.js';
 import { announce, busy, byId, clearError, daysLeftText, el, formatDate, isOverdue, show, showError } from './ui.js';
+import * as signOff from './submit.js';
 import * as word from './word.js';
 
 const Presentations = [
@@ -25,6 +29,13 @@ const unsaved = {
   get: (ref, field) => sessionStorage.getItem(unsaved.key(ref, field)),
   set: (ref, field, value) => sessionStorage.setItem(unsaved.key(ref, field), value),
   clear: (ref, fields) => fields.forEach((field) => sessionStorage.removeItem(unsaved.key(ref, field))),
+  /** The headings of the answered items with typed text the server does not have yet. */
+  pending: () => {
+    const prefix = `responsedrafter.unsaved.${state.draft.id}.`;
+    const keys = Object.keys(sessionStorage).filter((key) => key.startsWith(prefix));
+    const refs = new Set(keys.map((key) => key.slice(prefix.length, key.lastIndexOf('.'))));
+    return state.draft.selection.filter((ref) => refs.has(ref)).map(headingOf);
+  },
 };
 
 const fieldId = (ref, field) => `item-${ref}-${field}`;
@@ -304,6 +315,7 @@ const GapFields = { response: 'commentary', status: 'status', reason: 'reason', 
 async function refreshStatus() {
   const status = await state.api.status(state.draft.id);
   state.status = status;
+  await signOff.show(state);
   const box = byId('completeness');
   const problems = Object.entries(status.problems ?? {}).flatMap(([, reasons]) => reasons);
   if (status.complete) {
@@ -385,20 +397,47 @@ function wireBuild() {
   byId('build').addEventListener('click', () => buildLetter());
   byId('replace-confirm-button').addEventListener('click', () => buildLetter(true));
   byId('back').addEventListener('click', () => showReports().catch(showError));
+  signOff.wire(state, unsaved.pending);
   if (state.host.kind !== 'word') {
     byId('build').textContent = 'Download the letter (.docx)';
     byId('build-hint').textContent = 'Outside Word the letter is downloaded; open the task pane in Word to build it in the document.';
   }
 }
 
+/** The import screens: a report from its text or Word file, and the force's Word document into this draft. */
+function wireImports() {
+  byId('import-report-open').addEventListener('click', () => openRecommendationImport(state.api, {
+    onSaved: async (report) => {
+      await showReports();
+      byId('import-report-result').textContent = `The report "${report.title}" was saved with ${report.recommendations.length} recommendations. Start the response from its card.`;
+      byId(`report-${report.id}`)?.closest('fluent-card')?.querySelector('fluent-button')?.focus();
+    },
+    onClose: () => showReports().catch(showError),
+  }));
+  byId('import-assurance-open').addEventListener('click', () => openAssuranceImport(state.api, state, {
+    onImported: async (result, refs, fileName) => {
+      accept(result);
+      refs.forEach((ref) => unsaved.clear(ref, ['assurance', 'suppliedBy']));
+      renderResponses();
+      show(byId('draft'), true);
+      byId('import-assurance-result').textContent = `The assurance from ${fileName} was filled in for ${refs.map(headingOf).join(', ')}.`;
+      byId('draft-heading').focus();
+      await refreshStatus();
+    },
+    onClose: () => show(byId('draft'), true),
+  }));
+}
+
 async function main() {
   try {
-    const { host, api } = await start();
+    const { host, api, me } = await start();
     state.host = host;
     state.api = api;
     wireBuild();
+    wireImports();
     const carried = host.kind === 'word' ? await word.documentDraft() : null;
-    if (carried?.draftId) await openDraft(carried.draftId);
+    if (carried?.draftId && me.roles.includes('Approver')) await showReview(api, carried.draftId);
+    else if (carried?.draftId) await openDraft(carried.draftId);
     else await showReports();
   } catch (error) {
     failAtStart(error);

@@ -96,3 +96,42 @@ export async function updateLetter(letter) {
   await saveSettings({ [RegionsSetting]: [...new Set([...kept, ...stale])] });
   return missing;
 }
+
+const SliceSize = 64 * 1024;
+
+function sliceOf(file, index) {
+  return new Promise((resolve, reject) => {
+    file.getSliceAsync(index, (result) => (result.status === Office.AsyncResultStatus.Failed
+      ? reject(new Error(`Word could not read the open document (${result.error.message}). Try again.`))
+      : resolve(new Uint8Array(result.value.data))));
+  });
+}
+
+/** The open document's exact bytes as a .docx (Document.getFileAsync, read slice by slice, then closed). */
+export function documentFile() {
+  return new Promise((resolve, reject) => {
+    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SliceSize }, async (result) => {
+      if (result.status === Office.AsyncResultStatus.Failed) {
+        reject(new Error(`Word could not hand over the open document (${result.error.message}). Wait a moment and try again.`));
+        return;
+      }
+      const file = result.value;
+      try {
+        const slices = [];
+        for (let index = 0; index < file.sliceCount; index++) slices.push(await sliceOf(file, index));
+        const bytes = new Uint8Array(slices.reduce((total, slice) => total + slice.length, 0));
+        let offset = 0;
+        for (const slice of slices) {
+          bytes.set(slice, offset);
+          offset += slice.length;
+        }
+        resolve(bytes);
+      } catch (error) {
+        reject(error);
+      } finally {
+        // Word keeps at most two files open for add-ins; an unclosed one makes the next getFileAsync fail.
+        file.closeAsync();
+      }
+    });
+  });
+}

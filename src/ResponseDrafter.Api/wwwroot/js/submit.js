@@ -1,0 +1,64 @@
+// The drafter's sign-off section: where the draft is in sign-off, the comments on it, and submitting it. Submitting
+// freezes what the server has saved as a numbered version and sends it to the first stage of the approval chain.
+import { decisionList, isWithApprovers, whereItIs } from './signoff.js';
+import { busy, byId, clearError, el, showError } from './ui.js';
+
+const Submittable = new Set(['drafting', 'changes-requested']);
+
+/**
+ * Wires the Submit button once. `drafter` is the drafter's state ({ api, draft, etag, … }), read at click time;
+ * `pending()` names the items with typed text not yet saved.
+ */
+export function wire(drafter, pending) {
+  byId('submit').addEventListener('click', () => submit(drafter, pending));
+}
+
+/** Shows where the drafter's open draft is in sign-off. */
+export async function show(drafter) {
+  render(await drafter.api.workflow(drafter.draft.id));
+}
+
+function render(workflow) {
+  const standing = workflow.decisions.filter((d) => !d.voidedAt && d.version === workflow.versions.at(-1)?.number);
+  const lines = [el('p', { class: 'sign-off-where' }, whereItIs(workflow))];
+  if (standing.length > 0) lines.push(decisionList(standing));
+  byId('sign-off-state').replaceChildren(...lines);
+  const button = byId('submit');
+  button.disabled = !Submittable.has(workflow.state);
+  byId('submit-note').textContent = isWithApprovers(workflow.state)
+    ? 'It is with its approvers. Editing the draft withdraws the submission; submit it again afterwards.'
+    : button.disabled
+      ? 'It has been approved, so there is nothing to submit.'
+      : 'Submitting sends the letter as the server has saved it, as a new numbered version, to the first stage of the approval chain.';
+}
+
+async function submit(drafter, pending) {
+  clearError();
+  const result = byId('submit-result');
+  result.textContent = '';
+  const unsaved = pending();
+  if (unsaved.length > 0) {
+    showError({
+      message: 'Save what you typed first: the version sent for sign-off is what the server has saved. Not saved yet:',
+      details: unsaved,
+    });
+    return;
+  }
+
+  const button = byId('submit');
+  busy(button, true);
+  try {
+    const { data: workflow, etag } = await drafter.api.submit(drafter.draft.id, drafter.etag);
+    drafter.etag = etag;
+    drafter.draft.version = workflow.version;
+    busy(button, false);
+    render(workflow);
+    result.textContent = `Submitted for sign-off. ${whereItIs(workflow)}`;
+  } catch (error) {
+    busy(button, false);
+    // The letter's problems name their recommendation already ("Recommendation 2: line 1: …"); the field paths add nothing.
+    const problems = Object.values(error.fields ?? {}).flat();
+    const gaps = (error.problem?.gaps ?? []).map((gap) => gap.message);
+    showError({ message: error.message, details: [...problems, ...gaps] });
+  }
+}

@@ -1,0 +1,281 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ResponseDrafter.Browser.Tests;
+
+/// <summary>
+/// Approving in Word: the submitted version open in the Office.js stand-in (its real bytes, fetched from the API), the
+/// review in the pane, and decisions that send the open document for the server to check and bind to the version's hash.
+/// </summary>
+[TestClass]
+public sealed class ApproverTests
+{
+    private const string ScriptTag = "<script>window.__pwned=1</script>";
+    private const string ImageTag = "<img src=x onerror=\"window.__pwned=1\">";
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    private static ApiServer server = null!;
+    private static Chromium chromium = null!;
+    private static SignOffDrafts drafts = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext _)
+    {
+        server = ApiServer.Start();
+        chromium = await Chromium.LaunchAsync();
+        drafts = new SignOffDrafts(server);
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await chromium.DisposeAsync();
+        server.Dispose();
+    }
+
+    [TestMethod]
+    public async Task ApproversApproveTheOpenDocumentStageByStageAndEachDecisionRecordsItsHash()
+    {
+        var title = "Approver: approves";
+        var draftId = await SubmittedAsync(title);
+        var document = await drafts.VersionDocumentAsync(draftId, 1);
+        var open = await OpenAsync("Avery Approver", document);
+        var page = open.Playwright;
+
+        var summary = page.Locator("#review-summary");
+        await Expect(summary).ToContainTextAsync(title);
+        await Expect(summary).ToContainTextAsync("Stage: Head of policy (In review)");
+        await Expect(summary).ToContainTextAsync("Version 1, submitted by Dana Drafter on");
+        await Expect(summary).ToContainTextAsync("Version 1 is with Avery Approver (Head of policy), due");
+        await Expect(page.Locator("#review-changes")).ToHaveTextAsync("This is the first version submitted: there is no earlier version to compare it with.");
+        await Expect(page.Locator("#review-decisions")).ToHaveTextAsync("No decisions yet.");
+        await Expect(page.Locator("#review-heading")).ToBeFocusedAsync();
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-1-review");
+
+        // Small slices, so the pane must put the file together from several.
+        await page.EvaluateAsync("() => { window.__wordDocument.sliceSize = 8192; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
+
+        await Expect(page.Locator("#decision-result")).ToContainTextAsync("You approved version 1. Version 1 is with Alex Mercer (Commissioner), due");
+        await Expect(page.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Commissioner).");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" })).ToBeHiddenAsync();
+        await Expect(page.Locator("#review-decisions")).ToContainTextAsync("Approved by Avery Approver (Head of policy) on version 1");
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-2-approved");
+
+        var workflow = await drafts.WorkflowAsync(draftId);
+        Assert.AreEqual("awaiting-approval", workflow["state"]!.GetValue<string>());
+        var decision = workflow["decisions"]!.AsArray().Single()!;
+        Assert.AreEqual("approved", decision["kind"]!.GetValue<string>());
+        Assert.AreEqual(Sha256(document), decision["documentSha256"]!.GetValue<string>(), "The decision records the hash of the document sent from Word.");
+        Assert.AreEqual(workflow["versions"]![0]!["sha256"]!.GetValue<string>(), decision["versionSha256"]!.GetValue<string>());
+
+        var calls = await WordCallsAsync(page);
+        var fileCall = calls.Single(c => c["call"]!.GetValue<string>() == "document.getFileAsync");
+        Assert.AreEqual("compressed", fileCall["fileType"]!.GetValue<string>());
+        Assert.AreEqual((document.Length + 8191) / 8192, calls.Count(c => c["call"]!.GetValue<string>() == "file.getSliceAsync"));
+        Assert.AreEqual(1, calls.Count(c => c["call"]!.GetValue<string>() == "file.closeAsync"), "The file is closed after reading.");
+
+        var commissioner = await OpenAsync("Alex Mercer", document);
+        await Expect(commissioner.Playwright.Locator("#review-summary")).ToContainTextAsync("Stage: Commissioner (Awaiting approval)");
+        await commissioner.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
+        await Expect(commissioner.Playwright.Locator("#decision-result"))
+            .ToHaveTextAsync("You approved version 1. Version 1 is approved and signed; it can now be dispatched.");
+        Assert.AreEqual("approved", (await drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
+        Assert.AreEqual(0, open.Problems.Count + commissioner.Problems.Count, string.Join("\n", open.Problems.Concat(commissioner.Problems)));
+    }
+
+    [TestMethod]
+    public async Task RequestingChangesNeedsACommentAndTheDrafterSeesIt()
+    {
+        var title = "Approver: requests changes";
+        var draftId = await SubmittedAsync(title);
+        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 1));
+        var page = open.Playwright;
+        var requestChanges = page.GetByRole(AriaRole.Button, new() { Name = "Request changes" });
+
+        await requestChanges.ClickAsync();
+        await Expect(page.Locator("#alert")).ToContainTextAsync("Comment: Is required when requesting changes: say what needs to change.");
+        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+
+        await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Recommendation 2 needs the force's dates for the training.");
+        await requestChanges.ClickAsync();
+
+        await Expect(page.Locator("#decision-result"))
+            .ToHaveTextAsync("You asked for changes to version 1. Changes were requested to version 1: it is back with Dana Drafter. Edit the draft, then submit it again.");
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
+        await Expect(page.Locator("#review-decisions")).ToContainTextAsync("Changes requested by Avery Approver (Head of policy) on version 1");
+        await Expect(page.Locator("#review-decisions blockquote")).ToHaveTextAsync("Recommendation 2 needs the force's dates for the training.");
+        await Expect(page.Locator("#review-decide")).ToBeHiddenAsync();
+        await Expect(page.Locator("#cannot-decide")).ToHaveTextAsync("This draft is not awaiting a decision: it has not been submitted since it last changed.");
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-3-changes-requested");
+
+        var workflow = await drafts.WorkflowAsync(draftId);
+        Assert.AreEqual("changes-requested", workflow["state"]!.GetValue<string>());
+        Assert.AreEqual("Recommendation 2 needs the force's dates for the training.", workflow["decisions"]![0]!["comment"]!.GetValue<string>());
+
+        var drafter = await chromium.OpenAsync(server, "/taskpane.html");
+        await drafter.SignInAsync("Dana Drafter");
+        await drafter.Playwright.Locator("fluent-card").Filter(new() { Has = drafter.Playwright.GetByRole(AriaRole.Heading, new() { Name = title }) })
+            .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+        var signOff = drafter.Playwright.Locator("#sign-off-state");
+        await Expect(signOff).ToContainTextAsync("Changes were requested to version 1: it is back with Dana Drafter.");
+        await Expect(signOff.Locator("blockquote")).ToHaveTextAsync("Recommendation 2 needs the force's dates for the training.");
+        await Expect(drafter.Playwright.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" })).ToBeEnabledAsync();
+        await Evidence.ScreenshotAsync(TestContext, drafter.Playwright, "sign-off-3-drafter-sees-changes-requested");
+    }
+
+    [TestMethod]
+    public async Task AStaleVersionIsRefusedWithWhichVersionIsCurrentAndTheCommentIsKept()
+    {
+        var draftId = await SubmittedAsync("Approver: stale version");
+        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 1));
+        var page = open.Playwright;
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" })).ToBeVisibleAsync();
+
+        await drafts.EditAsync(draftId, "Reworded while the approver was reading version 1.");
+        await drafts.SubmitAsync(draftId);
+        await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Content with this.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
+
+        var alert = page.Locator("#alert");
+        await Expect(alert).ToContainTextAsync("This is not the version awaiting a decision: Version 2, submitted by Dana Drafter on");
+        await Expect(alert).ToContainTextAsync("Open that version and decide again; nothing was recorded.");
+        await Expect(page.Locator("#review-comment").GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Content with this.");
+        await Expect(page.Locator("#decision-result")).ToHaveTextAsync(string.Empty);
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-4-stale-version");
+        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+    }
+
+    [TestMethod]
+    public async Task ADocumentEditedInWordIsNotApprovedAsTheSubmittedVersion()
+    {
+        var draftId = await SubmittedAsync("Approver: edited in Word");
+        var edited = WordDocuments.WithParagraphTyped(await drafts.VersionDocumentAsync(draftId, 1), "A sentence the approver typed.");
+        var open = await OpenAsync("Avery Approver", edited);
+
+        await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
+
+        await Expect(open.Playwright.Locator("#alert"))
+            .ToContainTextAsync("The document differs from the version submitted: The text in Word is not the text of version 1.");
+        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+    }
+
+    [TestMethod]
+    public async Task AnApproverOfAnotherStageIsToldWhyTheyCannotDecide()
+    {
+        var draftId = await SubmittedAsync("Approver: not this stage");
+        var open = await OpenAsync("Alex Mercer", await drafts.VersionDocumentAsync(draftId, 1));
+
+        await Expect(open.Playwright.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Head of policy).");
+        await Expect(open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" })).ToBeHiddenAsync();
+        await Expect(open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Request changes" })).ToBeHiddenAsync();
+    }
+
+    [TestMethod]
+    public async Task ADeputyWhoseDelegationEndsIsRefusedWithTheServersReason()
+    {
+        var draftId = await SubmittedAsync("Approver: delegation ended");
+        using var admin = await server.ClientForAsync("admin");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var delegated = await admin.PostAsJsonAsync("/api/profile/delegations", new
+        {
+            approverId = LocalTokenIssuer.ObjectIdFor("approver"),
+            deputy = new { id = LocalTokenIssuer.ObjectIdFor("commissioner"), name = "Alex Mercer", email = "commissioner@wessex-pcc.example" },
+            from = today.AddDays(-1),
+            until = today.AddDays(7),
+        });
+        Assert.IsTrue(delegated.IsSuccessStatusCode, await delegated.Content.ReadAsStringAsync());
+        var delegationId = (await delegated.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var open = await OpenAsync("Alex Mercer", await drafts.VersionDocumentAsync(draftId, 1));
+        await Expect(open.Playwright.Locator("#acting-for")).ToHaveTextAsync("You are deciding for Avery Approver, as their deputy.");
+
+        (await admin.DeleteAsync($"/api/profile/delegations/{delegationId}")).EnsureSuccessStatusCode();
+        await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
+
+        await Expect(open.Playwright.Locator("#alert"))
+            .ToHaveTextAsync("You are not an approver at the current stage (Head of policy), nor anyone's deputy for it today.");
+        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+    }
+
+    [TestMethod]
+    public async Task MarkupInCommentsAndChangesShowsAsTextAndNeverRuns()
+    {
+        var title = $"Approver: hostile {ImageTag}";
+        var draftId = await SubmittedAsync(title);
+        await drafts.DecideAsync("approver", draftId, "request-changes", $"Fix this {ScriptTag}");
+        // The letter's markup refuses raw tags, so the drafter escapes them: the letter then holds the tag as text.
+        await drafts.EditAsync(draftId, $"Reworded {ImageTag.Replace("<", "\\<", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)} as asked.");
+        await drafts.SubmitAsync(draftId);
+        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 2), bypassCsp: true);
+        var page = open.Playwright;
+
+        await Expect(page.Locator("#review-summary .report-title")).ToHaveTextAsync(title);
+        var added = page.Locator("#review-changes li.added");
+        await Expect(added.Filter(new() { HasText = "as asked." }).Locator(".change-kind")).ToHaveTextAsync("Added:");
+        await Expect(added.Filter(new() { HasText = "as asked." }).Locator("ins")).ToContainTextAsync($"Reworded {ImageTag} as asked.");
+        await Expect(page.Locator("#review-decisions blockquote")).ToHaveTextAsync($"Fix this {ScriptTag}");
+
+        await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync($"Still not right {ImageTag}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request changes" }).ClickAsync();
+        await Expect(page.Locator("#review-decisions blockquote").Last).ToHaveTextAsync($"Still not right {ImageTag}");
+        await Evidence.ScreenshotAsync(TestContext, page, "hostile-text-approver");
+
+        Assert.IsTrue(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"), "Injected markup ran.");
+        Assert.AreEqual(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('main img, main svg, main script').length"),
+            "Injected markup became elements.");
+    }
+
+    [TestMethod]
+    public async Task ApproverScreenHasNoSeriousAccessibilityIssues()
+    {
+        var draftId = await SubmittedAsync("Approver: accessibility");
+        await drafts.DecideAsync("approver", draftId, "request-changes", "Add the force's dates.");
+        await drafts.EditAsync(draftId, "Training finishes in March 2027.");
+        await drafts.SubmitAsync(draftId);
+        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 2));
+        var page = open.Playwright;
+        await Expect(page.Locator("#review-changes li.removed").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#review-changes li.added").First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "axe-approver-review");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
+        await Expect(page.Locator("#cannot-decide")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "axe-approver-decided");
+    }
+
+    private static async Task<string> SubmittedAsync(string title)
+    {
+        var draftId = await drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
+        await drafts.SubmitAsync(draftId);
+        return draftId;
+    }
+
+    /// <summary>The task pane in Word with <paramref name="document"/> open, signed in as <paramref name="user"/>: the review.</summary>
+    private static async Task<OpenPage> OpenAsync(string user, byte[] document, bool bypassCsp = false)
+    {
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true, bypassCsp: bypassCsp, openDocument: document);
+        await open.SignInAsync(user);
+        await Expect(open.Playwright.Locator("#review")).ToBeVisibleAsync();
+        return open;
+    }
+
+    private async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await Evidence.ScreenshotAsync(TestContext, page, name);
+        var violations = await Evidence.AxeAsync(TestContext, page, name);
+        var blocking = violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.AreEqual(0, blocking.Count, string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes)})")));
+    }
+
+    private static async Task<List<JsonObject>> WordCallsAsync(IPage page) =>
+        JsonNode.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.__wordCalls)"))!.AsArray().Select(n => n!.AsObject()).ToList();
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using ResponseDrafter.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ResponseDrafter.Browser.Tests;
+
+/// <summary>The drafter sends the draft for sign-off from the task pane and sees where it is.</summary>
+[TestClass]
+public sealed class SubmitForSignOffTests
+{
+    private static ApiServer server = null!;
+    private static Chromium chromium = null!;
+    private static SignOffDrafts drafts = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext _)
+    {
+        server = ApiServer.Start();
+        chromium = await Chromium.LaunchAsync();
+        drafts = new SignOffDrafts(server);
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await chromium.DisposeAsync();
+        server.Dispose();
+    }
+
+    [TestMethod]
+    public async Task DrafterSubmitsACompleteDraftAndSeesWhoHoldsItAndWhenItIsDue()
+    {
+        var title = "Sign-off: drafter submits";
+        var draftId = await drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        await Card(page, title).GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+        await Expect(page.Locator("#sign-off-state")).ToHaveTextAsync("Not submitted yet.");
+
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" });
+        await submit.ClickAsync();
+
+        await Expect(page.Locator("#submit-result")).ToContainTextAsync("Submitted for sign-off.");
+        var workflow = await drafts.WorkflowAsync(draftId);
+        Assert.AreEqual("in-review", workflow["state"]!.GetValue<string>());
+        var due = LongDate(DateOnly.Parse(workflow["schedule"]![0]!["dueOn"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#submit-result")).ToHaveTextAsync($"Submitted for sign-off. Version 1 is with Avery Approver (Head of policy), due {due}.");
+        await Expect(page.Locator("#sign-off-state")).ToContainTextAsync("Version 1 is with Avery Approver (Head of policy)");
+        await Expect(submit).ToBeDisabledAsync();
+        await Expect(page.Locator("#submit-note")).ToContainTextAsync("Editing the draft withdraws the submission");
+        await Evidence.ScreenshotAsync(TestContext, page, "sign-off-1-submitted");
+
+        await DrafterFlowTests.AnswerAsync(page, "2", "A late correction after submitting.");
+        await Expect(page.Locator("#sign-off-state")).ToHaveTextAsync("Being drafted again since version 1 was submitted: submit it when it is ready.");
+        await Expect(submit).ToBeEnabledAsync();
+        Assert.AreEqual("drafting", (await drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
+    public async Task SubmittingIsRefusedWithWhatIsMissingAndNothingTypedIsLost()
+    {
+        var title = "Sign-off: incomplete draft";
+        var draftId = await drafts.StartAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        await Card(page, title).GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+        var commentary = page.Locator("#item-2-commentary").GetByRole(AriaRole.Textbox);
+        await commentary.FillAsync("Typed but not saved yet.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" }).ClickAsync();
+
+        var alert = page.Locator("#alert");
+        await Expect(alert).ToContainTextAsync("Save what you typed first");
+        await Expect(alert.Locator("li")).ToHaveTextAsync(new[] { "Recommendation 2" });
+        await Expect(commentary).ToHaveValueAsync("Typed but not saved yet.");
+
+        await DrafterFlowTests.AnswerAsync(page, "2", "Saved now, with <b>a tag</b> the letter cannot take.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" }).ClickAsync();
+
+        using var drafter = await server.ClientForAsync("drafter");
+        var gaps = (await drafter.GetFromJsonAsync<JsonObject>($"/api/drafts/{draftId}/status"))!["gaps"]!.AsArray();
+        Assert.IsTrue(gaps.Count > 0);
+        await Expect(alert).ToContainTextAsync("The letter is not complete: Every applicable recommendation needs a response with a status");
+        await Expect(alert).ToContainTextAsync(gaps[0]!["message"]!.GetValue<string>());
+        await Expect(alert).ToContainTextAsync("Recommendation 2: line 1: HTML tags ('<b>') are not supported");
+        await Expect(alert).Not.ToContainTextAsync("responses[");
+        await Expect(page.Locator("#item-2-commentary").GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Saved now, with <b>a tag</b> the letter cannot take.");
+        await Evidence.ScreenshotAsync(TestContext, page, "sign-off-2-incomplete");
+        var workflow = await drafts.WorkflowAsync(draftId);
+        Assert.AreEqual("drafting", workflow["state"]!.GetValue<string>());
+        Assert.AreEqual(0, workflow["versions"]!.AsArray().Count, "Nothing was submitted.");
+    }
+
+    private static ILocator Card(IPage page, string title) =>
+        page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
+
+    private static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}
