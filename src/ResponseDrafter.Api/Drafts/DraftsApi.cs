@@ -332,14 +332,17 @@ public static partial class DraftsApi
         "The OPCC profile is not set up",
         "An administrator must set up the profile (letterhead, commissioner, recipients) before drafts can be started or rendered.");
 
-    private static async Task<Draft?> LoadAsync(DraftingDb db, Guid id, bool tracked, CancellationToken cancellationToken)
+    internal static async Task<Draft?> LoadAsync(DraftingDb db, Guid id, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.Drafts.Include(d => d.Report).Include(d => d.Responses).AsSplitQuery();
         return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
     }
 
-    /// <summary>One SaveChanges, so the draft row and its responses commit together or not at all.</summary>
-    private static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
+    /// <summary>
+    /// Every write to a draft ends here: its sign-off consequences recorded (DraftEdits), then one SaveChanges, so the
+    /// draft row, its responses and the audit entry commit together or not at all; 412 if someone saved first.
+    /// </summary>
+    internal static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         Draft draft, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, string what, HttpResponse response, CancellationToken cancellationToken)
     {
         var readVersion = draft.Version;

@@ -92,7 +92,7 @@ public static class ImportsApi
     public static async Task<Results<Ok<AssurancePreviewDto>, NotFound, ValidationProblem, ProblemHttpResult>> PreviewAssurance(
         Guid id, DraftingDb db, HttpRequest request, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: false, cancellationToken);
+        var draft = await DraftsApi.LoadAsync(db, id, tracked: false, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -125,7 +125,7 @@ public static class ImportsApi
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAssurance(
         Guid id, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftsApi.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -185,7 +185,7 @@ public static class ImportsApi
 
         AssuranceMapping.Apply(draft, assurances);
         var what = $"The assurance for {string.Join(", ", assurances.Keys)} (imported from \"{document.FileName}\")";
-        return await SaveAsync(draft, db, clock, user, what, response, cancellationToken);
+        return await DraftsApi.SaveAsync(draft, db, clock, user, what, response, cancellationToken);
     }
 
     private static RecommendationPreviewDto Preview(RecommendationPreview preview, string? fileName) =>
@@ -193,41 +193,4 @@ public static class ImportsApi
 
     private static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });
-
-    private static async Task<Draft?> LoadAsync(DraftingDb db, Guid id, bool tracked, CancellationToken cancellationToken)
-    {
-        var query = db.Drafts.Include(d => d.Report).Include(d => d.Responses).AsSplitQuery();
-        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-    }
-
-    /// <summary>The draft write as DraftsApi does it: sign-off consequences recorded, one SaveChanges, 412 if someone saved first.</summary>
-    private static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Draft draft, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, string what, HttpResponse response, CancellationToken cancellationToken)
-    {
-        var readVersion = draft.Version;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (await DraftEdits.RecordAsync(db, draft, DraftWorkflow.PersonOf(user), what, now, cancellationToken) is { } refusal)
-        {
-            return WorkflowApi.Illegal(refusal);
-        }
-
-        draft.Touch(now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception)
-        {
-            if (exception is DbUpdateConcurrencyException
-                || await db.Drafts.AsNoTracking().AnyAsync(d => d.Id == draft.Id && d.Version != readVersion, cancellationToken))
-            {
-                return Problems.PreconditionFailed();
-            }
-
-            throw;
-        }
-
-        response.SetETag(draft.Version);
-        return TypedResults.Ok(draft.AsDto(draft.Report!));
-    }
 }
