@@ -29,20 +29,28 @@ public sealed class OutboxClaimTests
         });
 
         var claims = new ConcurrentQueue<(string Worker, Guid Id)>();
-        using var start = new Barrier(4);
+
+        // Rounds: every worker claims once per round, all at the same moment, as busy instances polling together would.
+        using var round = new Barrier(4);
         await Task.WhenAll(Enumerable.Range(1, 4).Select(w => Task.Run(async () =>
         {
             var worker = $"worker-{w}";
-            start.SignalAndWait();
-            while (await rig.UnscopedAsync(db => OutboxClaims.ClaimAsync(db, worker, T0, TimeSpan.FromMinutes(5), 7, CancellationToken.None)) is { Count: > 0 } batch)
+            round.SignalAndWait();
+            while (true)
             {
+                var batch = await rig.UnscopedAsync(db => OutboxClaims.ClaimAsync(db, worker, T0, TimeSpan.FromMinutes(5), 7, CancellationToken.None));
                 foreach (var entry in batch)
                 {
                     claims.Enqueue((worker, entry.Id));
                 }
 
-                // A real worker runs its batch before claiming again, which is when the others get their turn.
-                await Task.Delay(2);
+                if (batch.Count == 0)
+                {
+                    round.RemoveParticipant();
+                    return;
+                }
+
+                round.SignalAndWait();
             }
         })));
 
