@@ -6,6 +6,7 @@ using ResponseDrafter.Api.Health;
 using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Imports;
 using ResponseDrafter.Api.Integrations;
+using ResponseDrafter.Api.Integrations.Local;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
@@ -43,6 +44,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapLocalSignIn();
+app.MapLocalFiles(app.Configuration);
 
 var api = app.MapGroup("/api").RequireAuthorization();
 api.MapMe();

@@ -75,6 +75,7 @@ public sealed class AuthorisationMatrixTests
         new("GET /api/drafts/{id:guid}/final/pdf", s => Get($"{s.DraftUrl}/final/pdf"), new(401, 404, 404, 404, 404)),
         new("GET /api/drafts/{id:guid}/audit", s => Get($"{s.DraftUrl}/audit"), ReadOwn),
         new("GET /api/audit", _ => Get("/api/audit"), new(401, 403, 403, 200, 200)),
+        new("GET /files/{tenantId}/{**path}", _ => Get($"/files/{Caller.TenantA}/ResponseDrafter/none.pdf"), new(401, 404, 404, 404, 404)),
         new("GET /api/profile/sign-off", _ => Get("/api/profile/sign-off"), ReadOwn),
         new("PUT /api/profile/sign-off", s => Json(HttpMethod.Put, "/api/profile/sign-off", Workflow.SignOffRig.Settings(), s.ProfileETag), new(401, 403, 403, 200, 404)),
         new("GET /api/profile/delegations", _ => Get("/api/profile/delegations"), Read),
