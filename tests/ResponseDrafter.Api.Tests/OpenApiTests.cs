@@ -53,5 +53,5 @@ public sealed class OpenApiTests
     }
 
     private static string OpenApiPath(string routePattern) =>
-        System.Text.RegularExpressions.Regex.Replace(routePattern.TrimEnd('/'), @"\{(\w+)(:[^}]*)?\}", "{$1}") is { Length: > 0 } path ? path : "/";
+        System.Text.RegularExpressions.Regex.Replace(routePattern.TrimEnd('/'), @"\{\*{0,2}(\w+)(:[^}]*)?\}", "{$1}") is { Length: > 0 } path ? path : "/";
 }
