@@ -111,9 +111,9 @@ public static class DraftMapping
                 .ToList());
     }
 
-    public static DraftSummaryDto AsSummary(this Draft draft, Report report, DateOnly today, IReadOnlyList<ApprovalStage> stages, IReadOnlyList<Decision> decisions)
+    public static DraftSummaryDto AsSummary(this Draft draft, Report report, DateOnly today, SignOffSettings signOff, IReadOnlyList<Decision> decisions)
     {
-        var stage = draft.Stage is { } s && s < stages.Count ? stages[s] : null;
+        var stage = signOff.StageAt(draft.Stage);
         return new(
             draft.Id, draft.ReportId, report.Title, draft.Version, DateTime.SpecifyKind(draft.UpdatedAt, DateTimeKind.Utc), ReportMapping.DeadlineFor(report.PublishedOn, today),
             draft.State, stage?.Name, WorkflowReads.Holders(draft, stage, decisions).Select(p => p.Name).ToList());

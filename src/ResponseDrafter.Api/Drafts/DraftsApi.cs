@@ -50,12 +50,12 @@ public static partial class DraftsApi
     public static async Task<Ok<List<DraftSummaryDto>>> List(DraftingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var drafts = await db.Drafts.AsNoTracking().Include(d => d.Report).OrderByDescending(d => d.UpdatedAt).ToListAsync(cancellationToken);
-        var stages = (await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.SignOff.Stages ?? [];
+        var signOff = (await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.SignOff ?? new SignOffSettings();
         var withApprovers = drafts.Where(d => d.Stage is not null).Select(d => d.Id).ToList();
         var decisions = (await db.Decisions.AsNoTracking().Where(d => withApprovers.Contains(d.DraftId) && d.VoidedAt == null).ToListAsync(cancellationToken))
             .ToLookup(d => d.DraftId);
         var today = clock.Today();
-        return TypedResults.Ok(drafts.Select(d => d.AsSummary(d.Report!, today, stages, [.. decisions[d.Id]])).ToList());
+        return TypedResults.Ok(drafts.Select(d => d.AsSummary(d.Report!, today, signOff, [.. decisions[d.Id]])).ToList());
     }
 
     public static async Task<Results<Created<DraftDto>, ValidationProblem, ProblemHttpResult>> Create(

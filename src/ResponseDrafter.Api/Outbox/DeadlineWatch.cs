@@ -7,7 +7,6 @@ using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
-using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Workflow;
 
 namespace ResponseDrafter.Api.Outbox;
@@ -137,32 +136,21 @@ public sealed partial class DeadlineWatch(IServiceScopeFactory scopes, IOptions<
     }
 
     /// <summary>One notification per person, keyed by draft, submission, stage and kind, so each goes out once.</summary>
-    private void Enqueue(DraftingDb db, Draft draft, IEnumerable<Person> people, string kind, int daysLeft, string text, DateTime now)
-    {
-        var link = $"{options.Value.AppOrigin?.TrimEnd('/')}/taskpane.html?draft={draft.Id}";
-        foreach (var person in people.DistinctBy(p => p.Id, StringComparer.Ordinal))
-        {
-            var key = string.Create(CultureInfo.InvariantCulture, $"draft-{draft.Id:N}-v{draft.VersionCount}-stage{(draft.Stage ?? 0) + 1}-{kind}-{KeyPart(person.Id)}");
-            var notification = new ActivityNotification(
-                key,
-                new NotificationRecipient(person.Id, person.Email),
-                Notifications.DeadlineApproaching,
-                draft.Report!.Title,
-                text,
-                link,
-                new Dictionary<string, string>
-                {
-                    ["reportTitle"] = draft.Report!.Title,
-                    ["daysLeft"] = Math.Max(daysLeft, 0).ToString(CultureInfo.InvariantCulture),
-                });
-            OutboxWrites.Enqueue(db, OutboxKinds.Notify, draft.Id, new NotifyPayload(notification), now);
-        }
-    }
+    private void Enqueue(DraftingDb db, Draft draft, IEnumerable<Person> people, string kind, int daysLeft, string text, DateTime now) =>
+        Notifications.Enqueue(
+            db,
+            draft,
+            draft.Report!.Title,
+            people,
+            Notifications.DeadlineApproaching,
+            string.Create(CultureInfo.InvariantCulture, $"v{draft.VersionCount}-stage{(draft.Stage ?? 0) + 1}-{kind}"),
+            text,
+            $"{options.Value.AppOrigin?.TrimEnd('/')}/taskpane.html?draft={draft.Id}",
+            now,
+            new Dictionary<string, string> { ["daysLeft"] = Math.Max(daysLeft, 0).ToString(CultureInfo.InvariantCulture) });
 
     private static List<StageDue> Replace(List<StageDue> schedule, StageDue updated) =>
         [.. schedule.Select(s => s.Stage == updated.Stage ? updated : s)];
-
-    private static string KeyPart(string id) => new([.. id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(36)]);
 
     private static string Names(IEnumerable<Person> people) => string.Join(", ", people.Select(p => p.Name).Distinct(StringComparer.Ordinal));
 

@@ -15,8 +15,10 @@ public static class Notifications
     public const string DeadlineApproaching = "deadlineApproaching";
 
     /// <summary>One entry per person; the key makes a retried send replace, not repeat, the notification.</summary>
+    /// <param name="parameters">The activity type's template parameters beyond <c>reportTitle</c> (e.g. <c>daysLeft</c>).</param>
     public static void Enqueue(
-        DraftingDb db, Draft draft, string reportTitle, IEnumerable<Person> people, string activityType, string keySuffix, string text, string link, DateTime now)
+        DraftingDb db, Draft draft, string reportTitle, IEnumerable<Person> people, string activityType, string keySuffix, string text, string link, DateTime now,
+        IReadOnlyDictionary<string, string>? parameters = null)
     {
         foreach (var person in people.DistinctBy(p => p.Id, StringComparer.Ordinal))
         {
@@ -28,7 +30,7 @@ public static class Notifications
                 reportTitle,
                 text,
                 link,
-                new Dictionary<string, string> { ["reportTitle"] = reportTitle });
+                new Dictionary<string, string>(parameters ?? new Dictionary<string, string>()) { ["reportTitle"] = reportTitle });
             OutboxWrites.Enqueue(db, OutboxKinds.Notify, draft.Id, new NotifyPayload(notification), now);
         }
     }

@@ -53,6 +53,9 @@ public sealed record SignOffSettings
     public ImageAsset? Signature { get; init; }
 
     public bool IsConfigured => Stages.Count > 0;
+
+    /// <summary>The stage a draft is at, or null when it is at none or the chain no longer has that stage.</summary>
+    public ApprovalStage? StageAt(int? index) => index is { } i && i >= 0 && i < Stages.Count ? Stages[i] : null;
 }
 
 /// <summary>One stage's due date on one draft, and whether its reminder and escalation have gone out.</summary>

@@ -167,12 +167,11 @@ public static partial class WorkflowApi
         var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
         var stages = profile.SignOff.Stages;
         var stageIndex = draft.Stage ?? 0;
-        if (stageIndex >= stages.Count)
+        if (profile.SignOff.StageAt(stageIndex) is not { } stage)
         {
             return Illegal("The approval chain changed after this version was submitted and no longer has this stage; edit and resubmit the draft.");
         }
 
-        var stage = stages[stageIndex];
         var today = clock.Today();
         var caller = DraftWorkflow.PersonOf(user);
         var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);

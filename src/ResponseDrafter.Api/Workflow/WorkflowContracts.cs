@@ -109,5 +109,6 @@ public static class WorkflowMapping
             : null,
     };
 
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    /// <summary>Dates come back from the database unspecified; they were stored as UTC.</summary>
+    internal static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

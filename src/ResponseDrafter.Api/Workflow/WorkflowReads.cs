@@ -48,9 +48,9 @@ public static class WorkflowReads
         var baseline = versions.FirstOrDefault(v => v.Number == comparedWith);
         var changes = current is null || baseline is null ? [] : LetterText.Compare(baseline.Text, current.Text);
 
-        var (canDecide, because, actingFor) = await CanDecideAsync(db, draft, current, decisions, caller, clock.Today(), cancellationToken);
-        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var stageName = draft.Stage is { } s && profile is not null && s < profile.SignOff.Stages.Count ? profile.SignOff.Stages[s].Name : null;
+        var signOff = (await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.SignOff ?? new SignOffSettings();
+        var (canDecide, because, actingFor) = await CanDecideAsync(db, draft, current, decisions, signOff, caller, clock.Today(), cancellationToken);
+        var stageName = signOff.StageAt(draft.Stage)?.Name;
         return TypedResults.Ok(new ReviewDto(
             draft.Id, draft.Report!.Title, draft.State, draft.Stage, stageName, current?.AsDto(), baseline?.Number, changes,
             decisions.Select(d => d.AsDto()).ToList(), canDecide, because, actingFor));
@@ -107,8 +107,7 @@ public static class WorkflowReads
             })
             .FirstOrDefaultAsync(cancellationToken);
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var stages = profile?.SignOff.Stages ?? [];
-        var stage = draft.Stage is { } s && s < stages.Count ? stages[s] : null;
+        var stage = profile?.SignOff.StageAt(draft.Stage);
         return new WorkflowDto(
             draft.Id,
             draft.State,
@@ -119,8 +118,8 @@ public static class WorkflowReads
             versions.Select(v => v.AsDto()).ToList(),
             decisions.Select(d => d.AsDto()).ToList(),
             final?.AsDto(),
-            draft.DispatchRequestedAt is { } requested ? new DispatchDto(Utc(requested), draft.DispatchedAt is { } sent ? Utc(sent) : null, draft.DispatchMessageId) : null,
-            draft.PublishedAt is { } published ? new PublicationDto(Utc(published), draft.PublishedLetterUrl!, draft.ChiefConstableCommentsUrl!) : null,
+            draft.DispatchRequestedAt is { } requested ? new DispatchDto(WorkflowMapping.Utc(requested), draft.DispatchedAt is { } sent ? WorkflowMapping.Utc(sent) : null, draft.DispatchMessageId) : null,
+            draft.PublishedAt is { } published ? new PublicationDto(WorkflowMapping.Utc(published), draft.PublishedLetterUrl!, draft.ChiefConstableCommentsUrl!) : null,
             draft.Version);
     }
 
@@ -140,15 +139,20 @@ public static class WorkflowReads
     }
 
     private static async Task<(bool CanDecide, string? Because, Person? ActingFor)> CanDecideAsync(
-        DraftingDb db, Draft draft, DraftVersion? current, IReadOnlyList<Decision> decisions, Person caller, DateOnly today, CancellationToken cancellationToken)
+        DraftingDb db, Draft draft, DraftVersion? current, IReadOnlyList<Decision> decisions, SignOffSettings signOff, Person caller, DateOnly today,
+        CancellationToken cancellationToken)
     {
-        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) is { } refusal || current is null)
+        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) is { } refusal)
         {
-            return (false, DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) ?? "Nothing has been submitted yet.", null);
+            return (false, refusal, null);
         }
 
-        var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
-        var stage = draft.Stage is { } s && s < profile.SignOff.Stages.Count ? profile.SignOff.Stages[s] : null;
+        if (current is null)
+        {
+            return (false, "Nothing has been submitted yet.", null);
+        }
+
+        var stage = signOff.StageAt(draft.Stage);
         if (stage is null)
         {
             return (false, "The approval chain changed after this version was submitted; it must be resubmitted.", null);
@@ -172,6 +176,4 @@ public static class WorkflowReads
             ? (false, $"A decision for {acting.Approver.Name} on version {current.Number} is already recorded.", null)
             : (true, null, acting.IsDeputy ? acting.Approver : null);
     }
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
