@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -180,6 +181,15 @@ public sealed class DrafterFlowTests
         var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.AreEqual(0, errors.Count, string.Join("\n", errors));
         await Expect(page.Locator("#build-result")).ToHaveTextAsync("The letter was downloaded. Open it in Word.");
+
+        // office.js tries to frame its telemetry proxy three seconds after loading; the pane's policy must refuse it.
+        var waited = Stopwatch.StartNew();
+        while (!open.BlockedTelemetry.Any(m => m.StartsWith("Framing", StringComparison.Ordinal)) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.IsTrue(open.BlockedTelemetry.Any(m => m.StartsWith("Framing", StringComparison.Ordinal)), "office.js's telemetry frame was expected and must be refused by the CSP.");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 

@@ -100,6 +100,7 @@ public sealed class OpenPage
 {
     private readonly ConcurrentQueue<string> problems = new();
     private readonly ConcurrentQueue<string> log = new();
+    private readonly ConcurrentQueue<string> blockedTelemetry = new();
 
     public OpenPage(IPage page)
     {
@@ -107,7 +108,16 @@ public sealed class OpenPage
         page.Console += (_, message) =>
         {
             log.Enqueue($"{message.Type}: {message.Text}");
-            if (message.Type == "error")
+            if (message.Type != "error")
+            {
+                return;
+            }
+
+            if (IsOfficeTelemetryBlocked(message.Text))
+            {
+                blockedTelemetry.Enqueue(message.Text);
+            }
+            else
             {
                 problems.Enqueue($"console: {message.Text}");
             }
@@ -117,10 +127,22 @@ public sealed class OpenPage
 
     public IPage Playwright { get; }
 
+    /// <summary>
+    /// The real office.js adds a hidden telemetry frame from telemetryservice.firstpartyapps.oaspapps.com
+    /// three seconds after it loads. The pane's Content-Security-Policy refuses it (and the frame's
+    /// <c>style="display:none"</c>) by design, so those two refusals are collected here, not as problems.
+    /// </summary>
+    public IReadOnlyCollection<string> BlockedTelemetry => blockedTelemetry;
+
     public IReadOnlyCollection<string> Problems => problems;
 
     /// <summary>Every console message, for diagnosing a failure.</summary>
     public IReadOnlyCollection<string> Log => log;
+
+    private static bool IsOfficeTelemetryBlocked(string text) =>
+        text.StartsWith("Framing 'https://telemetryservice.firstpartyapps.oaspapps.com/' violates the following Content Security Policy directive", StringComparison.Ordinal)
+        || (text.StartsWith("Applying inline style violates the following Content Security Policy directive", StringComparison.Ordinal)
+            && text.Contains("'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='", StringComparison.Ordinal)); // the hash of "display:none"
 
     public Task SignInAsync(string name) =>
         Playwright.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {name}" }).ClickAsync();
