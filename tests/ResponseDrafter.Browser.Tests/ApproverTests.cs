@@ -250,6 +250,27 @@ public sealed class ApproverTests
         await AssertAccessibleAsync(page, "axe-approver-decided");
     }
 
+    [TestMethod]
+    public async Task ApproverCanCommentAndDecideByKeyboardAlone()
+    {
+        var draftId = await SubmittedAsync("Approver: keyboard");
+        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 1));
+        var page = open.Playwright;
+        await Expect(page.Locator("#review-heading")).ToBeFocusedAsync();
+
+        await KeyboardFocus.TabUntilAsync(page, page.Locator("#review-comment"));
+        await page.Keyboard.TypeAsync("Typed without a mouse: name the training dates.");
+        var focusShown = await KeyboardFocus.TabUntilAsync(page, page.Locator("#request-changes"));
+        Assert.IsTrue(focusShown, "The focused button shows where focus is.");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#review-decisions blockquote").Last).ToHaveTextAsync("Typed without a mouse: name the training dates.");
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-keyboard");
+
+        var workflow = await drafts.WorkflowAsync(draftId);
+        Assert.AreEqual("changes-requested", workflow["state"]!.GetValue<string>());
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
     private static async Task<string> SubmittedAsync(string title)
     {
         var draftId = await drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));

@@ -111,6 +111,31 @@ public sealed class BoardTests
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
+    [TestMethod]
+    public async Task BoardCanBeFilteredAndADraftOpenedByKeyboardAlone()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var overdue = await CreateAsync("Board keyboard: overdue response", today.AddDays(-80), startDraft: true);
+        var inTime = await CreateAsync("Board keyboard: response in time", today.AddDays(-5), startDraft: true);
+        var open = await chromium.OpenAsync(server, "/board.html", width: 1280);
+        var page = open.Playwright;
+        await open.SignInAsync("Avery Approver");
+        await Expect(Row(page, inTime.Title)).ToBeVisibleAsync();
+
+        var focusShown = await KeyboardFocus.TabUntilAsync(page, page.Locator("#filter-overdue"));
+        Assert.IsTrue(focusShown, "The focused checkbox shows where focus is.");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(Row(page, overdue.Title)).ToBeVisibleAsync();
+        await Expect(Row(page, inTime.Title)).ToHaveCountAsync(0);
+
+        var downloading = page.WaitForDownloadAsync(new() { Timeout = 15_000 });
+        await KeyboardFocus.TabUntilAsync(page, Row(page, overdue.Title).Locator("fluent-button", new() { HasText = "Open in Word" }));
+        await page.Keyboard.PressAsync("Enter");
+        StringAssert.EndsWith((await downloading).SuggestedFilename, ".docx");
+        await Evidence.ScreenshotAsync(TestContext, page, "board-keyboard");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
     private static ILocator Row(IPage page, string title) =>
         page.Locator("#board-rows tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = title, Exact = true }) });
 
