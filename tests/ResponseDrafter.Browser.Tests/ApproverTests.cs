@@ -64,7 +64,7 @@ public sealed class ApproverTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
         await Expect(page.Locator("#decision-result")).ToContainTextAsync("You approved version 1. Version 1 is with Alex Mercer (Commissioner), due");
-        await Expect(page.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Commissioner).");
+        await Expect(page.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Commissioner), nor anyone's deputy for it today.");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" })).ToBeHiddenAsync();
         await Expect(page.Locator("#review-decisions")).ToContainTextAsync("Approved by Avery Approver (Head of policy) on version 1");
         await Evidence.ScreenshotAsync(TestContext, page, "approver-2-approved");
@@ -173,7 +173,7 @@ public sealed class ApproverTests
         var draftId = await SubmittedAsync("Approver: not this stage");
         var open = await OpenAsync("Alex Mercer", await drafts.VersionDocumentAsync(draftId, 1));
 
-        await Expect(open.Playwright.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Head of policy).");
+        await Expect(open.Playwright.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Head of policy), nor anyone's deputy for it today.");
         await Expect(open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" })).ToBeHiddenAsync();
         await Expect(open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Request changes" })).ToBeHiddenAsync();
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Drafts;
 
 namespace ResponseDrafter.Api.Workflow;
 
@@ -18,6 +19,15 @@ public enum WorkflowAction
 public sealed record ActingAs(Person Person, Person Approver, Guid? DelegationId)
 {
     public bool IsDeputy => DelegationId is not null;
+}
+
+/// <summary>
+/// Whether someone may decide on a draft now: how they act (and at which stage) when they may, else why not.
+/// <see cref="Forbidden"/> marks a refusal about the person (403) rather than the draft's state (409).
+/// </summary>
+public sealed record DecisionRight(ActingAs? Acting, ApprovalStage? Stage, string? Refusal, bool Forbidden)
+{
+    public static DecisionRight Refused(string reason, bool forbidden = false) => new(null, null, reason, forbidden);
 }
 
 /// <summary>
@@ -103,6 +113,47 @@ public static class DraftWorkflow
             .Where(x => x.Approver is not null)
             .Select(x => new ActingAs(caller, x.Approver!, x.Delegation.Id))
             .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The one rule for deciding, used both to refuse a decision and to tell the review screen whether to offer one:
+    /// the draft awaits a decision, its stage still exists, the caller approves at it (or deputises today for someone
+    /// who does), wrote none of <paramref name="version"/>, and has not decided on it at this stage already.
+    /// </summary>
+    public static DecisionRight MayDecide(
+        Draft draft, DraftVersion? version, SignOffSettings signOff, Person caller, IEnumerable<Delegation> delegations,
+        IEnumerable<Decision> decisions, DateOnly today)
+    {
+        if (Refusal(draft.State, WorkflowAction.Decide) is { } refusal)
+        {
+            return DecisionRight.Refused(refusal);
+        }
+
+        if (version is null)
+        {
+            return DecisionRight.Refused("Nothing has been submitted yet.");
+        }
+
+        if (signOff.StageAt(draft.Stage ?? 0) is not { } stage)
+        {
+            return DecisionRight.Refused("The approval chain changed after this version was submitted and no longer has this stage; edit and resubmit the draft.");
+        }
+
+        if (Acting(stage, caller, delegations, today) is not { } acting)
+        {
+            return DecisionRight.Refused($"You are not an approver at the current stage ({stage.Name}), nor anyone's deputy for it today.", forbidden: true);
+        }
+
+        if (AuthorshipRefusal(acting, version) is { } authored)
+        {
+            return DecisionRight.Refused(authored, forbidden: true);
+        }
+
+        var decided = decisions.Any(d => d.VersionNumber == version.Number && d.Stage == draft.Stage && d.VoidedAt is null
+            && (d.OnBehalfOf ?? d.By).Id == acting.Approver.Id);
+        return decided
+            ? DecisionRight.Refused($"A decision for {acting.Approver.Name} on version {version.Number} at this stage is already recorded.")
+            : new DecisionRight(acting, stage, null, false);
     }
 
     /// <summary>Separation of duties: nobody approves what they wrote, in person or through a deputy.</summary>

@@ -153,46 +153,28 @@ public static partial class WorkflowApi
             return TypedResults.NotFound();
         }
 
-        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) is { } refusal)
+        var current = await db.DraftVersions.FirstOrDefaultAsync(v => v.DraftId == draft.Id && v.Number == draft.VersionCount, cancellationToken);
+        var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
+        var today = clock.Today();
+        var caller = DraftWorkflow.PersonOf(user);
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
+        var standing = await db.Decisions
+            .Where(d => d.DraftId == draft.Id && d.VersionNumber == draft.VersionCount && d.Stage == draft.Stage && d.VoidedAt == null)
+            .ToListAsync(cancellationToken);
+        var right = DraftWorkflow.MayDecide(draft, current, profile.SignOff, caller, delegations, standing, today);
+        if (right.Refusal is { } refusal)
         {
-            return Illegal(refusal);
+            return right.Forbidden ? Problems.Forbidden(refusal) : Illegal(refusal);
         }
 
-        var version = await db.DraftVersions.FirstAsync(v => v.DraftId == draft.Id && v.Number == draft.VersionCount, cancellationToken);
+        var (version, acting, stage) = (current!, right.Acting!, right.Stage!);
         if (DecisionReceipt.Staleness(decision, draft, version) is { } stale)
         {
             return stale;
         }
 
-        var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
         var stages = profile.SignOff.Stages;
         var stageIndex = draft.Stage ?? 0;
-        if (profile.SignOff.StageAt(stageIndex) is not { } stage)
-        {
-            return Illegal("The approval chain changed after this version was submitted and no longer has this stage; edit and resubmit the draft.");
-        }
-
-        var today = clock.Today();
-        var caller = DraftWorkflow.PersonOf(user);
-        var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
-        var acting = DraftWorkflow.Acting(stage, caller, delegations, today);
-        if (acting is null)
-        {
-            return Problems.Forbidden($"You are not an approver at the current stage ({stage.Name}), nor anyone's deputy for it today.");
-        }
-
-        if (DraftWorkflow.AuthorshipRefusal(acting, version) is { } authored)
-        {
-            return Problems.Forbidden(authored);
-        }
-
-        var standing = await db.Decisions
-            .Where(d => d.DraftId == draft.Id && d.VersionNumber == version.Number && d.Stage == stageIndex && d.VoidedAt == null)
-            .ToListAsync(cancellationToken);
-        if (standing.Any(d => (d.OnBehalfOf ?? d.By).Id == acting.Approver.Id))
-        {
-            return Illegal($"A decision for {acting.Approver.Name} on version {version.Number} at this stage is already recorded.");
-        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var recorded = new Decision

@@ -49,11 +49,12 @@ public static class WorkflowReads
         var changes = current is null || baseline is null ? [] : LetterText.Compare(baseline.Text, current.Text);
 
         var signOff = (await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.SignOff ?? new SignOffSettings();
-        var (canDecide, because, actingFor) = await CanDecideAsync(db, draft, current, decisions, signOff, caller, clock.Today(), cancellationToken);
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
+        var right = DraftWorkflow.MayDecide(draft, current, signOff, caller, delegations, decisions, clock.Today());
         var stageName = signOff.StageAt(draft.Stage)?.Name;
         return TypedResults.Ok(new ReviewDto(
             draft.Id, draft.Report!.Title, draft.State, draft.Stage, stageName, current?.AsDto(), baseline?.Number, changes,
-            decisions.Select(d => d.AsDto()).ToList(), canDecide, because, actingFor));
+            decisions.Select(d => d.AsDto()).ToList(), right.Refusal is null, right.Refusal, right.Acting is { IsDeputy: true } acting ? acting.Approver : null));
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> VersionDocument(Guid id, int number, DraftingDb db, CancellationToken cancellationToken)
@@ -136,44 +137,5 @@ public static class WorkflowReads
         }
 
         return draft.State == DraftState.Published ? [] : draft.Contributors;
-    }
-
-    private static async Task<(bool CanDecide, string? Because, Person? ActingFor)> CanDecideAsync(
-        DraftingDb db, Draft draft, DraftVersion? current, IReadOnlyList<Decision> decisions, SignOffSettings signOff, Person caller, DateOnly today,
-        CancellationToken cancellationToken)
-    {
-        if (DraftWorkflow.Refusal(draft.State, WorkflowAction.Decide) is { } refusal)
-        {
-            return (false, refusal, null);
-        }
-
-        if (current is null)
-        {
-            return (false, "Nothing has been submitted yet.", null);
-        }
-
-        var stage = signOff.StageAt(draft.Stage);
-        if (stage is null)
-        {
-            return (false, "The approval chain changed after this version was submitted; it must be resubmitted.", null);
-        }
-
-        var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
-        var acting = DraftWorkflow.Acting(stage, caller, delegations, today);
-        if (acting is null)
-        {
-            return (false, $"You are not an approver at the current stage ({stage.Name}).", null);
-        }
-
-        if (DraftWorkflow.AuthorshipRefusal(acting, current) is { } authored)
-        {
-            return (false, authored, null);
-        }
-
-        var decided = decisions.Any(d => d.VersionNumber == current.Number && d.Stage == draft.Stage && d.VoidedAt is null
-            && (d.OnBehalfOf ?? d.By).Id == acting.Approver.Id);
-        return decided
-            ? (false, $"A decision for {acting.Approver.Name} on version {current.Number} is already recorded.", null)
-            : (true, null, acting.IsDeputy ? acting.Approver : null);
     }
 }

@@ -1,3 +1,4 @@
+using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Workflow;
 
 namespace ResponseDrafter.Api.Tests.Workflow;
@@ -103,6 +104,39 @@ public sealed class DraftWorkflowRulesTests
         Assert.IsNotNull(DraftWorkflow.AuthorshipRefusal(new ActingAs(author, author, null), version));
         Assert.IsNotNull(DraftWorkflow.AuthorshipRefusal(new ActingAs(new Person("d", "Deputy", ""), author, Guid.NewGuid()), version));
         Assert.IsNull(DraftWorkflow.AuthorshipRefusal(new ActingAs(new Person("h", "Head", ""), new Person("h", "Head", ""), null), version));
+    }
+
+    [TestMethod]
+    public void OneRuleSaysWhoMayDecideAndWhyNot()
+    {
+        var today = new DateOnly(2026, 11, 23);
+        var head = new Person("h", "Head of policy", "");
+        var commissioner = new Person("c", "Commissioner", "");
+        var drafter = new Person("w", "Writer", "");
+        var signOff = new SignOffSettings { Stages = [new ApprovalStage("Policy", [head], ApprovalRule.Any, 10), new ApprovalStage("Commissioner", [commissioner], ApprovalRule.Any, 3)] };
+        var draft = new Draft { State = DraftState.InReview, Stage = 0, VersionCount = 1 };
+        var version = new DraftVersion { Number = 1, Authors = [drafter] };
+        var holiday = new Delegation { Id = Guid.NewGuid(), Approver = head, Deputy = commissioner, From = today, Until = today };
+        DecisionRight May(Person caller, Draft? d = null, DraftVersion? v = null, Decision[]? decisions = null, SignOffSettings? settings = null) =>
+            DraftWorkflow.MayDecide(d ?? draft, v ?? version, settings ?? signOff, caller, [holiday], decisions ?? [], today);
+
+        Assert.AreEqual(head, May(head).Acting?.Approver);
+        Assert.AreEqual("Policy", May(head).Stage?.Name);
+        Assert.IsTrue(May(commissioner).Acting!.IsDeputy, "The commissioner deputises for the head of policy today.");
+
+        var stranger = May(drafter with { Id = "s" });
+        Assert.IsTrue(stranger.Forbidden);
+        Assert.AreEqual("You are not an approver at the current stage (Policy), nor anyone's deputy for it today.", stranger.Refusal);
+        Assert.IsTrue(May(head, v: new DraftVersion { Number = 1, Authors = [head] }).Forbidden, "Nobody decides on what they wrote.");
+
+        var notSubmitted = May(head, d: new Draft { State = DraftState.Drafting });
+        Assert.IsFalse(notSubmitted.Forbidden, "A refusal about the draft's state is a conflict, not about the person.");
+        Assert.IsNotNull(notSubmitted.Refusal);
+        Assert.IsNotNull(May(head, settings: new SignOffSettings()).Refusal, "A chain without the draft's stage refuses.");
+        Assert.AreEqual("A decision for Head of policy on version 1 at this stage is already recorded.",
+            May(head, decisions: [new Decision { VersionNumber = 1, Stage = 0, Kind = DecisionKind.Approved, By = head }]).Refusal);
+        Assert.IsNull(May(head, decisions: [new Decision { VersionNumber = 1, Stage = 0, Kind = DecisionKind.Approved, By = head, VoidedAt = DateTime.UtcNow }]).Refusal,
+            "A voided decision does not count.");
     }
 
     [TestMethod]
