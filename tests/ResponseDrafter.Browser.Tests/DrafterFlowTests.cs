@@ -193,6 +193,42 @@ public sealed class DrafterFlowTests
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
+    [TestMethod]
+    public async Task WithoutTheDrafterRoleAResponseCanBeReadButNothingThatWouldChangeItIsOffered()
+    {
+        var started = "Read-only: response started";
+        var notStarted = "Read-only: response not started";
+        var reportId = await CreateReportAsync(started, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
+        await CreateReportAsync(notStarted, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
+        var drafter = await server.ClientForAsync("drafter");
+        (await drafter.PostAsJsonAsync("/api/drafts", new { reportId })).EnsureSuccessStatusCode();
+
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Avery Approver");
+        ILocator Of(string title) => page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
+        await Expect(Of(notStarted)).ToContainTextAsync("No response started yet.");
+        await Expect(Of(notStarted).GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add a report from its text or Word file" })).ToBeHiddenAsync();
+
+        await Of(started).GetByRole(AriaRole.Button, new() { Name = "Read the response" }).ClickAsync();
+        await Expect(page.Locator("#read-only-note")).ToHaveTextAsync("You can read this response, but only drafters can change it.");
+        await Expect(page.Locator("#item-2-commentary")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save response" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import the force's Word document" })).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" })).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#item-2-commentary").GetByRole(AriaRole.Textbox)).Not.ToBeEditableAsync();
+        await Expect(page.Locator("#item-2-file")).ToBeDisabledAsync();
+
+        var box = page.Locator("fluent-checkbox[data-ref='2']");
+        await Expect(box).ToBeCheckedAsync();
+        await box.ClickAsync();
+        await Expect(box).ToBeCheckedAsync();
+        await Evidence.ScreenshotAsync(TestContext, page, "drafter-read-only");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
     internal static async Task AnswerAsync(IPage page, string itemRef, string commentary)
     {
         await page.Locator($"#item-{itemRef}-commentary").GetByRole(AriaRole.Textbox).FillAsync(commentary);

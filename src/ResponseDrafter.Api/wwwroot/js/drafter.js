@@ -21,7 +21,7 @@ const Statuses = [
 ];
 const KindNames = { recommendation: 'Recommendation', 'cause-of-concern': 'Cause of concern', 'area-for-improvement': 'Area for improvement' };
 
-const state = { api: null, host: null, report: null, draft: null, etag: null, status: null };
+const state = { api: null, host: null, report: null, draft: null, etag: null, status: null, canDraft: false };
 
 /** Unsaved input survives a failed save and a reload: it stays in this tab's session storage until the server has it. */
 const unsaved = {
@@ -77,15 +77,22 @@ async function showReports() {
       el('h2', { id: titleId }, report.title),
       el('p', { class: 'meta' }, `Published ${formatDate(report.publishedOn)} · ${report.recommendationCount} recommendations`),
       el('p', { class: 'deadline' }, `Last day to publish: ${formatDate(report.deadline.lastDay)} `, deadlineBadge(report.deadline)),
-      el('fluent-button', {
-        appearance: 'accent',
-        'aria-describedby': titleId,
-        on: { click: () => (existing ? openDraft(existing.id) : startDraft(report.id)) },
-      }, existing ? 'Continue the response' : 'Start the response')));
+      reportAction(report, existing, titleId)));
   }));
   if (reports.length === 0) list.replaceChildren(el('li', {}, 'No reports in the catalogue yet. An administrator adds them.'));
   show(byId('choose-report'), true);
   show(byId('draft'), false);
+}
+
+/** Drafters start or continue the response; anyone else can read a response once it is started. */
+function reportAction(report, existing, titleId) {
+  if (!existing && !state.canDraft) return el('p', { class: 'hint' }, 'No response started yet.');
+  const label = !existing ? 'Start the response' : state.canDraft ? 'Continue the response' : 'Read the response';
+  return el('fluent-button', {
+    appearance: 'accent',
+    'aria-describedby': titleId,
+    on: { click: () => (existing ? openDraft(existing.id) : startDraft(report.id)) },
+  }, label);
 }
 
 async function startDraft(reportId) {
@@ -115,6 +122,7 @@ async function showDraft(draft, etag) {
   renderDeadline();
   renderSelection();
   renderResponses();
+  show(byId('read-only-note'), !state.canDraft);
   show(byId('choose-report'), false);
   show(byId('draft'), true);
   await refreshStatus();
@@ -149,6 +157,7 @@ function renderSelection() {
       box(r.number + s.label, `${r.number}${s.label}`),
       s.addressees.length > 0 ? el('p', { class: 'addressees' }, addressees(s.addressees)) : null,
       el('p', { class: 'verbatim' }, s.text)))))));
+  lockForReading(byId('items'));
 }
 
 async function saveSelection() {
@@ -238,18 +247,26 @@ function renderResponses() {
         textField(ref, 'suppliedBy', 'Supplied by (name and role)', assurance?.provenance.suppliedBy),
         radios(ref, 'presentation', 'How the letter shows it', Presentations, assurance?.presentation ?? 'quoted-in-full'),
         textArea(ref, 'summary', 'Summary (when summarised)', assurance?.summary),
-        el('label', { for: fieldId(ref, 'file'), class: 'file-label' }, "Or attach the force's file (.txt or .md)"),
-        el('input', { type: 'file', id: fieldId(ref, 'file'), accept: '.txt,.md,text/plain,text/markdown' }),
+        el('label', { for: fieldId(ref, 'file'), class: 'file-label drafting-only' }, "Or attach the force's file (.txt or .md)"),
+        el('input', { type: 'file', id: fieldId(ref, 'file'), class: 'drafting-only', accept: '.txt,.md,text/plain,text/markdown' }),
         provenance(assurance),
-        el('fluent-button', { appearance: 'accent', on: { click: (event) => saveAssurance(ref, event.currentTarget) } }, 'Save assurance')),
+        el('fluent-button', { appearance: 'accent', class: 'drafting-only', on: { click: (event) => saveAssurance(ref, event.currentTarget) } }, 'Save assurance')),
       el('fieldset', {},
         el('legend', {}, "The commissioner's response"),
         textArea(ref, 'commentary', 'Commentary', saved.commentary),
         radios(ref, 'status', 'Status', Statuses, saved.status),
         textArea(ref, 'reason', 'Reason (needed when no action will be taken)', saved.reason),
-        el('fluent-button', { appearance: 'accent', on: { click: (event) => saveResponse(ref, event.currentTarget) } }, 'Save response')),
+        el('fluent-button', { appearance: 'accent', class: 'drafting-only', on: { click: (event) => saveResponse(ref, event.currentTarget) } }, 'Save response')),
       result);
   }));
+  lockForReading(container);
+}
+
+/** Without the Drafter role (an approver or administrator) the draft can be read here but not changed: the server would refuse. */
+function lockForReading(container) {
+  if (state.canDraft) return;
+  container.querySelectorAll('fluent-text-area, fluent-text-field, fluent-checkbox').forEach((control) => control.setAttribute('readonly', ''));
+  container.querySelectorAll('input').forEach((input) => { input.disabled = true; });
 }
 
 function valueOf(ref, field) {
@@ -433,6 +450,9 @@ async function main() {
     const { host, api, me } = await start();
     state.host = host;
     state.api = api;
+    state.canDraft = me.roles.includes('Drafter');
+    document.documentElement.toggleAttribute('data-read-only', !state.canDraft);
+    show(byId('import-report-open'), state.canDraft || me.roles.includes('Admin'));
     wireBuild();
     wireImports();
     const carried = host.kind === 'word' ? await word.documentDraft() : null;
