@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -118,6 +119,17 @@ public sealed class ImportScreensTests
         await Expect(two.Locator(".change-removed")).ToContainTextAsync("Removed: In May 2021 a seminar was delivered");
         await Expect(page.Locator("#map-3 .changes")).ToContainTextAsync("Unchanged from briefing note.docx");
         await AssertAccessibleAsync(page, "import-assurance-revised");
+
+        // The comparison follows the drafter's ticks: 4 back on the Conclusion it was given before, 3 with nothing ticked.
+        await Expect(four.Locator(".changes")).ToContainTextAsync("Changed from briefing note.docx");
+        await four.GetByRole(AriaRole.Checkbox, new() { Name = "Staff Training, Access to materials and Victim Support Arrangements: (low confidence: check it)" }).UncheckAsync();
+        await four.Locator("summary", new() { HasText = "Other sections" }).ClickAsync();
+        await four.GetByRole(AriaRole.Checkbox, new() { Name = "Conclusion:" }).CheckAsync();
+        await Expect(four.Locator(".changes")).ToHaveTextAsync("Unchanged from briefing note.docx, received " + LongDate(DateOnly.FromDateTime(DateTime.UtcNow)) + ".");
+        await page.Locator("#map-3").GetByRole(AriaRole.Checkbox).First.UncheckAsync();
+        await Expect(page.Locator("#map-3 .changes")).ToContainTextAsync("Nothing ticked, so the assurance from briefing note.docx");
+        await Expect(two.Locator(".change-added")).ToContainTextAsync("Added: In June 2021 a second seminar was delivered");
+        await Evidence.ScreenshotAsync(TestContext, page, "import-assurance-compared-with-choice");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
@@ -190,4 +202,6 @@ public sealed class ImportScreensTests
         var blocking = violations.Where(v => Blocking.Contains(v.Impact)).ToList();
         Assert.AreEqual(0, blocking.Count, string.Join("\n", blocking.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes)})")));
     }
+
+    private static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 }

@@ -35,19 +35,26 @@ public static class AssuranceMapping
         };
     }
 
-    /// <summary>For each selected ref whose assurance came from an earlier file, what the proposed sections would change.</summary>
-    public static IReadOnlyList<AssuranceRevisionDto> Revisions(Draft draft, ForceDocument document, AssuranceProposal proposal)
+    /// <summary>The proposal as a mapping: each ref → its proposed section ids.</summary>
+    public static Dictionary<string, List<string>> Proposed(AssuranceProposal proposal) =>
+        proposal.Mappings.ToDictionary(m => m.Ref, m => m.Sections.Select(s => s.SectionId).ToList(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// For each selected ref whose assurance came from an earlier file, what <paramref name="mapping"/> (the proposal, or
+    /// the drafter's choice) would change. A ref given no sections keeps its assurance, and says so.
+    /// </summary>
+    public static IReadOnlyList<AssuranceRevisionDto> Revisions(Draft draft, ForceDocument document, Dictionary<string, List<string>> mapping)
     {
         var earlier = draft.Responses
             .Where(r => r.AssuranceText is not null && r.SourceFileName is not null && draft.Selection.Contains(r.Ref))
             .ToDictionary(r => r.Ref, StringComparer.Ordinal);
         var previous = earlier.ToDictionary(e => e.Key, e => e.Value.AssuranceText!, StringComparer.Ordinal);
         var revised = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var mapping in proposal.Mappings.Where(m => earlier.ContainsKey(m.Ref)))
+        foreach (var (reference, ids) in mapping.Where(m => earlier.ContainsKey(m.Key)))
         {
-            if (AssuranceImport.Compose(document, mapping.Sections.Select(s => s.SectionId), string.Empty, default) is { } assurance)
+            if (AssuranceImport.Compose(document, ids, string.Empty, default) is { } assurance)
             {
-                revised[mapping.Ref] = assurance.Text;
+                revised[reference] = assurance.Text;
             }
         }
 
@@ -57,7 +64,8 @@ public static class AssuranceMapping
 
     /// <summary>
     /// The drafter's mapping (JSON: ref → section ids) with refs as the report spells them; or the errors naming each ref
-    /// and section id that does not exist. A ref with no sections is left as it is.
+    /// and section id that does not exist. A ref with no sections is left as it is; a mapping may choose nothing at all
+    /// (the preview compares it), which confirming refuses.
     /// </summary>
     public static (Dictionary<string, List<string>> Chosen, InputErrors Errors) Check(string? mappingJson, Report report, ForceDocument document)
     {
@@ -100,11 +108,6 @@ public static class AssuranceMapping
                     list.Add(id);
                 }
             }
-        }
-
-        if (!errors.Any && chosen.Values.All(ids => ids.Count == 0))
-        {
-            errors.Add("mapping", "Choose at least one section for at least one recommendation.");
         }
 
         return (chosen, errors);

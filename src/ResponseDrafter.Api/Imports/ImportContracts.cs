@@ -26,7 +26,8 @@ public sealed record RecommendationPreviewDto(
     string? FileName);
 
 /// <summary>The multipart form of the force's document sent for a preview, as OpenAPI describes it.</summary>
-public sealed record AssurancePreviewForm(IFormFile File);
+/// <param name="Mapping">Optional JSON, as when confirming: compare the drafter's chosen sections, not the proposal, with the saved assurance.</param>
+public sealed record AssurancePreviewForm(IFormFile File, string? Mapping);
 
 /// <summary>The multipart form confirming the mapping, as OpenAPI describes it.</summary>
 /// <param name="File">The same file as previewed: the server reads it again.</param>

@@ -36,7 +36,8 @@ public static class ImportsApi
             .Accepts<AssurancePreviewForm>("multipart/form-data")
             .WithSummary("Reads the force's .docx into sections and proposes which answer each selected recommendation; nothing is saved.")
             .WithDescription("Multipart: the .docx in a part named \"file\". Returns the sections, the proposed mapping with reasons, the sections " +
-                "left unmapped, the file's SHA-256, and for assurance recorded from an earlier file, what the proposal would change.");
+                "left unmapped, the file's SHA-256, and for assurance recorded from an earlier file, what the proposal would change. With an optional " +
+                "\"mapping\" part (JSON, as when confirming) the changes are those of the drafter's chosen sections instead.");
         imports.MapPost("/", ConfirmAssurance)
             .Accepts<AssuranceConfirmForm>("multipart/form-data")
             .WithSummary("Sets each chosen recommendation's assurance from its sections of the force's .docx (If-Match required).")
@@ -103,7 +104,8 @@ public static class ImportsApi
             return Uploads.NotMultipart();
         }
 
-        var (file, errors) = await Uploads.ReadFileAsync(await request.ReadFormAsync(cancellationToken), cancellationToken);
+        var form = await request.ReadFormAsync(cancellationToken);
+        var (file, errors) = await Uploads.ReadFileAsync(form, cancellationToken);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -117,9 +119,22 @@ public static class ImportsApi
 
         var document = read.Document!;
         var proposal = AssuranceMapping.Propose(draft, document);
+        var compared = AssuranceMapping.Proposed(proposal);
+        if (form.ContainsKey("mapping"))
+        {
+            // The drafter changed the ticks: compare what they chose instead of what was proposed.
+            var (chosen, mappingErrors) = AssuranceMapping.Check(form["mapping"].ToString(), draft.Report!, document);
+            if (mappingErrors.Any)
+            {
+                return TypedResults.ValidationProblem(mappingErrors.ToDictionary());
+            }
+
+            compared = chosen;
+        }
+
         return TypedResults.Ok(new AssurancePreviewDto(
             document.FileName, document.Sha256, draft.Version, document.Sections, proposal.Mappings, proposal.Unmapped,
-            AssuranceMapping.Revisions(draft, document, proposal)));
+            AssuranceMapping.Revisions(draft, document, compared)));
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAssurance(
@@ -172,6 +187,11 @@ public static class ImportsApi
         }
 
         var (chosen, mappingErrors) = AssuranceMapping.Check(form["mapping"].ToString(), draft.Report!, document);
+        if (!mappingErrors.Any && chosen.Values.All(ids => ids.Count == 0))
+        {
+            mappingErrors.Add("mapping", "Choose at least one section for at least one recommendation.");
+        }
+
         if (mappingErrors.Any)
         {
             return TypedResults.ValidationProblem(mappingErrors.ToDictionary());

@@ -118,6 +118,34 @@ public sealed class AssuranceImportApiTests
     }
 
     [TestMethod]
+    public async Task ThePreviewComparesTheDraftersChosenSectionsWhenItIsGivenThem()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+        var first = ImportFiles.BriefingNote();
+        (await client.ConfirmAssuranceAsync(scenario, first, Sha256(first), SuffolkMapping, scenario.DraftETag)).EnsureSuccessStatusCode();
+        var etag = (await client.GetAsync(scenario.DraftUrl)).ETag();
+
+        // Same file: the proposal changes nothing. The drafter moves 2 to the Modern Slavery section and unticks 3.
+        var proposed = (await (await client.PreviewAssuranceAsync(scenario, first)).ReadAsync<AssurancePreviewDto>()).Changes;
+        var chosen = (await (await client.PreviewAssuranceAsync(scenario, first, "briefing note.docx", """{"2":["s9"],"3":[],"4":["s8"]}"""))
+            .ReadAsync<AssurancePreviewDto>()).Changes;
+
+        CollectionAssert.AreEqual(new[] { "2 Unchanged", "3 Unchanged", "4 Unchanged" }, proposed.Select(c => $"{c.Ref} {c.Kind}").ToArray());
+        CollectionAssert.AreEqual(new[] { "2 Changed", "3 Removed", "4 Unchanged" }, chosen.Select(c => $"{c.Ref} {c.Kind}").ToArray());
+        StringAssert.Contains(chosen[0].Paragraphs.First(p => p.Kind == ParagraphChangeKind.Added).Text, "Resource and Crime Allocation - Modern Slavery:");
+
+        var nothing = await client.PreviewAssuranceAsync(scenario, first, "briefing note.docx", "{}");
+        Assert.AreEqual(HttpStatusCode.OK, nothing.StatusCode, "Choosing nothing is a comparison too; only confirming needs a choice.");
+        var wrong = await client.PreviewAssuranceAsync(scenario, first, "briefing note.docx", """{"9":["s1"],"2":["s99"]}""");
+        var problem = await wrong.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.AreEqual("\"9\" is not a recommendation or sub-item of this report.", problem.ErrorsFor("mapping.9").Single());
+        Assert.AreEqual("\"s99\" is not a section of \"briefing note.docx\".", problem.ErrorsFor("mapping.2[0]").Single());
+        Assert.AreEqual(etag, (await client.GetAsync(scenario.DraftUrl)).ETag(), "A preview saves nothing.");
+    }
+
+    [TestMethod]
     public async Task AStaleIfMatchIsRefusedAndChangesNothing()
     {
         using var host = await ApiHost.StartAsync();

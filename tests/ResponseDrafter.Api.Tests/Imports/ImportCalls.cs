@@ -13,6 +13,11 @@ internal static class ImportCalls
     public static Task<HttpResponseMessage> PreviewAssuranceAsync(this HttpClient client, Scenario scenario, byte[] docx, string fileName = "briefing note.docx") =>
         client.SendFormAsync(HttpMethod.Post, $"{scenario.DraftUrl}/assurance-import/preview", HttpCalls.FileForm(fileName, docx, ImportFiles.DocxType));
 
+    /// <summary>A preview comparing the drafter's <paramref name="mapping"/> (the JSON text as sent) with the saved assurance.</summary>
+    public static Task<HttpResponseMessage> PreviewAssuranceAsync(this HttpClient client, Scenario scenario, byte[] docx, string fileName, string mapping) =>
+        client.SendFormAsync(HttpMethod.Post, $"{scenario.DraftUrl}/assurance-import/preview", HttpCalls.FileForm(fileName, docx, ImportFiles.DocxType,
+            new Dictionary<string, string> { ["mapping"] = mapping }));
+
     public static Task<HttpResponseMessage> ConfirmAssuranceAsync(
         this HttpClient client, Scenario scenario, byte[] docx, string sha256, object mapping, string ifMatch, string fileName = "briefing note.docx") =>
         client.SendFormAsync(HttpMethod.Post, $"{scenario.DraftUrl}/assurance-import", HttpCalls.FileForm(fileName, docx, ImportFiles.DocxType, new Dictionary<string, string>

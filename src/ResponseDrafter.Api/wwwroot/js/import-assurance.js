@@ -26,7 +26,7 @@ const headingOf = (section) => (section.heading.trim() === '' ? 'Text before the
 export function openAssuranceImport(api, { draft, etag, report }, { onImported, onClose }) {
   const section = byId('import-assurance');
   const suppliedKey = `responsedrafter.import.${draft.id}.suppliedBy`;
-  const screen = { api, draft, etag, report, suppliedKey, onImported, file: null, preview: null };
+  const screen = { api, draft, etag, report, suppliedKey, onImported, file: null, preview: null, compareTimer: null, compared: 0 };
   const mapping = el('div', { id: 'assurance-mapping', hidden: true });
   const readButton = el('fluent-button', { id: 'assurance-read', appearance: 'accent', on: { click: () => read(screen, readButton, mapping) } },
     'Read the document');
@@ -94,16 +94,17 @@ function sectionBox(ref, section, proposal) {
     proposal ? el('p', { id: reasonId, class: 'hint' }, proposal.reason) : null);
 }
 
+/** What the ticked sections would change in an assurance imported from an earlier file; kept up to date as ticks change. */
 function changesView(change) {
   const from = `${change.previousFileName}${change.previousReceivedOn ? `, received ${formatDate(change.previousReceivedOn)}` : ''}`;
   const summary = {
     unchanged: `Unchanged from ${from}.`,
     changed: `Changed from ${from}:`,
-    removed: `The proposed sections give no text; ${from} gave the text saved now.`,
+    removed: `Nothing ticked, so the assurance from ${from} stays as it is.`,
     added: 'New: no earlier assurance.',
   }[change.kind];
   const edits = change.kind === 'changed' ? change.paragraphs.filter((p) => p.kind !== 'unchanged') : [];
-  return el('div', { class: 'changes' },
+  return el('div', { class: 'changes', id: `changes-${safeId(change.ref)}`, role: 'status' },
     el('p', {}, summary),
     edits.length === 0 ? null : el('ul', { class: 'change-list' }, edits.map((p) => el('li', { class: `change-${p.kind}` },
       el('strong', {}, p.kind === 'added' ? 'Added:' : 'Removed:'), ' ',
@@ -116,7 +117,7 @@ function renderMapping(screen, mapping) {
   const changeOf = new Map(preview.changes.map((c) => [c.ref, c]));
   const confirmButton = el('fluent-button', { id: 'assurance-confirm', appearance: 'accent', on: { click: () => confirm(screen, confirmButton) } },
     'Fill in the assurance');
-  mapping.replaceChildren(el('div', {},
+  mapping.replaceChildren(el('div', { on: { change: () => compareChosen(screen) } },
     el('h2', { id: 'assurance-mapping-heading', tabindex: '-1' }, `Match the sections of ${preview.fileName}`),
     el('p', { class: 'hint' }, "Ticked sections become the recommendation's assurance, in the document's order, each under its heading in bold. " +
       'A recommendation with nothing ticked is left as it is.'),
@@ -145,6 +146,28 @@ function renderMapping(screen, mapping) {
       el('p', { class: 'verbatim-text' }, s.text))),
     el('div', { class: 'actions' }, confirmButton)));
   show(mapping, true);
+}
+
+/**
+ * After the ticks change, asks the server what the chosen sections (not the proposal) would change in the assurance
+ * already imported, and shows that. Only the latest answer is shown; a failed comparison leaves the ticks as they are.
+ */
+function compareChosen(screen) {
+  if (screen.preview.changes.length === 0) return;
+  clearTimeout(screen.compareTimer);
+  screen.compareTimer = setTimeout(async () => {
+    const asked = ++screen.compared;
+    try {
+      const form = new FormData();
+      form.append('file', screen.file);
+      form.append('mapping', JSON.stringify(chosenMapping(screen)));
+      const { changes } = await screen.api.previewAssuranceImport(screen.draft.id, form);
+      if (asked !== screen.compared) return;
+      for (const change of changes) byId(`changes-${safeId(change.ref)}`)?.replaceWith(changesView(change));
+    } catch (error) {
+      showError(error);
+    }
+  }, 300);
 }
 
 /** Each ref → its ticked section ids, in the document's order. */
