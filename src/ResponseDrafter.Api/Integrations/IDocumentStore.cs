@@ -11,7 +11,9 @@ public interface IDocumentStore
 }
 
 /// <param name="Folder">Forward-slash separated folder inside the OPCC's library, e.g. <c>Drafts/2021-hidden-victims</c>.</param>
-public sealed record DocumentToStore(string Folder, string FileName, byte[] Content);
+/// <param name="UserSession">The on-behalf-of session of the person who caused the save (the submitter), so the library
+/// shows them as its author; null to save as the app. The local store has no use for it.</param>
+public sealed record DocumentToStore(string Folder, string FileName, byte[] Content, string? UserSession = null);
 
 /// <param name="Id">The store's own identifier (a driveItem id, or a path inside the data folder).</param>
 /// <param name="WebUrl">Where a person opens it: Word on the web for Graph, an app URL for the local store.</param>

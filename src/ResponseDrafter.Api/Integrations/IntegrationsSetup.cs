@@ -50,6 +50,7 @@ public static class IntegrationsSetup
         services.AddSingleton<GraphHttp>();
         services.AddSingleton<MailAttempts>();
         services.AddScoped<IGraphTokenSource, TokenAcquisitionTokenSource>();
+        services.AddScoped<IUserDelegation, GraphUserDelegation>();
         services.AddScoped<GraphClients>();
         services.AddScoped<IDocumentStore, GraphDocumentStore>();
         services.AddScoped<IPdfConverter, GraphPdfConverter>();
@@ -70,6 +71,7 @@ public static class IntegrationsSetup
         services.AddSingleton<LocalDocumentStore>();
         services.AddSingleton<LocalMailSender>();
         services.AddSingleton<LocalNotifier>();
+        services.AddSingleton<IUserDelegation, NoUserDelegation>();
         // Singleton forwarders: a scope disposes whatever its factories hand out, and would dispose the shared notifier.
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<LocalDocumentStore>());
         services.AddScoped<IPdfConverter, LocalPdfConverter>();

@@ -6,7 +6,8 @@ using ResponseDrafter.Api.Integrations;
 namespace ResponseDrafter.Api.Outbox;
 
 /// <summary>What each kind of outbox entry carries.</summary>
-public sealed record StoreVersionPayload(Guid DraftId, int Version);
+/// <param name="UserSession">The submitter's on-behalf-of session (Microsoft 365), so the version is stored as theirs.</param>
+public sealed record StoreVersionPayload(Guid DraftId, int Version, string? UserSession = null);
 
 public sealed record NotifyPayload(ActivityNotification Notification);
 

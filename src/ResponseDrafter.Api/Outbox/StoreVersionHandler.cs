@@ -18,7 +18,8 @@ public sealed partial class StoreVersionHandler(DraftingDb db, IDocumentStore do
             return;
         }
 
-        var document = new DocumentToStore(LetterFiles.Folder(title, version.DraftId), LetterFiles.Version(title, version.Number), version.Docx);
+        var document = new DocumentToStore(LetterFiles.Folder(title, version.DraftId), LetterFiles.Version(title, version.Number), version.Docx,
+            payload.UserSession);
         var stored = await job.RunExternalAsync(ct => new ValueTask<StoredDocument>(documents.SaveAsync(job.Entry.TenantId, document, ct)), cancellationToken);
         version.WebUrl = stored.WebUrl;
     }

@@ -8,6 +8,7 @@ using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Documents.Assembly;
@@ -48,8 +49,8 @@ public static partial class WorkflowApi
     }
 
     public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Submit(
-        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
-        CancellationToken cancellationToken)
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, IUserDelegation delegation, ClaimsPrincipal user, HttpRequest request,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var draft = await LoadDraftAsync(db, id, cancellationToken);
         if (draft is null)
@@ -124,7 +125,8 @@ public static partial class WorkflowApi
         draft.Stage = 0;
         draft.Schedule = DraftWorkflow.Schedule(stages, StatutoryDeadline.For(report.PublishedOn), today);
 
-        OutboxWrites.Enqueue(db, OutboxKinds.StoreVersion, draft.Id, new StoreVersionPayload(draft.Id, version.Number), now);
+        var userSession = await delegation.BeginAsync(user, cancellationToken);
+        OutboxWrites.Enqueue(db, OutboxKinds.StoreVersion, draft.Id, new StoreVersionPayload(draft.Id, version.Number, userSession), now);
         await NotifyStageAsync(db, draft, report.Title, stages[0], version.Number, 0, request, now, cancellationToken);
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), submitter, "submitted", draft.Id, version.Sha256,
             $"Version {version.Number} submitted to stage 1 ({stages[0].Name}), due {draft.Schedule[0].DueOn:yyyy-MM-dd}."), now, cancellationToken);

@@ -40,11 +40,15 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         this.settings.TryAdd("Outbox:Enabled", "false");
     }
 
+    /// <summary>Stand-ins for what a test cannot reach (Entra's token endpoint, for example), applied last.</summary>
+    private Action<IServiceCollection>? replaceServices;
+
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>An API signing in with Entra ID (tokens from <see cref="TestTokens"/>).</summary>
     public static async Task<ApiHost> StartAsync(
-        Database database = Database.Sqlite, TimeProvider? clock = null, IDictionary<string, string?>? extra = null, string environment = "Testing")
+        Database database = Database.Sqlite, TimeProvider? clock = null, IDictionary<string, string?>? extra = null, string environment = "Testing",
+        Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -63,7 +67,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        return Started(new ApiHost(settings, environment, clock));
+        return Started(new ApiHost(settings, environment, clock) { replaceServices = services });
     }
 
     /// <summary>The embedded default as `dotnet run` starts it: Development, no Entra settings, local development sign-in.</summary>
@@ -110,6 +114,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             {
                 services.AddSingleton(clock);
             }
+
+            replaceServices?.Invoke(services);
         });
     }
 

@@ -69,6 +69,25 @@ public sealed class AddIntegrationsTests
     }
 
     [TestMethod]
+    public async Task GraphModeWithAnEndlessUserSessionTimeoutStopsStartUpNamingTheKey()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Integrations:Mode"] = "Graph",
+            ["Integrations:Graph:UserSessionTimeout"] = "00:10:00",
+            ["Integrations:Graph:Tenants:contoso:DriveId"] = "b!letters",
+            ["Integrations:Graph:Tenants:contoso:SenderMailbox"] = "dispatch@opcc.example",
+        });
+        builder.Services.AddIntegrations(builder.Configuration);
+        using var host = builder.Build();
+
+        var e = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync());
+
+        StringAssert.Contains(e.Message, "Integrations:Graph:UserSessionTimeout must be more than zero and at most one minute");
+    }
+
+    [TestMethod]
     public void AnUnknownModeIsRefusedNamingTheKey()
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => Services(new() { ["Integrations:Mode"] = "Exchange2010" }));

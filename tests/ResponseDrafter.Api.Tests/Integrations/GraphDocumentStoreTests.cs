@@ -17,13 +17,27 @@ public sealed class GraphDocumentStoreTests
         var upload = rig.Graph.RequestsTo(GraphRoute.Upload).Single();
         Assert.AreEqual("PUT", upload.Method);
         Assert.AreEqual("/v1.0/drives/b!opcc-letters/root:/Drafts/hidden-victims-2021/Response v1.docx:/content", Uri.UnescapeDataString(upload.PathAndQuery));
-        Assert.AreEqual($"Bearer {FakeTokenSource.TokenFor(GraphRig.Tenant, GraphCaller.App)}", upload.Authorization);
+        Assert.AreEqual($"Bearer {FakeTokenSource.TokenFor(GraphRig.Tenant)}", upload.Authorization);
         CollectionAssert.AreEqual(docx, upload.Body);
         Assert.AreEqual(rig.Graph.Items.Single().Id, stored.Id);
         Assert.AreEqual("Response v1.docx", stored.Name);
         Assert.AreEqual(docx.Length, stored.Size);
         Assert.AreEqual("https://contoso.sharepoint.com/sites/opcc/Shared%20Documents/Drafts/hidden-victims-2021/Response%20v1.docx", stored.WebUrl);
         CollectionAssert.AreEqual(docx, await rig.Documents.ReadAsync(GraphRig.Tenant, stored.Id, CancellationToken.None));
+    }
+
+    [TestMethod]
+    public async Task AVersionIsStoredAsItsSubmitterThroughTheirOnBehalfOfSession_LoopbackGraph()
+    {
+        await using var rig = await GraphRig.StartAsync();
+        var session = FakeTokenSource.SessionOf("drafter-oid");
+
+        await rig.Documents.SaveAsync(GraphRig.Tenant, new DocumentToStore("Drafts/a", "Response v1.docx", Samples.Bytes(10_000, seed: 3), session), CancellationToken.None);
+        await rig.Documents.SaveAsync(GraphRig.Tenant, new DocumentToStore("Drafts/a", "Response v2.docx", Samples.Bytes(700_000, seed: 4), session), CancellationToken.None);
+
+        Assert.AreEqual($"Bearer {FakeTokenSource.TokenFor(GraphRig.Tenant, session)}", rig.Graph.RequestsTo(GraphRoute.Upload).Single().Authorization);
+        Assert.AreEqual($"Bearer {FakeTokenSource.TokenFor(GraphRig.Tenant, session)}", rig.Graph.RequestsTo(GraphRoute.CreateUploadSession).Single().Authorization);
+        CollectionAssert.AreEquivalent(new[] { session }, rig.Tokens.Calls.Select(c => c.UserSession).Distinct().ToArray(), "No call fell back to the app.");
     }
 
     [TestMethod]

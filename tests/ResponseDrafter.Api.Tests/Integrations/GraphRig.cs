@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -93,15 +94,22 @@ internal sealed class GraphRig : IAsyncDisposable
     }
 }
 
+/// <summary>Stands in for Entra: tokens are labels saying whose they are, and a user session is named after its user.</summary>
 internal sealed class FakeTokenSource : IGraphTokenSource
 {
-    public ConcurrentQueue<(string TenantId, GraphCaller Caller)> Calls { get; } = new();
+    public ConcurrentQueue<(string TenantId, string? UserSession)> Calls { get; } = new();
 
-    public static string TokenFor(string tenantId, GraphCaller caller) => $"{caller}-token-for-{tenantId}";
+    public static string TokenFor(string tenantId, string? userSession = null) =>
+        userSession is null ? $"app-token-for-{tenantId}" : $"user-token-for-{userSession}-in-{tenantId}";
 
-    public Task<string> GetAccessTokenAsync(string tenantId, GraphCaller caller, CancellationToken cancellationToken)
+    public static string SessionOf(string objectId) => $"session-of-{objectId}";
+
+    public Task<string> GetAccessTokenAsync(string tenantId, string? userSession, CancellationToken cancellationToken)
     {
-        Calls.Enqueue((tenantId, caller));
-        return Task.FromResult(TokenFor(tenantId, caller));
+        Calls.Enqueue((tenantId, userSession));
+        return Task.FromResult(TokenFor(tenantId, userSession));
     }
+
+    public Task<string?> StartUserSessionAsync(ClaimsPrincipal user, string tenantId, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(SessionOf(user.FindFirst("oid")!.Value));
 }

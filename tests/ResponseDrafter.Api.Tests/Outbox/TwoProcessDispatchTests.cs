@@ -52,9 +52,16 @@ public sealed partial class TwoProcessDispatchTests
                 return id;
             }));
             using var reader = await LocalSignOffFlow.SignedInAsync(a.NewClient(), "drafter");
-            foreach (var id in draftIds)
+            try
             {
-                await LocalSignOffFlow.WaitForStateAsync(reader, id, DraftState.Dispatched, TimeSpan.FromSeconds(240));
+                foreach (var id in draftIds)
+                {
+                    await LocalSignOffFlow.WaitForStateAsync(reader, id, DraftState.Dispatched, TimeSpan.FromSeconds(240));
+                }
+            }
+            catch (AssertFailedException e)
+            {
+                throw new AssertFailedException($"{e.Message}\nOutbox:\n{await OutboxReportAsync(connectionString)}", e);
             }
 
             var elapsed = clock.Elapsed;
@@ -82,6 +89,23 @@ public sealed partial class TwoProcessDispatchTests
         {
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>Every outbox entry's state, for a failure message: what was still waiting, and why.</summary>
+    private static async Task<string> OutboxReportAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT "Kind", "DraftId", "Attempts", "ClaimedBy", "CompletedAt", "FailedAt", "DueAt", "LastError" FROM "Outbox" ORDER BY "CreatedAt" """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "-" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static async Task<List<(string Kind, bool Completed, string? ClaimedBy)>> EntriesAsync(string connectionString)

@@ -3,10 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Integrations.Graph;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Tests.Infrastructure;
+using ResponseDrafter.Api.Tests.Integrations;
 using ResponseDrafter.Api.Workflow;
 
 namespace ResponseDrafter.Api.Tests.Workflow;
@@ -33,6 +36,42 @@ public sealed class SignOffTests
         var outbox = await InDatabaseAsync(host, db => db.Outbox.IgnoreQueryFilters().Select(e => e.Kind).ToListAsync());
         CollectionAssert.Contains(outbox, OutboxKinds.StoreVersion);
         CollectionAssert.Contains(outbox, OutboxKinds.Notify);
+    }
+
+    [TestMethod]
+    public async Task WithMicrosoft365TheVersionIsStoredOnBehalfOfWhoeverSubmittedIt_StandInEntra()
+    {
+        using var host = await ApiHost.StartAsync(
+            extra: new Dictionary<string, string?>
+            {
+                ["Integrations:Mode"] = "Graph",
+                [$"Integrations:Graph:Tenants:{Caller.TenantA}:DriveId"] = "b!letters",
+                [$"Integrations:Graph:Tenants:{Caller.TenantA}:SenderMailbox"] = "dispatch@opcc.example",
+            },
+            services: services =>
+            {
+                services.RemoveAll<IGraphTokenSource>();
+                services.AddSingleton<IGraphTokenSource, FakeTokenSource>();
+            });
+        var rig = await SignOffRig.CreateAsync(host);
+
+        await rig.SubmittedAsync(Caller.Drafter);
+
+        var store = await InDatabaseAsync(host, db => db.Outbox.IgnoreQueryFilters().SingleAsync(e => e.Kind == OutboxKinds.StoreVersion));
+        Assert.AreEqual(FakeTokenSource.SessionOf(Caller.Drafter.ObjectId), OutboxWrites.Read<StoreVersionPayload>(store).UserSession,
+            "The outbox stores the version as the submitter.");
+    }
+
+    [TestMethod]
+    public async Task InTheEmbeddedDefaultTheVersionIsStoredWithoutAUserSession()
+    {
+        using var host = await ApiHost.StartAsync();
+        var rig = await SignOffRig.CreateAsync(host);
+
+        await rig.SubmittedAsync(Caller.Drafter);
+
+        var store = await InDatabaseAsync(host, db => db.Outbox.IgnoreQueryFilters().SingleAsync(e => e.Kind == OutboxKinds.StoreVersion));
+        Assert.IsNull(OutboxWrites.Read<StoreVersionPayload>(store).UserSession);
     }
 
     [TestMethod]

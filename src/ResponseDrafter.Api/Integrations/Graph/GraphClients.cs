@@ -29,26 +29,25 @@ public sealed class GraphHttp : IDisposable
     public void Dispose() => Client.Dispose();
 }
 
-/// <summary>Graph clients for one tenant, acting as the app or as the signed-in user.</summary>
+/// <summary>Graph clients for one tenant, acting as the app or as a user through their on-behalf-of session.</summary>
 public sealed class GraphClients(GraphHttp http, IGraphTokenSource tokens, IOptions<GraphOptions> options)
 {
     public GraphOptions Options => options.Value;
 
-    public GraphServiceClient ForApp(string tenantId) => For(tenantId, GraphCaller.App);
+    public GraphServiceClient ForApp(string tenantId) => For(tenantId, null);
 
-    public GraphServiceClient ForSignedInUser(string tenantId) => For(tenantId, GraphCaller.SignedInUser);
+    /// <summary>As the user whose session key this is (see <see cref="IGraphTokenSource.StartUserSessionAsync"/>); as the app when null.</summary>
+    public GraphServiceClient For(string tenantId, string? userSession)
+    {
+        var baseUrl = Options.BaseUrl.TrimEnd('/');
+        var auth = new BearerAuthentication(tokens, Identifiers.Tenant(tenantId), userSession, new Uri(baseUrl).Host);
+        return new GraphServiceClient(http.Client, auth, baseUrl);
+    }
 
     /// <summary>Upload session URLs are pre-authenticated; Graph asks that no Authorization header is sent to them.</summary>
     public IRequestAdapter ForUploadUrl() => new BaseGraphRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http.Client);
 
-    private GraphServiceClient For(string tenantId, GraphCaller caller)
-    {
-        var baseUrl = Options.BaseUrl.TrimEnd('/');
-        var auth = new BearerAuthentication(tokens, Identifiers.Tenant(tenantId), caller, new Uri(baseUrl).Host);
-        return new GraphServiceClient(http.Client, auth, baseUrl);
-    }
-
-    private sealed class BearerAuthentication(IGraphTokenSource tokens, string tenantId, GraphCaller caller, string graphHost) : IAuthenticationProvider
+    private sealed class BearerAuthentication(IGraphTokenSource tokens, string tenantId, string? userSession, string graphHost) : IAuthenticationProvider
     {
         public async Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
         {
@@ -58,7 +57,7 @@ public sealed class GraphClients(GraphHttp http, IGraphTokenSource tokens, IOpti
                 return;
             }
 
-            var token = await tokens.GetAccessTokenAsync(tenantId, caller, cancellationToken);
+            var token = await tokens.GetAccessTokenAsync(tenantId, userSession, cancellationToken);
             request.Headers.Remove("Authorization");
             request.Headers.Add("Authorization", $"Bearer {token}");
         }

@@ -12,8 +12,8 @@ public sealed class GraphDocumentStore(GraphClients clients) : IDocumentStore
         var driveId = clients.Options.For(tenantId).DriveId;
         var path = DrivePath(document);
         var item = document.Content.Length > clients.Options.LargeFileThresholdBytes
-            ? await UploadInSlicesAsync(tenantId, driveId, path, document.Content, cancellationToken)
-            : await PutAsync(tenantId, driveId, path, document.Content, cancellationToken);
+            ? await UploadInSlicesAsync(tenantId, driveId, path, document, cancellationToken)
+            : await PutAsync(tenantId, driveId, path, document, cancellationToken);
         return new StoredDocument(
             item.Id ?? throw new IntegrationException("Graph returned a drive item without an id.", isTransient: false),
             item.Name ?? document.FileName,
@@ -32,20 +32,20 @@ public sealed class GraphDocumentStore(GraphClients clients) : IDocumentStore
         }, cancellationToken);
     }
 
-    private Task<DriveItem> PutAsync(string tenantId, string driveId, string path, byte[] content, CancellationToken cancellationToken)
+    private Task<DriveItem> PutAsync(string tenantId, string driveId, string path, DocumentToStore document, CancellationToken cancellationToken)
     {
-        var graph = clients.ForApp(tenantId);
+        var graph = clients.For(tenantId, document.UserSession);
         return GraphCall.RunAsync("Upload document", async () =>
         {
-            using var stream = new MemoryStream(content, writable: false);
+            using var stream = new MemoryStream(document.Content, writable: false);
             return await graph.Drives[driveId].Root.ItemWithPath(path).Content.PutAsync(stream, cancellationToken: cancellationToken)
                 ?? throw new IntegrationException("Graph returned no drive item for the upload.", isTransient: false);
         }, cancellationToken);
     }
 
-    private Task<DriveItem> UploadInSlicesAsync(string tenantId, string driveId, string path, byte[] content, CancellationToken cancellationToken)
+    private Task<DriveItem> UploadInSlicesAsync(string tenantId, string driveId, string path, DocumentToStore document, CancellationToken cancellationToken)
     {
-        var graph = clients.ForApp(tenantId);
+        var graph = clients.For(tenantId, document.UserSession);
         return GraphCall.RunAsync("Upload large document", async () =>
         {
             var body = new CreateUploadSessionPostRequestBody
@@ -55,7 +55,7 @@ public sealed class GraphDocumentStore(GraphClients clients) : IDocumentStore
             var session = await graph.Drives[driveId].Root.ItemWithPath(path).CreateUploadSession.PostAsync(body, cancellationToken: cancellationToken)
                 ?? throw new IntegrationException("Graph returned no upload session.", isTransient: false);
 
-            using var stream = new MemoryStream(content, writable: false);
+            using var stream = new MemoryStream(document.Content, writable: false);
             var task = new LargeFileUploadTask<DriveItem>(session, stream, clients.Options.UploadSliceBytes, clients.ForUploadUrl());
 
             // maxTries 1: a failed upload is retried by the outbox pipeline (with a fresh session), not here.

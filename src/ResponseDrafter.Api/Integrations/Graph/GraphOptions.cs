@@ -8,9 +8,12 @@ public sealed class GraphOptions
 
     public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
 
-    /// <summary>Delegated scopes (space-separated) asked for on behalf of a signed-in user, for user actions only;
-    /// <c>.default</c> means the delegated permissions consented on the app registration.</summary>
+    /// <summary>Delegated scopes (space-separated) asked for on behalf of a user, for the work their actions cause (storing
+    /// the version they submitted); <c>.default</c> means the delegated permissions consented on the app registration.</summary>
     public string UserScopes { get; set; } = "https://graph.microsoft.com/.default";
+
+    /// <summary>How long a request waits for Entra to start a user's on-behalf-of session before going on without one.</summary>
+    public TimeSpan UserSessionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Files larger than this go through an upload session instead of one PUT.</summary>
     public int LargeFileThresholdBytes { get; set; } = 4 * 1024 * 1024;
@@ -55,6 +58,11 @@ internal sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
         if (options.UploadSliceBytes <= 0 || options.UploadSliceBytes % (320 * 1024) != 0)
         {
             failures.Add($"{GraphOptions.Section}:UploadSliceBytes must be a positive multiple of 327680 (320 KiB).");
+        }
+
+        if (options.UserSessionTimeout <= TimeSpan.Zero || options.UserSessionTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{GraphOptions.Section}:UserSessionTimeout must be more than zero and at most one minute (a request waits that long).");
         }
 
         if (options.Tenants.Count == 0)
