@@ -20,6 +20,7 @@ public sealed class AddIntegrationsTests
         Assert.IsInstanceOfType<LocalPdfConverter>(rig.Pdf);
         Assert.IsInstanceOfType<LocalMailSender>(rig.Mail);
         Assert.IsInstanceOfType<LocalNotifier>(rig.Notifier);
+        Assert.IsInstanceOfType<NoUserDelegation>(rig.Get<IUserDelegation>());
     }
 
     [TestMethod]
@@ -49,42 +50,38 @@ public sealed class AddIntegrationsTests
         Assert.AreEqual(typeof(GraphMailSender), Implementation<IMailSender>(services));
         Assert.AreEqual(typeof(GraphNotifier), Implementation<INotifier>(services));
         Assert.AreEqual(typeof(TokenAcquisitionTokenSource), Implementation<IGraphTokenSource>(services));
+        Assert.AreEqual(typeof(GraphUserDelegation), Implementation<IUserDelegation>(services));
     }
 
     [TestMethod]
     public async Task GraphModeWithATenantMissingItsDriveStopsStartUpNamingTheKey()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Integrations:Mode"] = "Graph",
-            ["Integrations:Graph:Tenants:contoso:SenderMailbox"] = "dispatch@opcc.example",
-        });
-        builder.Services.AddIntegrations(builder.Configuration);
-        using var host = builder.Build();
+        var refusal = await StartUpRefusalAsync(new() { ["Integrations:Graph:Tenants:contoso:SenderMailbox"] = "dispatch@opcc.example" });
 
-        var e = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync());
-
-        StringAssert.Contains(e.Message, "Integrations:Graph:Tenants:contoso:DriveId is required.");
+        StringAssert.Contains(refusal, "Integrations:Graph:Tenants:contoso:DriveId is required.");
     }
 
     [TestMethod]
     public async Task GraphModeWithAnEndlessUserSessionTimeoutStopsStartUpNamingTheKey()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var refusal = await StartUpRefusalAsync(new()
         {
-            ["Integrations:Mode"] = "Graph",
             ["Integrations:Graph:UserSessionTimeout"] = "00:10:00",
             ["Integrations:Graph:Tenants:contoso:DriveId"] = "b!letters",
             ["Integrations:Graph:Tenants:contoso:SenderMailbox"] = "dispatch@opcc.example",
         });
+
+        StringAssert.Contains(refusal, "Integrations:Graph:UserSessionTimeout must be more than zero and at most one minute");
+    }
+
+    /// <summary>Starts a host in Graph mode with <paramref name="settings"/>; returns why start-up refused them.</summary>
+    private static async Task<string> StartUpRefusalAsync(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings.Append(new("Integrations:Mode", "Graph")));
         builder.Services.AddIntegrations(builder.Configuration);
         using var host = builder.Build();
-
-        var e = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync());
-
-        StringAssert.Contains(e.Message, "Integrations:Graph:UserSessionTimeout must be more than zero and at most one minute");
+        return (await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync())).Message;
     }
 
     [TestMethod]
