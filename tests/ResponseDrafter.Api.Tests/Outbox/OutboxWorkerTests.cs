@@ -20,14 +20,7 @@ public sealed class OutboxWorkerTests
     {
         await using var rig = await OutboxRig.StartAsync();
         var now = DateTime.UtcNow;
-        var draftId = await rig.InTenantAsync(async db =>
-        {
-            await Seed.ProfileAsync(db, now);
-            var id = await Seed.ApprovedDraftAsync(db, now, Pdf);
-            Seed.Entry(db, OutboxKinds.Dispatch, id, new DispatchPayload(id), now);
-            await db.SaveChangesAsync();
-            return id;
-        });
+        var draftId = await rig.InTenantAsync(db => Seed.ApprovedDraftWithEntryAsync(db, now, Pdf, OutboxKinds.Dispatch, id => new DispatchPayload(id)));
 
         await rig.NewWorker().RunOnceAsync(CancellationToken.None);
 
@@ -86,14 +79,7 @@ public sealed class OutboxWorkerTests
     {
         await using var rig = await OutboxRig.StartAsync();
         var now = DateTime.UtcNow;
-        var draftId = await rig.InTenantAsync(async db =>
-        {
-            await Seed.ProfileAsync(db, now);
-            var id = await Seed.ApprovedDraftAsync(db, now, pdf: null);
-            Seed.Entry(db, OutboxKinds.Dispatch, id, new DispatchPayload(id), now);
-            await db.SaveChangesAsync();
-            return id;
-        });
+        var draftId = await rig.InTenantAsync(db => Seed.ApprovedDraftWithEntryAsync(db, now, pdf: null, OutboxKinds.Dispatch, id => new DispatchPayload(id)));
 
         await rig.NewWorker().RunOnceAsync(CancellationToken.None);
 
@@ -119,14 +105,7 @@ public sealed class OutboxWorkerTests
             ["Integrations:Graph:SentItemsSettleTime"] = "00:00:00.100",
         });
         var now = DateTime.UtcNow;
-        var draftId = await rig.InTenantAsync(async db =>
-        {
-            await Seed.ProfileAsync(db, now);
-            var id = await Seed.ApprovedDraftAsync(db, now, Pdf);
-            Seed.Entry(db, OutboxKinds.Dispatch, id, new DispatchPayload(id), now);
-            await db.SaveChangesAsync();
-            return id;
-        });
+        var draftId = await rig.InTenantAsync(db => Seed.ApprovedDraftWithEntryAsync(db, now, Pdf, OutboxKinds.Dispatch, id => new DispatchPayload(id)));
         var worker = rig.NewWorker();
 
         await worker.RunOnceAsync(CancellationToken.None);
@@ -157,14 +136,7 @@ public sealed class OutboxWorkerTests
             ["Integrations:Resilience:AttemptTimeout"] = "00:00:10",
         });
         var now = DateTime.UtcNow;
-        var draftId = await rig.InTenantAsync(async db =>
-        {
-            await Seed.ProfileAsync(db, now);
-            var id = await Seed.ApprovedDraftAsync(db, now, Pdf);
-            Seed.Entry(db, OutboxKinds.Dispatch, id, new DispatchPayload(id), now);
-            await db.SaveChangesAsync();
-            return id;
-        });
+        var draftId = await rig.InTenantAsync(db => Seed.ApprovedDraftWithEntryAsync(db, now, Pdf, OutboxKinds.Dispatch, id => new DispatchPayload(id)));
         var key = DispatchHandler.MessageKey(draftId);
 
         // A worker in another process claims the entry, sends, and dies before recording anything.
@@ -216,14 +188,7 @@ public sealed class OutboxWorkerTests
         await using var graph = await GraphStandIn.StartAsync();
         await using var rig = await OutboxRig.StartAsync(graph: graph);
         var now = DateTime.UtcNow;
-        var draftId = await rig.InTenantAsync(async db =>
-        {
-            await Seed.ProfileAsync(db, now);
-            var id = await Seed.ApprovedDraftAsync(db, now, pdf: null);
-            Seed.Entry(db, OutboxKinds.Finalise, id, new FinalisePayload(id), now);
-            await db.SaveChangesAsync();
-            return id;
-        });
+        var draftId = await rig.InTenantAsync(db => Seed.ApprovedDraftWithEntryAsync(db, now, pdf: null, OutboxKinds.Finalise, id => new FinalisePayload(id)));
 
         await rig.NewWorker().RunOnceAsync(CancellationToken.None);
 

@@ -110,6 +110,16 @@ internal static class Seed
     public static OutboxEntry Entry<TPayload>(DraftingDb db, string kind, Guid? draftId, TPayload payload, DateTime now) =>
         OutboxWrites.Enqueue(db, kind, draftId, payload, now);
 
+    /// <summary>The profile, an approved draft (with <paramref name="pdf"/>, or none yet) and one outbox entry for it, saved; returns the draft's id.</summary>
+    public static async Task<Guid> ApprovedDraftWithEntryAsync<TPayload>(DraftingDb db, DateTime now, byte[]? pdf, string kind, Func<Guid, TPayload> payload)
+    {
+        await ProfileAsync(db, now);
+        var id = await ApprovedDraftAsync(db, now, pdf);
+        Entry(db, kind, id, payload(id), now);
+        await db.SaveChangesAsync();
+        return id;
+    }
+
     public static async Task<List<AuditEntry>> AuditAsync(DraftingDb db, Guid draftId)
     {
         var stream = AuditTrail.DraftStream(draftId);
