@@ -17,8 +17,11 @@ internal sealed record RunsField(string Lead, string? Markup) : Field;
 /// <summary>One paragraph per line, cloned from the placeholder paragraph; none removes the control.</summary>
 internal sealed record LinesField(IReadOnlyList<string> Lines) : Field;
 
-/// <summary>Paragraphs, piece by piece; nothing in any piece removes the control.</summary>
-internal sealed record BlocksField(IReadOnlyList<BlocksPiece> Pieces) : Field;
+/// <summary>
+/// Paragraphs, piece by piece; nothing in any piece removes the control. With <paramref name="LockedAs"/> (the force's
+/// own words, which the law publishes as given) the control is locked against editing and titled with their provenance.
+/// </summary>
+internal sealed record BlocksField(IReadOnlyList<BlocksPiece> Pieces, string? LockedAs = null) : Field;
 
 /// <summary>
 /// Rich text (or, not <paramref name="IsMarkup"/>, one plain paragraph) in <paramref name="Style"/>, or when that
@@ -32,5 +35,11 @@ internal sealed record PictureField(ImageAsset? Image, long MaxWidth, long MaxHe
 /// <summary>The entries of a repeating region, each filling one copy of the item template; none removes the region.</summary>
 internal sealed record RegionField(IReadOnlyList<Fields> Items) : Field;
 
-/// <summary>The fields of one scope: the letter, or one item of a repeating region.</summary>
-internal sealed class Fields() : Dictionary<string, Field>(StringComparer.Ordinal);
+/// <summary>
+/// The fields of one scope: the letter, or one item of a repeating region. An item with a <see cref="Key"/> (the
+/// recommendation it answers or reproduces) is tagged "response:2", so the document can be read back and patched by item.
+/// </summary>
+internal sealed class Fields() : Dictionary<string, Field>(StringComparer.Ordinal)
+{
+    public string? Key { get; init; }
+}

@@ -5,6 +5,17 @@ using ResponseDrafter.Documents.Templates;
 
 namespace ResponseDrafter.Documents.Assembly;
 
+/// <summary>
+/// What the document is for. <see cref="Final"/>: a finished letter, where a field with nothing to say goes with its
+/// paragraph. <see cref="Editing"/>: a draft's document, which keeps the places people write (opening, context,
+/// commentary, status, accountability, publication) and the signature block as empty controls.
+/// </summary>
+public enum LetterForm
+{
+    Final,
+    Editing,
+}
+
 /// <summary>The assembled .docx and the completeness gaps it was marked DRAFT for (none when complete).</summary>
 public sealed record AssembledLetter(byte[] Docx, IReadOnlyList<CompletenessGap> Gaps);
 
@@ -17,7 +28,7 @@ public static class LetterAssembler
     /// Validates the letter, then fills a copy of the template. An incomplete letter (see <see cref="Completeness"/>)
     /// is still assembled, marked DRAFT on every page, with its gaps returned.
     /// </summary>
-    public static AssemblyResult Assemble(Letter letter, LetterTemplate template)
+    public static AssemblyResult Assemble(Letter letter, LetterTemplate template, LetterForm form = LetterForm.Final)
     {
         var markup = new ParsedMarkup();
         var problems = LetterValidator.Validate(letter, markup);
@@ -27,11 +38,11 @@ public static class LetterAssembler
         }
 
         var gaps = Completeness.Check(letter);
-        return new AssemblyResult(new AssembledLetter(Render(letter, template, gaps.Count, markup), gaps), []);
+        return new AssemblyResult(new AssembledLetter(Render(letter, template, gaps.Count, markup, form), gaps), []);
     }
 
     /// <summary>The document for a letter already validated, marked DRAFT when <paramref name="gaps"/> is not zero.</summary>
-    internal static byte[] Render(Letter letter, LetterTemplate template, int gaps, ParsedMarkup markup)
+    internal static byte[] Render(Letter letter, LetterTemplate template, int gaps, ParsedMarkup markup, LetterForm form = LetterForm.Final)
     {
         var source = template.Source;
         using var package = new LetterPackage(source.Package, source.Size * 2);
@@ -40,7 +51,7 @@ public static class LetterAssembler
         var pictures = new Pictures(source.MaxDrawingId, package);
         var fields = LetterFields.For(letter);
         var marking = gaps > 0 ? DraftMarking.Paragraph(gaps) : null;
-        var skeletons = new SkeletonWriter(pictures, rich);
+        var skeletons = new SkeletonWriter(pictures, rich, form);
         foreach (var skeleton in source.Parts)
         {
             var marked = marking is not null && skeleton.IsHeader;

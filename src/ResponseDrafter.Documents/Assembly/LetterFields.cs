@@ -84,10 +84,11 @@ internal sealed class LetterFields
         var target = targets.GetValueOrDefault(RecommendationRefs.Key(response.Ref));
         return new Fields
         {
+            Key = response.Ref,
             ["response.heading"] = new TextField(Heading(response)),
             ["response.text"] = new LinesField(Lines(target?.SubItem?.Text ?? target?.Recommendation.Text)),
             ["subitems"] = SubItems(target is { SubItem: null } whole ? whole.Recommendation : null),
-            ["response.assurance"] = new BlocksField(Assurance(response)),
+            ["response.assurance"] = new BlocksField(Assurance(response), Provenance(response.Assurance)),
             ["response.commentary"] = Rich(response.Commentary),
             ["response.status"] = Status(response),
         };
@@ -120,6 +121,11 @@ internal sealed class LetterFields
         };
     }
 
+    /// <summary>"Force assurance: supplied by Essex Police, received 16 June 2021": the locked control's title in Word.</summary>
+    private string? Provenance(Assurance? assurance) => assurance is null
+        ? null
+        : $"Force assurance: supplied by {assurance.Provenance.SuppliedBy}, received {Date(assurance.Provenance.ReceivedOn)}";
+
     private static bool InAnnex(RecommendationResponse response) =>
         response.Assurance is { Presentation: AssurancePresentation.Summarised or AssurancePresentation.AnnexOnly };
 
@@ -130,8 +136,9 @@ internal sealed class LetterFields
         var source = string.IsNullOrWhiteSpace(provenance.SourceFileName) ? string.Empty : $". Source file: {provenance.SourceFileName}";
         return new Fields
         {
+            Key = response.Ref,
             ["assurance.heading"] = new TextField(Heading(response)),
-            ["assurance.text"] = Rich(assurance.Text),
+            ["assurance.text"] = new BlocksField([new BlocksPiece(assurance.Text, null, IsMarkup: true)], Provenance(assurance)),
             ["assurance.attribution"] = new TextField($"Assurance supplied by {provenance.SuppliedBy}, received {Date(provenance.ReceivedOn)}{source}"),
         };
     }
@@ -162,6 +169,7 @@ internal sealed class LetterFields
         var addressed = recommendation.Addressees.Count > 0;
         return new Fields
         {
+            Key = recommendation.Number,
             ["recommendation.heading"] = new TextField(addressed ? $"{name}: To {JoinAddressees(recommendation.Addressees)}" : $"{name}: {recommendation.Text}"),
             ["recommendation.text"] = new LinesField(addressed ? Lines(recommendation.Text) : []),
             ["subitems"] = SubItems(recommendation),

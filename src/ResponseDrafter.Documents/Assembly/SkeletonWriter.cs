@@ -9,8 +9,18 @@ namespace ResponseDrafter.Documents.Assembly;
 /// The XML goes through a small buffer into the part's entry, held back only while an untagged control
 /// might still turn out empty and be dropped.
 /// </summary>
-internal sealed class SkeletonWriter(Pictures pictures, RichContent rich)
+internal sealed class SkeletonWriter(Pictures pictures, RichContent rich, LetterForm form)
 {
+    /// <summary>
+    /// The places a drafter writes, or signing fills: in a letter for editing they stay as empty controls rather than
+    /// going, so that there is somewhere to write and the document can be read back.
+    /// </summary>
+    private static readonly HashSet<string> KeptWhenEmpty = new(StringComparer.Ordinal)
+    {
+        "opening", "context", "accountability", "publication", "response.assurance", "response.commentary", "response.status",
+        "signatory.signature", "signatory.date",
+    };
+
     private const string RunEnd = "</w:r>";
     private const string ParagraphEnd = "</w:p>";
     private const int FlushAt = 16 * 1024;
@@ -119,7 +129,7 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich)
     {
         foreach (var tag in paragraph.TextTags)
         {
-            if (IsEmpty(fields.GetValueOrDefault(tag)))
+            if (IsEmpty(fields.GetValueOrDefault(tag)) && !Kept(tag))
             {
                 xml.Append(paragraph.EmptyForm);
                 return paragraph.EmptyForm is not null;
@@ -137,10 +147,10 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich)
         var field = fields.GetValueOrDefault(control.Spec.Tag);
         if (!HasValue(control.Spec.Kind, field))
         {
-            return false;
+            return Kept(control.Spec.Tag) && WriteEmpty(control);
         }
 
-        xml.Append(control.Start);
+        AppendStart(control.Start, field is BlocksField { LockedAs: { } provenance } ? provenance : null);
         switch (field)
         {
             case TextField text:
@@ -217,7 +227,7 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich)
             {
                 foreach (var entry in field.Items)
                 {
-                    xml.Append(item.Start);
+                    AppendItemStart(item, entry.Key);
                     WriteAll(item.Children, entry);
                     xml.Append(item.End);
                 }
@@ -228,6 +238,58 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich)
             }
         }
     }
+
+    private bool Kept(string tag) => form == LetterForm.Editing && KeptWhenEmpty.Contains(tag);
+
+    /// <summary>An empty control: an empty paragraph in the placeholder's style for a block, nothing for an inline one.</summary>
+    private bool WriteEmpty(ControlNode control)
+    {
+        xml.Append(control.Start);
+        if (control.Spec.Level == TagLevel.Block)
+        {
+            xml.Append(control.ParagraphStart).Append(ParagraphEnd);
+        }
+
+        xml.Append(control.End);
+        return true;
+    }
+
+    /// <summary>A keyed item's tag names what it answers ("response:6c"), so it can be found again in the document.</summary>
+    private void AppendItemStart(ControlNode item, string? key)
+    {
+        var tag = TagAttribute(item.Spec.Tag);
+        var at = key is null ? -1 : item.Start.IndexOf(tag, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            xml.Append(item.Start);
+            return;
+        }
+
+        var end = at + tag.Length - 1;
+        xml.Append(item.Start, 0, end).Append(':').AppendEscaped(key).Append(item.Start, end, item.Start.Length - end);
+    }
+
+    /// <summary>The control's start; a locked one gets w:lock after its tag (where the schema wants it) and its provenance as title.</summary>
+    private void AppendStart(string start, string? lockedAs)
+    {
+        var tag = start.IndexOf("<w:tag ", StringComparison.Ordinal);
+        if (lockedAs is null || tag < 0)
+        {
+            xml.Append(start);
+            return;
+        }
+
+        var afterTag = start.IndexOf("/>", tag, StringComparison.Ordinal) + 2;
+        var alias = start.IndexOf("<w:alias ", StringComparison.Ordinal);
+        var keepFrom = alias >= 0 && alias < tag ? start.IndexOf("/>", alias, StringComparison.Ordinal) + 2 : tag;
+        xml.Append(start, 0, alias >= 0 && alias < tag ? alias : tag)
+            .Append("<w:alias w:val=\"").AppendEscaped(lockedAs).Append("\"/>")
+            .Append(start, keepFrom, afterTag - keepFrom)
+            .Append("<w:lock w:val=\"sdtContentLocked\"/>")
+            .Append(start, afterTag, start.Length - afterTag);
+    }
+
+    private static string TagAttribute(string tag) => $"<w:tag w:val=\"{tag}\"";
 
     private static bool IsEmpty(Field? field) => field switch
     {

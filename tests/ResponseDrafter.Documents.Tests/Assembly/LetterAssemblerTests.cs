@@ -69,7 +69,7 @@ public sealed class LetterAssemblerTests
         var docx = Docx(SampleLetters.Full);
 
         var tags = WordDocuments.Tags(docx);
-        string[] kept = ["opcc.name", "date", "recipient", "subject", "response", "response.commentary", "appendix", "assurance"];
+        string[] kept = ["opcc.name", "date", "recipient", "subject", "response:2", "response.commentary", "appendix", "assurance:3"];
         Assert.IsEmpty(kept.Where(t => !tags.Contains(t)).ToList());
         Assert.AreEqual(0, WordDocuments.Read(docx, d => d.MainDocumentPart!.Document!.Descendants<ShowingPlaceholder>().Count()));
         Assert.DoesNotContain("[", string.Join(string.Empty, WordDocuments.BodyText(docx).Where(t => t.StartsWith('[') && t.EndsWith(']'))));
