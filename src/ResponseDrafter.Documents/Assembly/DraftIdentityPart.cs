@@ -75,9 +75,18 @@ public static class DraftIdentityPart
         }
 
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        var root = System.Xml.Linq.XElement.Load(stream);
+        return FromXml(stream);
+    }
+
+    /// <summary>The identity a custom XML part's content names, or null when it is not an identity part.</summary>
+    internal static DocumentIdentity? FromXml(Stream stream)
+    {
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var root = System.Xml.Linq.XElement.Load(reader);
         System.Xml.Linq.XNamespace ns = Namespace;
-        return new DocumentIdentity((string?)root.Element(ns + DraftId) ?? string.Empty, (string?)root.Element(ns + Version) ?? string.Empty);
+        return root.Name.Namespace != ns
+            ? null
+            : new DocumentIdentity((string?)root.Element(ns + DraftId) ?? string.Empty, (string?)root.Element(ns + Version) ?? string.Empty);
     }
 
     private static bool IsIdentity(CustomXmlPart part) => IsIdentity(part.GetStream(FileMode.Open, FileAccess.Read));

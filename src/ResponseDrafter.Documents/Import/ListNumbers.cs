@@ -41,6 +41,8 @@ internal sealed class ListNumbers
 
     public static ListNumbers Of(MainDocumentPart main) => new(main.NumberingDefinitionsPart?.Numbering);
 
+    public static ListNumbers Of(Numbering? numbering) => new(numbering);
+
     public ListPlace? Next(int numberingId, int level)
     {
         level = Math.Clamp(level, 0, Levels - 1);

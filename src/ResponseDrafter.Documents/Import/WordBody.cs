@@ -49,13 +49,18 @@ internal static class WordBody
         }
     }
 
-    private static List<WordParagraph> Paragraphs(MainDocumentPart main, Body body)
+    private static List<WordParagraph> Paragraphs(MainDocumentPart main, Body body) =>
+        Paragraphs(
+            body,
+            new StyleChain(main.StyleDefinitionsPart?.Styles),
+            ListNumbers.Of(main),
+            main.HyperlinkRelationships.ToDictionary(r => r.Id, r => r.Uri, StringComparer.Ordinal));
+
+    /// <summary>The paragraphs inside <paramref name="root"/> (a body, or a content control's content), read as the body is.</summary>
+    public static List<WordParagraph> Paragraphs(OpenXmlElement root, StyleChain styles, ListNumbers lists, IReadOnlyDictionary<string, Uri> links)
     {
-        var styles = new StyleChain(main.StyleDefinitionsPart?.Styles);
-        var lists = ListNumbers.Of(main);
-        var links = main.HyperlinkRelationships.ToDictionary(r => r.Id, r => r.Uri, StringComparer.Ordinal);
         var read = new List<WordParagraph>();
-        foreach (var paragraph in body.Descendants<Paragraph>())
+        foreach (var paragraph in root.Descendants<Paragraph>())
         {
             if (paragraph.Ancestors<TextBoxContent>().Any())
             {
@@ -147,5 +152,5 @@ internal static class WordBody
         runs.Add((new Piece(text.ToString(), bold ?? false, italic ?? false, context.Link), bold ?? context.Styles.Bold(context.ParagraphStyle) ?? false));
     }
 
-    private sealed record RunContext(StyleChain Styles, string? ParagraphStyle, Dictionary<string, Uri> Links, Uri? Link);
+    private sealed record RunContext(StyleChain Styles, string? ParagraphStyle, IReadOnlyDictionary<string, Uri> Links, Uri? Link);
 }

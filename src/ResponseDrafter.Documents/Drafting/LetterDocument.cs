@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Xml;
+using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Import;
+using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Templates;
+
+namespace ResponseDrafter.Documents.Drafting;
+
+/// <summary>
+/// A tagged content control of a letter, read back. <see cref="Path"/> is the names from the top of the body joined
+/// by '/' ("responses/response:2/response.commentary"). <see cref="Markup"/> is the content as the rich-text markup of
+/// templates/markup.md for rich-text controls, and the escaped plain text of each paragraph otherwise. A control that
+/// shows only its placeholder, or holds nothing, has no paragraphs and empty markup.
+/// </summary>
+public sealed record DocumentRegion(string Tag, string? Key, string Path, IReadOnlyList<string> Paragraphs, string Markup, bool Locked, string? Alias, IReadOnlyList<DocumentRegion> Children)
+{
+    public string Name => Key is null ? Tag : $"{Tag}:{Key}";
+
+    public string Text => string.Join("\n", Paragraphs);
+}
+
+/// <summary>The document read, or why it could not be.</summary>
+public sealed record LetterDocumentRead(LetterDocument? Document, UploadRefusal? Refusal);
+
+/// <summary>
+/// A letter's .docx read back: its text, its tagged regions, whether it is marked DRAFT and which draft it is. The
+/// document is the draft; this is the index of it that the rest of the product works from. Read streams the parts
+/// it needs rather than opening the package with the Open XML SDK, which would cost many times more.
+/// </summary>
+public sealed class LetterDocument
+{
+    private LetterDocument(string sha256, DocumentIdentity? identity, IReadOnlyList<string> paragraphs, IReadOnlyList<DocumentRegion> regions, bool markedDraft)
+    {
+        Sha256 = sha256;
+        Identity = identity;
+        Paragraphs = paragraphs;
+        Regions = regions;
+        MarkedDraft = markedDraft;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the exact bytes read.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The draft and version the identity part names; null when the document has none.</summary>
+    public DocumentIdentity? Identity { get; }
+
+    /// <summary>The body's paragraphs in order, tables included, whitespace collapsed to single spaces, empty ones left out.</summary>
+    public IReadOnlyList<string> Paragraphs { get; }
+
+    /// <summary>The body's top-level tagged regions in order, with the regions inside them as children.</summary>
+    public IReadOnlyList<DocumentRegion> Regions { get; }
+
+    /// <summary>Whether any header carries the DRAFT marking.</summary>
+    public bool MarkedDraft { get; }
+
+    /// <summary>Every region, depth first.</summary>
+    public IEnumerable<DocumentRegion> All => Regions.SelectMany(Flatten);
+
+    /// <summary>The region at a path such as "opening" or "responses/response:2/response.commentary"; null when there is none.</summary>
+    public DocumentRegion? Find(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var level = Regions;
+        DocumentRegion? found = null;
+        foreach (var name in path.Split('/'))
+        {
+            found = level.FirstOrDefault(r => r.Name == name);
+            if (found is null)
+            {
+                return null;
+            }
+
+            level = found.Children;
+        }
+
+        return found;
+    }
+
+    /// <summary>Inspects the file as an upload first; a file that is unsafe, damaged or not a Word document is refused, never thrown.</summary>
+    public static LetterDocumentRead Read(byte[] docx, string? fileName = null, UploadLimits? limits = null)
+    {
+        if (WordUpload.Inspect(docx, fileName, limits) is { } refusal)
+        {
+            return new(null, refusal);
+        }
+
+        try
+        {
+            using var parts = DocxParts.Open(docx);
+            var main = parts?.Text(parts.MainPart);
+            if (parts is null || main is null)
+            {
+                return new(null, WordUpload.Damaged(fileName, "it has no main document part"));
+            }
+
+            var (paragraphs, found) = BodyReader.Read(main, IsRichText);
+            var markup = new RegionMarkup(parts, paragraphs);
+            var regions = found.Select(r => markup.Region(r, string.Empty)).ToList();
+            var document = new LetterDocument(Convert.ToHexStringLower(SHA256.HashData(docx)), IdentityIn(parts), paragraphs, regions, HasDraftMarking(parts));
+            return new(document, null);
+        }
+        catch (Exception exception) when (exception is XmlException or InvalidDataException or IOException or ArgumentException
+            or InvalidOperationException or FormatException or UriFormatException)
+        {
+            return new(null, WordUpload.Damaged(fileName, "Word's own structure inside it cannot be read"));
+        }
+    }
+
+    private static bool IsRichText(string tag) => TemplateVocabulary.Find(tag)?.Kind == TagKind.RichText;
+
+    private static IEnumerable<DocumentRegion> Flatten(DocumentRegion region) => [region, .. region.Children.SelectMany(Flatten)];
+
+    private static DocumentIdentity? IdentityIn(DocxParts parts)
+    {
+        foreach (var part in parts.Related("customXml"))
+        {
+            try
+            {
+                using var stream = parts.Stream(part);
+                if (stream is not null && DraftIdentityPart.FromXml(stream) is { } identity)
+                {
+                    return identity;
+                }
+            }
+            catch (XmlException)
+            {
+                // Another producer's custom XML that is not well-formed says nothing about which draft this is.
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasDraftMarking(DocxParts parts) =>
+        parts.Related("header").Select(parts.Text).Any(xml => xml is not null && HasDraftTag(PartRegions.Locate(xml)));
+
+    private static bool HasDraftTag(IReadOnlyList<RegionSpan> spans) => spans.Any(s => s.Tag == DraftMarking.Tag || HasDraftTag(s.Children));
+}
