@@ -1,6 +1,6 @@
 using ResponseDrafter.Documents.Letters;
 
-namespace ResponseDrafter.Documents.Tests.LetterRequests;
+namespace ResponseDrafter.Documents.Tests.Letters;
 
 [TestClass]
 public sealed class LetterValidatorTests
