@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ResponseDrafter.Documents.Import;
+using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Markup;
 using ResponseDrafter.Documents.Rules;
 using ResponseDrafter.Documents.Tests.Fixtures;
