@@ -31,6 +31,22 @@ public sealed class LetterValidatorTests
     }
 
     [TestMethod]
+    public void AProblemInsideAListNamesTheElementAndTheField()
+    {
+        var letter = TestLetters.Minimal(Report,
+            TestLetters.Answer("2") with { Assurance = Assurance(null) with { Provenance = null! } },
+            TestLetters.Answer("3") with { Assurance = Assurance(null) with { Provenance = Assurance(null).Provenance with { SuppliedBy = " " } } }) with
+        {
+            References = [new LetterReference("Our ref", "")],
+            Recipients = [new Recipient { Name = "Home Secretary" }, new Recipient { Name = "Chief Constable", AddressLines = ["Police HQ", ""] }],
+        };
+
+        Assert.AreEqual(
+            "references[0].value, recipients[1].addressLines[1], responses[0].assurance.provenance, responses[1].assurance.provenance.suppliedBy",
+            Fields(LetterValidator.Validate(letter)));
+    }
+
+    [TestMethod]
     public void LetterWithoutRecipientsIsAProblem() =>
         Assert.AreEqual("recipients", LetterValidator.Validate(TestLetters.Minimal() with { Recipients = [] }).Single().Field);
 
