@@ -93,7 +93,7 @@ internal sealed partial class ContentImport(DraftPackage current, DraftPackage r
 
     private string Footnote(string id)
     {
-        var from = Footnotes.PartOf(rendered)!;
+        var from = RelatedParts.Footnotes(rendered)!;
         var notes = rendered.Text(from)!;
         var (start, end) = XmlScan.Find(notes, "w:footnote", "w:id", id)
             ?? throw new InvalidOperationException($"The rendered letter refers to footnote {id}, which it lacks.");
@@ -112,7 +112,7 @@ internal sealed partial class ContentImport(DraftPackage current, DraftPackage r
     /// <summary>The current document's footnotes part, created (with Word's separators) when it has none.</summary>
     private string FootnotesPart(string renderedNotes)
     {
-        if (Footnotes.PartOf(current) is { } existing && current.Has(existing))
+        if (RelatedParts.Footnotes(current) is { } existing && current.Has(existing))
         {
             return existing;
         }
@@ -133,7 +133,7 @@ internal sealed partial class ContentImport(DraftPackage current, DraftPackage r
     /// <summary>Word expects the settings to name the separator footnotes when there are footnotes.</summary>
     private void FootnoteProperties()
     {
-        if (Footnotes.Related(current, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings") is not { } part
+        if (RelatedParts.Related(current, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings") is not { } part
             || current.Text(part) is not { } settings
             || settings.Contains("<w:footnotePr", StringComparison.Ordinal))
         {
@@ -152,7 +152,7 @@ internal sealed partial class ContentImport(DraftPackage current, DraftPackage r
             return known;
         }
 
-        var from = rendered.Text(Numbering.PartOf(rendered)!)!;
+        var from = rendered.Text(RelatedParts.Numbering(rendered)!)!;
         var (numStart, numEnd) = XmlScan.Find(from, "w:num", "w:numId", numId)
             ?? throw new InvalidOperationException($"The rendered letter refers to list {numId}, which it lacks.");
         var instance = from[numStart..numEnd];
@@ -192,7 +192,7 @@ internal sealed partial class ContentImport(DraftPackage current, DraftPackage r
 
     private string NumberingPart()
     {
-        if (Numbering.PartOf(current) is { } existing && current.Has(existing))
+        if (RelatedParts.Numbering(current) is { } existing && current.Has(existing))
         {
             return existing;
         }
@@ -208,8 +208,8 @@ internal sealed partial class ContentImport(DraftPackage current, DraftPackage r
     /// <summary>Copies the style <paramref name="id"/> (and the styles it builds on) from the rendered letter when the document lacks it.</summary>
     private void EnsureStyle(string id)
     {
-        var part = Footnotes.Related(current, PartTypes.Styles.RelationshipType);
-        var from = Footnotes.Related(rendered, PartTypes.Styles.RelationshipType);
+        var part = RelatedParts.Related(current, PartTypes.Styles.RelationshipType);
+        var from = RelatedParts.Related(rendered, PartTypes.Styles.RelationshipType);
         if (part is null || from is null || current.Text(part) is not { } styles || styles.Contains($"w:styleId=\"{id}\"", StringComparison.Ordinal))
         {
             return;

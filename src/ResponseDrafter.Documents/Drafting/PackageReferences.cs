@@ -29,7 +29,7 @@ internal sealed class PackageReferences(DraftPackage package, string part) : IRe
 
     public string Footnote(string id) => Cached("f" + id, () =>
     {
-        var footnotes = Footnotes.PartOf(package);
+        var footnotes = RelatedParts.Footnotes(package);
         if (footnotes is null || package.Text(footnotes) is not { } xml || XmlScan.Find(xml, "w:footnote", "w:id", id) is not var (start, end))
         {
             return "missing";
@@ -41,7 +41,7 @@ internal sealed class PackageReferences(DraftPackage package, string part) : IRe
 
     public string List(string numId) => Cached("n" + numId, () =>
     {
-        var numbering = Numbering.PartOf(package);
+        var numbering = RelatedParts.Numbering(package);
         if (numbering is null || package.Text(numbering) is not { } xml || XmlScan.Find(xml, "w:num", "w:numId", numId) is not var (start, end))
         {
             return "missing";
@@ -65,10 +65,12 @@ internal sealed class PackageReferences(DraftPackage package, string part) : IRe
     }
 }
 
-/// <summary>Where a package keeps its footnotes.</summary>
-internal static class Footnotes
+/// <summary>The parts the main document part relates: footnotes, numbering, styles, settings.</summary>
+internal static class RelatedParts
 {
-    public static string? PartOf(DraftPackage package) => Related(package, PartTypes.Footnotes.RelationshipType);
+    public static string? Footnotes(DraftPackage package) => Related(package, PartTypes.Footnotes.RelationshipType);
+
+    public static string? Numbering(DraftPackage package) => Related(package, PartTypes.Numbering.RelationshipType);
 
     public static string? Related(DraftPackage package, string type)
     {
@@ -77,10 +79,4 @@ internal static class Footnotes
             ? TemplatePackage.Resolve(main, relationship.Target)
             : null;
     }
-}
-
-/// <summary>Where a package keeps its list definitions.</summary>
-internal static class Numbering
-{
-    public static string? PartOf(DraftPackage package) => Footnotes.Related(package, PartTypes.Numbering.RelationshipType);
 }
