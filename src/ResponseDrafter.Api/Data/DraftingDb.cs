@@ -21,6 +21,8 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
 
     public DbSet<DraftResponse> DraftResponses => Set<DraftResponse>();
 
+    public DbSet<DraftDocument> DraftDocuments => Set<DraftDocument>();
+
     public DbSet<Profile> Profiles => Set<Profile>();
 
     public DbSet<ProfileTemplate> ProfileTemplates => Set<ProfileTemplate>();
@@ -58,6 +60,7 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
         modelBuilder.Entity<Report>(Report.Configure);
         modelBuilder.Entity<Draft>(Draft.Configure);
         modelBuilder.Entity<DraftResponse>(DraftResponse.Configure);
+        modelBuilder.Entity<DraftDocument>(DraftDocument.Configure);
         modelBuilder.Entity<Profile>(Profile.Configure);
         modelBuilder.Entity<ProfileTemplate>(ProfileTemplate.Configure);
         modelBuilder.Entity<DraftVersion>(DraftVersion.Configure);
@@ -70,6 +73,7 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
         modelBuilder.Entity<Report>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<Draft>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<DraftResponse>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<DraftDocument>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<Profile>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<ProfileTemplate>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<DraftVersion>().HasQueryFilter(e => e.TenantId == CurrentTenantId);

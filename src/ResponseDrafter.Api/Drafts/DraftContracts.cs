@@ -71,7 +71,14 @@ public sealed record DraftDto(
     string? CreatedBy,
     IReadOnlyList<string> Selection,
     DraftLetterDto Letter,
-    IReadOnlyList<ResponseDto> Responses);
+    IReadOnlyList<ResponseDto> Responses,
+    DocumentPatchDto? Document = null);
+
+/// <summary>
+/// What a write did to the draft's document: the regions patched from the record ("opening",
+/// "responses/response:2/response.commentary"), and those the record fills but the document no longer has (deleted in Word).
+/// </summary>
+public sealed record DocumentPatchDto(IReadOnlyList<string> Changed, IReadOnlyList<string> Missing);
 
 /// <param name="StageName">The approval stage it is at, while with approvers.</param>
 /// <param name="Holders">Who it is waiting for: the stage's approvers yet to decide, or else its drafters.</param>
@@ -92,7 +99,7 @@ public sealed record DraftStatusDto(
 
 public static class DraftMapping
 {
-    public static DraftDto AsDto(this Draft draft, Report report)
+    public static DraftDto AsDto(this Draft draft, Report report, DocumentPatchDto? patch = null)
     {
         var order = report.Refs().Select((r, i) => (r, i)).ToDictionary(x => x.r, x => x.i, StringComparer.Ordinal);
         return new DraftDto(
@@ -108,7 +115,8 @@ public static class DraftMapping
             draft.Responses
                 .OrderBy(r => order.GetValueOrDefault(r.Ref, int.MaxValue))
                 .Select(r => new ResponseDto(r.Ref, draft.Selection.Contains(r.Ref), r.Commentary, r.Status, r.Reason, r.Assurance))
-                .ToList());
+                .ToList(),
+            patch);
     }
 
     public static DraftSummaryDto AsSummary(this Draft draft, Report report, DateOnly today, SignOffSettings signOff, IReadOnlyList<Decision> decisions)

@@ -1,16 +1,51 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Templates;
 
 namespace ResponseDrafter.Api.Drafts;
 
+/// <summary>Where a draft's letter is assembled from its record: the one place that reads the profile, report and template to do it.</summary>
 public static class DraftRendering
 {
     private static readonly TemplateLoadResult BuiltIn = new(LetterTemplate.Default, []);
+
+    /// <summary>
+    /// The draft's record assembled as a document for editing, with the tenant's template and profile as they are now;
+    /// or the problem that stops it (no profile, a broken template, text the letter cannot print).
+    /// </summary>
+    public static async Task<(byte[]? Docx, ProblemHttpResult? Problem)> RenderAsync(
+        DraftingDb db, IMemoryCache templates, Draft draft, DateOnly today, CancellationToken cancellationToken)
+    {
+        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (profile is null)
+        {
+            return (null, NoProfile());
+        }
+
+        var template = await TemplateAsync(db, templates, cancellationToken);
+        if (template.Template is null)
+        {
+            return (null, Problems.Unprocessable("The OPCC's template has problems; upload a corrected one.", ProfilesApi.TemplateProblems(template.Problems)));
+        }
+
+        var letter = DraftLetter.Build(draft, draft.Report!, profile, today);
+        var result = LetterAssembler.Assemble(letter, template.Template, LetterForm.Editing);
+        return result.Letter is null
+            ? (null, Problems.Unprocessable("The draft cannot be made into a letter yet.", DraftLetter.Errors(result.Problems, letter)))
+            : (result.Letter.Docx, null);
+    }
+
+    public static ProblemHttpResult NoProfile() => Problems.Conflict(
+        "The OPCC profile is not set up",
+        "An administrator must set up the profile (letterhead, commissioner, recipients) before drafts can be started or rendered.");
 
     /// <summary>
     /// The tenant's uploaded template, or the built-in one. An uploaded template is validated again (a stored file

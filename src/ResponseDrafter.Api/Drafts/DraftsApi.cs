@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,6 +8,7 @@ using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Api.Audit;
+using ResponseDrafter.Documents.Drafting;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
 
@@ -42,8 +41,16 @@ public static partial class DraftsApi
         drafts.MapDelete("/{id:guid}/responses/{itemRef}/assurance", DeleteAssurance).RequireAuthorization(Policies.Drafter)
             .WithSummary("Removes the assurance for one item (If-Match required).");
         drafts.MapGet("/{id:guid}/status", Status).WithSummary("Completeness gaps and the statutory deadline.");
-        drafts.MapGet("/{id:guid}/document", Render).WithSummary("The current draft as a Word document.")
+        drafts.MapGet("/{id:guid}/document", Document).WithSummary("The draft's Word document as it stands: the draft itself (ETag = the draft's version).")
             .Produces(StatusCodes.Status200OK, contentType: ProfilesApi.DocxContentType);
+        drafts.MapPut("/{id:guid}/document", SaveDocument).RequireAuthorization(Policies.Drafter).WithBodyLimit(RequestLimits.Upload)
+            .Accepts<IFormFile>(Uploads.DocxContentType, "multipart/form-data")
+            .WithSummary("Saves the document from Word (If-Match required): its exact bytes become the draft and its regions are read back into the record.")
+            .WithDescription("The body is the .docx (or a multipart part named \"document\"). It must carry this draft's identity, and the force's " +
+                "assurance in it must be exactly as supplied; text outside the tagged regions is kept as it is.");
+        drafts.MapPost("/{id:guid}/document/assemble", Assemble).RequireAuthorization(Policies.Drafter)
+            .WithSummary("Brings the document in line with the record, the report, the profile and the template (If-Match required): " +
+                "only regions whose content differs are patched; everything else in the document stays as it is.");
         return api;
     }
 
@@ -59,10 +66,10 @@ public static partial class DraftsApi
     }
 
     public static async Task<Results<Created<DraftDto>, ValidationProblem, ProblemHttpResult>> Create(
-        NewDraftInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+        NewDraftInput input, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpResponse response, CancellationToken cancellationToken)
     {
         var report = input.ReportId is { } reportId
-            ? await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken)
+            ? await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken)
             : null;
         if (report is null)
         {
@@ -75,14 +82,21 @@ public static partial class DraftsApi
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (profile is null)
         {
-            return NoProfile();
+            return DraftRendering.NoProfile();
         }
 
-        var createdBy = user.FindFirst(Claims.Name)?.Value is { } name ? name[..Math.Min(name.Length, 200)] : null;
+        var createdBy = caller.Person.Name.Length > 0 ? caller.Person.Name[..Math.Min(caller.Person.Name.Length, 200)] : null;
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = DraftLetter.Start(report, profile, createdBy, now);
-        var creator = DraftWorkflow.PersonOf(user);
+        draft.Report = report;
+        var creator = caller.Person;
         WorkflowApi.AddContributor(draft, creator);
+        var (document, problem) = await DraftDocuments.CurrentAsync(db, templates, draft, creator, clock, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
         db.Drafts.Add(draft);
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), creator, "created", draft.Id, null,
             $"Draft started from the report \"{report.Title}\"."), now, cancellationToken);
@@ -93,7 +107,7 @@ public static partial class DraftsApi
 
     public static async Task<Results<Ok<DraftDto>, NotFound>> Get(Guid id, DraftingDb db, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: false, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: false, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -104,9 +118,9 @@ public static partial class DraftsApi
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutLetter(
-        Guid id, DraftLetterInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, DraftLetterInput input, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -124,13 +138,13 @@ public static partial class DraftsApi
         }
 
         input.ApplyTo(draft);
-        return await SaveAsync(draft, db, clock, user, "The letter's fields", response, cancellationToken);
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, "The letter's fields", response, cancellationToken);
     }
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
-        Guid id, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, CancellationToken cancellationToken)
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -147,7 +161,7 @@ public static partial class DraftsApi
         }
 
         db.Drafts.Remove(draft);
-        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), DraftWorkflow.PersonOf(user), "deleted", draft.Id, null,
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "deleted", draft.Id, null,
             $"Draft for \"{draft.Report!.Title}\" deleted in state {draft.State}."), clock.GetUtcNow().UtcDateTime, cancellationToken);
         try
         {
@@ -162,9 +176,9 @@ public static partial class DraftsApi
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutSelection(
-        Guid id, SelectionInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, SelectionInput input, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -183,13 +197,13 @@ public static partial class DraftsApi
 
         // Responses of deselected items are kept: selecting the item again brings them back.
         draft.Selection = refs;
-        return await SaveAsync(draft, db, clock, user, "The selection of recommendations", response, cancellationToken);
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, "The selection of recommendations", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutResponse(
-        Guid id, string itemRef, ResponseInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string itemRef, ResponseInput input, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         var canonical = draft is null ? null : DraftRules.Canonical(draft.Report!, itemRef);
         if (draft is null || canonical is null)
         {
@@ -211,13 +225,13 @@ public static partial class DraftsApi
         item.Commentary = string.IsNullOrWhiteSpace(input.Commentary) ? null : input.Commentary;
         item.Status = input.Status;
         item.Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason;
-        return await SaveAsync(draft, db, clock, user, $"The response to {canonical}", response, cancellationToken);
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, $"The response to {canonical}", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutAssurance(
-        Guid id, string itemRef, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string itemRef, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         var canonical = draft is null ? null : DraftRules.Canonical(draft.Report!, itemRef);
         if (draft is null || canonical is null)
         {
@@ -247,13 +261,13 @@ public static partial class DraftsApi
         item.ReceivedOn = received.ReceivedOn;
         item.SourceFileName = received.SourceFileName;
         item.Sha256 = received.Sha256;
-        return await SaveAsync(draft, db, clock, user, $"The assurance for {canonical}", response, cancellationToken);
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, $"The assurance for {canonical}", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> DeleteAssurance(
-        Guid id, string itemRef, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, string itemRef, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         var canonical = draft is null ? null : DraftRules.Canonical(draft.Report!, itemRef);
         if (draft is null || canonical is null)
         {
@@ -266,115 +280,163 @@ public static partial class DraftsApi
         }
 
         draft.ResponseFor(canonical).ClearAssurance();
-        return await SaveAsync(draft, db, clock, user, $"The assurance for {canonical} (removed)", response, cancellationToken);
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, $"The assurance for {canonical} (removed)", response, cancellationToken);
     }
 
     public static async Task<Results<Ok<DraftStatusDto>, NotFound, ProblemHttpResult>> Status(
-        Guid id, DraftingDb db, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadAsync(db, id, tracked: false, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: false, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
         }
 
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        if (profile is null)
+        var (docx, problem) = profile is null ? (null, DraftRendering.NoProfile()) : await DraftDocuments.BytesAsync(db, templates, draft, clock, cancellationToken);
+        if (docx is null)
         {
-            return NoProfile();
+            return problem!;
         }
 
         var today = clock.Today();
         var report = draft.Report!;
-        var letter = DraftLetter.Build(draft, report, profile, today);
-        var gaps = Completeness.Check(letter);
+        var letter = DraftLetter.Build(draft, report, profile!, today);
+        var gaps = DocumentIndex.Gaps(draft, report, letter, LetterDocument.Read(docx).Document!);
         var problems = DraftLetter.Errors(LetterValidator.Validate(letter), letter);
         response.SetETag(draft.Version);
         return TypedResults.Ok(new DraftStatusDto(draft.Version, gaps.Count == 0 && problems.Count == 0, gaps, problems, report.PublishedOn, ReportMapping.DeadlineFor(report.PublishedOn, today)));
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Render(
-        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, HttpResponse response, ILogger<Draft> logger, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Document(
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var draft = await LoadAsync(db, id, tracked: false, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: false, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
         }
 
-        var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        if (profile is null)
+        var (docx, problem) = await DraftDocuments.BytesAsync(db, templates, draft, clock, cancellationToken);
+        if (docx is null)
         {
-            return NoProfile();
+            return problem!;
         }
 
-        var template = await DraftRendering.TemplateAsync(db, templates, cancellationToken);
-        if (template.Problems.Count > 0)
-        {
-            return Problems.Unprocessable("The OPCC's template has problems; upload a corrected one.", ProfilesApi.TemplateProblems(template.Problems));
-        }
-
-        var letter = DraftLetter.Build(draft, draft.Report!, profile, clock.Today());
-        var result = Documents.Assembly.LetterAssembler.Assemble(letter, template.Template!);
-        if (result.Letter is null)
-        {
-            return Problems.Unprocessable("The draft cannot be made into a letter yet.", DraftLetter.Errors(result.Problems, letter));
-        }
-
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        LogRendered(logger, draft.Id, draft.Version, result.Letter.Gaps.Count, elapsed.TotalMilliseconds);
         response.SetETag(draft.Version);
-        return TypedResults.File(result.Letter.Docx, ProfilesApi.DocxContentType, DraftRendering.FileNameFor(draft.Report!, draft.Version));
-    }
-
-    private static ProblemHttpResult NoProfile() => Problems.Conflict(
-        "The OPCC profile is not set up",
-        "An administrator must set up the profile (letterhead, commissioner, recipients) before drafts can be started or rendered.");
-
-    internal static async Task<Draft?> LoadAsync(DraftingDb db, Guid id, bool tracked, CancellationToken cancellationToken)
-    {
-        var query = db.Drafts.Include(d => d.Report).Include(d => d.Responses).AsSplitQuery();
-        return await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return TypedResults.File(docx, ProfilesApi.DocxContentType, DraftRendering.FileNameFor(draft.Report!, draft.Version));
     }
 
     /// <summary>
-    /// Every write to a draft ends here: its sign-off consequences recorded (DraftEdits), then one SaveChanges, so the
-    /// draft row, its responses and the audit entry commit together or not at all; 412 if someone saved first.
+    /// The document as Word saved it becomes the draft, byte for byte, once it has passed the checks an upload from
+    /// outside gets; the record is then read back from it. The force's assurance is the one thing it may not change.
     /// </summary>
-    internal static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Draft draft, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, string what, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> SaveDocument(
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var readVersion = draft.Version;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (await DraftEdits.RecordAsync(db, draft, DraftWorkflow.PersonOf(user), what, now, cancellationToken) is { } refusal)
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
+        if (draft is null)
         {
-            return WorkflowApi.Illegal(refusal);
+            return TypedResults.NotFound();
         }
 
-        draft.Touch(now);
-        try
+        if (Preconditions.Check(request, draft.Version) is { } failed)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception)
-        {
-            // A concurrent writer can trip over a response row it also inserted before the version check fails.
-            if (exception is DbUpdateConcurrencyException
-                || await db.Drafts.AsNoTracking().AnyAsync(d => d.Id == draft.Id && d.Version != readVersion, cancellationToken))
-            {
-                return Problems.PreconditionFailed();
-            }
-
-            throw;
+            return failed;
         }
 
-        response.SetETag(draft.Version);
-        return TypedResults.Ok(draft.AsDto(draft.Report!));
+        var (file, unread) = await Uploads.ReadDocumentAsync(request, "document", cancellationToken);
+        switch (unread)
+        {
+            case ValidationProblem validation:
+                return validation;
+            case ProblemHttpResult problem:
+                return problem;
+        }
+
+        var read = LetterDocument.Read(file!.Bytes, file.FileName);
+        if (read.Refusal is { } refusal)
+        {
+            return Uploads.Refused(refusal);
+        }
+
+        var saved = read.Document!;
+        if (DraftIdentity.Mismatch(saved, draft.Id) is { } notThisDraft)
+        {
+            return notThisDraft;
+        }
+
+        var (current, currentProblem) = await DraftDocuments.CurrentAsync(db, templates, draft, caller.Person, clock, cancellationToken);
+        if (current is null)
+        {
+            return currentProblem!;
+        }
+
+        if (DocumentIndex.AssuranceChanges(LetterDocument.Read(current.Docx).Document!, saved) is { Count: > 0 } tampered)
+        {
+            return AssuranceChanged(tampered, draft.Report!);
+        }
+
+        var before = LetterDocument.Read(current.Docx).Document!;
+        if (draft.State is not (DraftState.Drafting or DraftState.ChangesRequested) && before.Paragraphs.SequenceEqual(saved.Paragraphs, StringComparer.Ordinal))
+        {
+            // Word saving a document nobody changed must not withdraw it from its approvers.
+            response.SetETag(draft.Version);
+            return TypedResults.Ok(draft.AsDto(draft.Report!));
+        }
+
+        DocumentIndex.ApplyTo(draft, saved);
+        current.Replace(file.Bytes, caller.Person, clock.GetUtcNow().UtcDateTime);
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, "The document (saved from Word)", response, cancellationToken, DocumentChange.AsSaved);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered draft {DraftId} version {Version} ({Gaps} completeness gaps) in {ElapsedMs:F1} ms")]
-    private static partial void LogRendered(ILogger logger, Guid draftId, int version, int gaps, double elapsedMs);
+    public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> Assemble(
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.Check(request, draft.Version) is { } failed)
+        {
+            return failed;
+        }
+
+        var (current, problem) = await DraftDocuments.CurrentAsync(db, templates, draft, caller.Person, clock, cancellationToken);
+        var (rendered, renderProblem) = current is null ? (null, problem) : await DraftRendering.RenderAsync(db, templates, draft, clock.Today(), cancellationToken);
+        if (rendered is null)
+        {
+            return renderProblem!;
+        }
+
+        var patch = LetterPatch.Apply(current!.Docx, rendered);
+        if (patch.Changed.Count == 0 && db.Entry(current).State != EntityState.Added)
+        {
+            response.SetETag(draft.Version);
+            return TypedResults.Ok(draft.AsDto(draft.Report!, new DocumentPatchDto([], patch.Missing)));
+        }
+
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, "The letter (assembled again)", response, cancellationToken);
+    }
+
+    /// <summary>422 naming each recommendation whose force text was changed, with the paragraphs that differ.</summary>
+    private static ProblemHttpResult AssuranceChanged(IReadOnlyList<AssuranceTampering> tampered, Report report) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "The force's assurance was changed; nothing was saved.",
+        detail: "The law publishes the chief constable's comments as they were given. Put the force's text back as it was " +
+            "(or bring in a revised document from the force), then save again.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["errors"] = tampered.GroupBy(t => t.Ref).ToDictionary(
+                g => $"responses/{g.Key}/assurance",
+                g => new[] { $"{report.NameOf(g.Key)}: the force's assurance differs from what the force supplied." }),
+            ["assuranceChanges"] = tampered.Select(t => new { @ref = t.Ref, region = t.Region, changes = t.Changes }),
+        });
+
 }
 
 /// <summary>The multipart form of an assurance upload, as OpenAPI describes it.</summary>

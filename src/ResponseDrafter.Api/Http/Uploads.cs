@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ResponseDrafter.Api.Http;
 using ResponseDrafter.Documents.Import;
 
-namespace ResponseDrafter.Api.Imports;
+namespace ResponseDrafter.Api.Http;
 
 /// <summary>A file received in a multipart request's "file" part: its name (without any path) and its bytes.</summary>
 public sealed record UploadedFile(string FileName, byte[] Bytes);
@@ -37,6 +36,44 @@ public static class Uploads
         await part.CopyToAsync(buffer, cancellationToken);
         return (new UploadedFile(fileName, buffer.ToArray()), errors);
     }
+
+    /// <summary>
+    /// A Word document sent as the whole body (Content-Type application/vnd.openxmlformats-officedocument.wordprocessingml.document
+    /// or application/octet-stream), or as a multipart part named <paramref name="part"/>: the way Word's add-in and curl send it.
+    /// </summary>
+    public static async Task<(UploadedFile? File, IResult? Problem)> ReadDocumentAsync(HttpRequest request, string part, CancellationToken cancellationToken)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile(part);
+            if (file is null || file.Length == 0)
+            {
+                return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [part] = [$"Is required: the Word document (.docx), as a part named \"{part}\"."],
+                }));
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            return (new UploadedFile(Path.GetFileName(file.FileName).Trim(), buffer.ToArray()), null);
+        }
+
+        if (request.ContentType?.Split(';')[0].Trim() is not (DocxContentType or "application/octet-stream"))
+        {
+            return (null, Problems.UnsupportedMediaType(
+                $"Send the Word document as the body ({DocxContentType}), or as multipart/form-data in a part named \"{part}\"."));
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        return body.Length == 0
+            ? (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [part] = ["Is required: the body is empty."] }))
+            : (new UploadedFile("document.docx", body.ToArray()), null);
+    }
+
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>A refused upload as ProblemDetails: 413 when too large, otherwise 422, with the refusal's stable code and its message.</summary>
     public static ProblemHttpResult Refused(UploadRefusal refusal) => TypedResults.Problem(

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
@@ -93,7 +94,7 @@ public static class ImportsApi
     public static async Task<Results<Ok<AssurancePreviewDto>, NotFound, ValidationProblem, ProblemHttpResult>> PreviewAssurance(
         Guid id, DraftingDb db, HttpRequest request, CancellationToken cancellationToken)
     {
-        var draft = await DraftsApi.LoadAsync(db, id, tracked: false, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: false, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -138,9 +139,10 @@ public static class ImportsApi
     }
 
     public static async Task<Results<Ok<DraftDto>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAssurance(
-        Guid id, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response,
+        CancellationToken cancellationToken)
     {
-        var draft = await DraftsApi.LoadAsync(db, id, tracked: true, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -205,7 +207,7 @@ public static class ImportsApi
 
         AssuranceMapping.Apply(draft, assurances);
         var what = $"The assurance for {string.Join(", ", assurances.Keys)} (imported from \"{document.FileName}\")";
-        return await DraftsApi.SaveAsync(draft, db, clock, user, what, response, cancellationToken);
+        return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, what, response, cancellationToken);
     }
 
     private static RecommendationPreviewDto Preview(RecommendationPreview preview, string? fileName) =>

@@ -49,9 +49,7 @@ public sealed class DispatchHandler(DraftingDb db, IMailSender mail, TimeProvide
         var sent = await job.RunExternalAsync(ct => new ValueTask<SentMail>(mail.SendAsync(job.Entry.TenantId, letter, ct)), cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        draft.State = DraftState.Dispatched;
-        draft.DispatchedAt = sent.SentAt.UtcDateTime;
-        draft.DispatchMessageId = sent.InternetMessageId ?? sent.MessageKey;
+        draft.MarkDispatched(sent.SentAt.UtcDateTime, sent.InternetMessageId ?? sent.MessageKey);
         draft.Touch(now);
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draftId), AuditTrail.System, "dispatched", draftId, final.PdfSha256,
             $"Sent to {string.Join(", ", letter.To)}" + (letter.Cc.Count > 0 ? $", cc {string.Join(", ", letter.Cc)}" : string.Empty) +

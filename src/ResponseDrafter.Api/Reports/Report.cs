@@ -42,6 +42,20 @@ public sealed class Report : ITenantOwned, IVersioned
     public IReadOnlyList<string> Refs() =>
         Recommendations.SelectMany(r => r.SubItems.Select(s => r.Number + s.Label).Prepend(r.Number)).ToList();
 
+    /// <summary>"Recommendation 2", "Area for improvement 3", "Recommendation 6c": how the letter names a ref.</summary>
+    public string NameOf(string itemRef)
+    {
+        foreach (var recommendation in Recommendations)
+        {
+            if (recommendation.Number == itemRef || recommendation.SubItems.Any(s => recommendation.Number + s.Label == itemRef))
+            {
+                return Documents.Rules.RecommendationRefs.Describe(recommendation, itemRef);
+            }
+        }
+
+        return $"Recommendation {itemRef}";
+    }
+
     internal static void Configure(EntityTypeBuilder<Report> report)
     {
         report.HasKey(r => r.Id);

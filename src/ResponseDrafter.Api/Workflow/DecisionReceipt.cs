@@ -1,11 +1,8 @@
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
-using ResponseDrafter.Documents.Assembly;
-using ResponseDrafter.Documents.Import;
-using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Drafting;
 
 namespace ResponseDrafter.Api.Workflow;
 
@@ -15,8 +12,14 @@ public sealed record ReceivedDecision(DecisionKind Kind, string? Comment, string
     public string? DocumentSha256 => Document?.Sha256;
 }
 
-/// <param name="Identity">The draft id and version the document says it is, or null when it carries none.</param>
-public sealed record ReceivedDocument(string Sha256, DocumentIdentity? Identity, List<string> Text);
+/// <param name="Document">The document as read: its hash, identity and paragraphs.</param>
+public sealed record ReceivedDocument(LetterDocument Document)
+{
+    public string Sha256 => Document.Sha256;
+}
+
+/// <summary>An earlier version's number and text, to tell an approver which version the document in Word is.</summary>
+public sealed record EarlierVersion(int Number, List<string> Text);
 
 public sealed record DecisionReceiptResult(ReceivedDecision? Decision, IResult? Problem);
 
@@ -71,58 +74,50 @@ public static class DecisionReceipt
 
             using var buffer = new MemoryStream();
             await file!.CopyToAsync(buffer, cancellationToken);
-            var bytes = buffer.ToArray();
-            if (WordUpload.Inspect(bytes, file.FileName) is { } refusal)
+            var read = LetterDocument.Read(buffer.ToArray(), file.FileName);
+            if (read.Refusal is { } refusal)
             {
                 return new(null, Problems.Unprocessable("The document could not be read.", new Dictionary<string, string[]> { ["document"] = [refusal.Message] }));
             }
 
-            return new(new ReceivedDecision(kind!.Value, comment, null, Read(bytes)), null);
+            return new(new ReceivedDecision(kind!.Value, comment, null, new ReceivedDocument(read.Document!)), null);
         }
 
         return new(null, Problems.UnsupportedMediaType(
             "Send the decision as application/json, or as multipart/form-data with the open document in a part named \"document\"."));
     }
 
-    /// <summary>Null when the decision is about the version awaiting it; otherwise the 409 that says which version is current.</summary>
-    public static ProblemHttpResult? Staleness(ReceivedDecision decision, Draft draft, DraftVersion current)
+    /// <summary>
+    /// Null when the decision is about the version awaiting it; otherwise the 409 that says which version is current, or
+    /// that the document in Word has changed (which an approver submits as a new version rather than approves).
+    /// </summary>
+    public static ProblemHttpResult? Staleness(ReceivedDecision decision, Draft draft, DraftVersion current, IReadOnlyList<EarlierVersion> earlier)
     {
         var stale = Problems.Conflict("This is not the version awaiting a decision",
             $"Version {current.Number}, submitted by {current.SubmittedBy.Name} on {current.SubmittedAt:d MMMM yyyy}, is the one awaiting a decision. " +
             "Open that version and decide again; nothing was recorded.");
-        if (decision.Document is not { } document)
+        if (decision.Document is not { } received)
         {
             return decision.VersionSha256 == current.Sha256 ? null : stale;
         }
 
-        if (document.Identity is null)
+        var document = received.Document;
+        if (DraftIdentity.Mismatch(document, draft.Id) is { } notThisDraft)
         {
-            return Problems.Conflict("This document is not a ResponseDrafter draft",
-                "Open the version from the link in your notification (or the review screen) and decide there.");
+            return notThisDraft;
         }
 
-        if (!string.Equals(document.Identity.DraftId, draft.Id.ToString(), StringComparison.OrdinalIgnoreCase))
+        if (document.Paragraphs.SequenceEqual(current.Text, StringComparer.Ordinal))
         {
-            return Problems.Conflict("This document belongs to another draft", "Open this draft's current version and decide there.");
+            return null;
         }
 
-        if (document.Identity.Version != current.DraftVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            return stale;
-        }
-
-        return document.Text.SequenceEqual(current.Text)
-            ? null
+        return earlier.Any(v => document.Paragraphs.SequenceEqual(v.Text, StringComparer.Ordinal))
+            ? stale
             : Problems.Conflict("The document differs from the version submitted",
-                $"The text in Word is not the text of version {current.Number}. Approval covers the submitted version only: " +
-                "request changes with a comment, or close the document without saving and open the version again.");
-    }
-
-    private static ReceivedDocument Read(byte[] bytes)
-    {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var document = WordprocessingDocument.Open(stream, false);
-        return new ReceivedDocument(WorkflowApi.Sha256(bytes), DraftIdentityPart.Read(document), LetterText.Paragraphs(bytes));
+                $"The text in Word is not the text of version {current.Number}, and an approval covers the text you were sent. " +
+                "Submit your changes as a new version (the decisions already given on this one become void), request changes with a comment, " +
+                "or close the document without saving and open the version again.");
     }
 
     private static DecisionKind? Kind(InputErrors errors, string? value)

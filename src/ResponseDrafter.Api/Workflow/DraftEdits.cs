@@ -50,8 +50,7 @@ public static class DraftEdits
             draft.Schedule = [];
         }
 
-        draft.State = DraftState.Drafting;
-        draft.Stage = null;
+        draft.ReturnToDrafting();
         await AuditTrail.AppendAsync(db, new AuditRecord(stream, editor, "edited", draft.Id, null, what), now, cancellationToken);
         return null;
     }

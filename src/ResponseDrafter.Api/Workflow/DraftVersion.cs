@@ -32,6 +32,12 @@ public sealed class DraftVersion : ITenantOwned
 
     public Person SubmittedBy { get; set; } = new(string.Empty, string.Empty, string.Empty);
 
+    /// <summary>Set when an approver submitted their own edits as this version (they are not among its <see cref="Authors"/>).</summary>
+    public Person? EditedByApprover { get; set; }
+
+    /// <summary>The signature picture in the profile when this version was submitted: signing uses it, never the live profile.</summary>
+    public Documents.Letters.ImageAsset? Signature { get; set; }
+
     public DateTime SubmittedAt { get; set; }
 
     /// <summary>Filled by the outbox once the version is in the document store.</summary>
@@ -45,6 +51,8 @@ public sealed class DraftVersion : ITenantOwned
         version.Property(v => v.Text).HasJsonConversion();
         version.Property(v => v.Authors).HasJsonConversion();
         version.Property(v => v.SubmittedBy).HasJsonConversion();
+        version.Property(v => v.EditedByApprover).HasJsonConversion();
+        version.Property(v => v.Signature).HasJsonConversion();
         version.Property(v => v.WebUrl).HasMaxLength(2000);
         version.HasOne<Drafts.Draft>().WithMany().HasForeignKey(v => v.DraftId).OnDelete(DeleteBehavior.Cascade);
     }

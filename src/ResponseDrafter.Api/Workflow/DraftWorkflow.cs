@@ -124,6 +124,36 @@ public static class DraftWorkflow
         Draft draft, DraftVersion? version, SignOffSettings signOff, Person caller, IEnumerable<Delegation> delegations,
         IEnumerable<Decision> decisions, DateOnly today)
     {
+        var right = ApproverAtStage(draft, version, signOff, caller, delegations, today);
+        if (right.Acting is not { } acting)
+        {
+            return right;
+        }
+
+        if (AuthorshipRefusal(acting, version!) is { } authored)
+        {
+            return DecisionRight.Refused(authored, forbidden: true);
+        }
+
+        var decided = decisions.Any(d => d.VersionNumber == version!.Number && d.Stage == draft.Stage && d.VoidedAt is null
+            && (d.OnBehalfOf ?? d.By).Id == acting.Approver.Id);
+        return decided
+            ? DecisionRight.Refused($"A decision for {acting.Approver.Name} on version {version!.Number} at this stage is already recorded.")
+            : right;
+    }
+
+    /// <summary>
+    /// Whether an approver may submit their own edits of the version awaiting their stage as a new version: they approve
+    /// at the current stage (or deputise today for someone who does). Their edits void the decisions already given, so
+    /// having decided, or having written earlier text, does not stop them.
+    /// </summary>
+    public static DecisionRight MayEditAsApprover(
+        Draft draft, DraftVersion? version, SignOffSettings signOff, Person caller, IEnumerable<Delegation> delegations, DateOnly today) =>
+        ApproverAtStage(draft, version, signOff, caller, delegations, today);
+
+    private static DecisionRight ApproverAtStage(
+        Draft draft, DraftVersion? version, SignOffSettings signOff, Person caller, IEnumerable<Delegation> delegations, DateOnly today)
+    {
         if (Refusal(draft.State, WorkflowAction.Decide) is { } refusal)
         {
             return DecisionRight.Refused(refusal);
@@ -139,21 +169,9 @@ public static class DraftWorkflow
             return DecisionRight.Refused("The approval chain changed after this version was submitted and no longer has this stage; edit and resubmit the draft.");
         }
 
-        if (Acting(stage, caller, delegations, today) is not { } acting)
-        {
-            return DecisionRight.Refused($"You are not an approver at the current stage ({stage.Name}), nor anyone's deputy for it today.", forbidden: true);
-        }
-
-        if (AuthorshipRefusal(acting, version) is { } authored)
-        {
-            return DecisionRight.Refused(authored, forbidden: true);
-        }
-
-        var decided = decisions.Any(d => d.VersionNumber == version.Number && d.Stage == draft.Stage && d.VoidedAt is null
-            && (d.OnBehalfOf ?? d.By).Id == acting.Approver.Id);
-        return decided
-            ? DecisionRight.Refused($"A decision for {acting.Approver.Name} on version {version.Number} at this stage is already recorded.")
-            : new DecisionRight(acting, stage, null, false);
+        return Acting(stage, caller, delegations, today) is { } acting
+            ? new DecisionRight(acting, stage, null, false)
+            : DecisionRight.Refused($"You are not an approver at the current stage ({stage.Name}), nor anyone's deputy for it today.", forbidden: true);
     }
 
     /// <summary>Separation of duties: nobody approves what they wrote, in person or through a deputy.</summary>
@@ -182,10 +200,7 @@ public static class DraftWorkflow
     }
 
     /// <summary>The caller as a person: the token's object id, name and (when it carries one) email.</summary>
-    public static Person PersonOf(ClaimsPrincipal user) => new(
-        user.FindFirst(Claims.ObjectId)?.Value ?? string.Empty,
-        user.FindFirst(Claims.Name)?.Value ?? string.Empty,
-        user.FindFirst("preferred_username")?.Value ?? user.FindFirst("email")?.Value ?? string.Empty);
+    public static Person PersonOf(ClaimsPrincipal user) => CurrentPerson.From(user).Person;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -52,6 +52,12 @@ public sealed record SignOffSettings
 
     public ImageAsset? Signature { get; init; }
 
+    /// <summary>
+    /// The stage (0-based) a draft goes back to when an approver submits their own edits as a new version: the
+    /// decisions already given are void, so the chain starts again here. Default: the first stage.
+    /// </summary>
+    public int RestartStageAfterApproverEdit { get; init; }
+
     public bool IsConfigured => Stages.Count > 0;
 
     /// <summary>The stage a draft is at, or null when it is at none or the chain no longer has that stage.</summary>

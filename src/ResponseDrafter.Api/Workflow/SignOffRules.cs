@@ -63,6 +63,11 @@ public static class SignOffRules
             errors.Add("reminderDaysBefore", "Must be between 0 and 55 days.");
         }
 
+        if (input.RestartStageAfterApproverEdit is { } restart && (restart < 0 || restart >= Math.Max(stages.Count, 1)))
+        {
+            errors.Add("restartStageAfterApproverEdit", $"Must be the number of a stage, counted from 0 (0 to {Math.Max(stages.Count - 1, 0)}).");
+        }
+
         if (input.EscalateTo is { } escalateTo)
         {
             Person(errors, "escalateTo", escalateTo);

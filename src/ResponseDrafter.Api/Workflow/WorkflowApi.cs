@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +11,7 @@ using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Drafting;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
 
@@ -37,6 +37,11 @@ public static partial class WorkflowApi
             .WithDescription("JSON {decision: \"approve\" | \"request-changes\", versionSha256, comment} binds the decision to that version's hash. " +
                 "From Word, multipart/form-data with the open document as \"document\": the server checks it is this draft's current version " +
                 "and records its hash with the decision.");
+        drafts.MapPost("/{id:guid}/versions", SubmitApproverEdits).WithBodyLimit(RequestLimits.Upload)
+            .Accepts<IFormFile>(Uploads.DocxContentType, "multipart/form-data")
+            .WithSummary("An approver at the current stage submits the document they edited in Word as a new version.")
+            .WithDescription("The body is the .docx (or a multipart part named \"document\"). The decisions on the current version become void " +
+                "and the chain starts again at the stage the sign-off settings name (restartStageAfterApproverEdit, default the first).");
         drafts.MapPost("/{id:guid}/dispatch", Dispatch).RequireAuthorization(Policies.Drafter)
             .WithSummary("Sends the signed PDF to the Home Office and HM Chief Inspector, with the cc list (through the outbox).");
         drafts.MapPost("/{id:guid}/publication", Publish).RequireAuthorization(Policies.Drafter)
@@ -48,11 +53,12 @@ public static partial class WorkflowApi
         return api;
     }
 
+    /// <summary>Freezes the draft's document exactly as it stands (what Word last saved, or the server's patch) as the next version.</summary>
     public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Submit(
-        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, IUserDelegation delegation, ClaimsPrincipal user, HttpRequest request,
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, IUserDelegation delegation, CurrentPerson caller, HttpRequest request,
         HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -75,66 +81,175 @@ public static partial class WorkflowApi
                 "An administrator must set up the approval chain (stages and approvers) in the profile before drafts can be submitted.");
         }
 
-        var template = await DraftRendering.TemplateAsync(db, templates, cancellationToken);
-        if (template.Template is null)
+        var (document, problem) = await DraftDocuments.CurrentAsync(db, templates, draft, caller.Person, clock, cancellationToken);
+        if (document is null)
         {
-            return Problems.Unprocessable("The OPCC's template has problems; upload a corrected one.", ProfilesApi.TemplateProblems(template.Problems));
+            return problem!;
         }
 
         var today = clock.Today();
         var report = draft.Report!;
         var letter = DraftLetter.Build(draft, report, profile, today);
-        var gaps = Completeness.Check(letter);
+        var read = LetterDocument.Read(document.Docx).Document!;
+        var gaps = DocumentIndex.Gaps(draft, report, letter, read);
         var problems = LetterValidator.Validate(letter);
         if (gaps.Count > 0 || problems.Count > 0)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "The letter is not complete",
-                detail: "Every applicable recommendation needs a response with a status (and a reason for no action) before the draft can be submitted.",
+                detail: "Every recommendation the letter answers needs a response with a status (and a reason for no action) before the draft can be submitted.",
                 extensions: new Dictionary<string, object?> { ["gaps"] = gaps, ["errors"] = DraftLetter.Errors(problems, letter) });
         }
 
-        var rendered = LetterAssembler.Assemble(letter, template.Template);
-        if (rendered.Letter is null)
+        if (read.MarkedDraft)
         {
-            return Problems.Unprocessable("The draft cannot be made into a letter yet.", DraftLetter.Errors(rendered.Problems, letter));
+            return Problems.Conflict("The document still says DRAFT",
+                "The letter is complete, but its pages still carry the DRAFT line. Update the letter (Build in Word, or POST …/document/assemble), then submit.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var submitter = DraftWorkflow.PersonOf(user);
+        var submitter = caller.Person;
         AddContributor(draft, submitter);
         var version = new DraftVersion
         {
             DraftId = draft.Id,
             Number = draft.VersionCount + 1,
-            Docx = rendered.Letter.Docx,
-            Sha256 = Sha256(rendered.Letter.Docx),
+            Docx = document.Docx,
+            Sha256 = document.Sha256,
             DraftVersionNumber = draft.Version,
             LetterDate = letter.Date,
-            Text = LetterText.Paragraphs(rendered.Letter.Docx),
+            Text = [.. read.Paragraphs],
             Authors = [.. draft.Contributors],
             SubmittedBy = submitter,
             SubmittedAt = now,
+            Signature = profile.SignOff.Signature,
         };
-        db.DraftVersions.Add(version);
-
+        var userSession = await delegation.BeginAsync(caller.Principal, cancellationToken);
         var stages = profile.SignOff.Stages;
-        draft.VersionCount = version.Number;
-        draft.State = DraftWorkflow.StateAt(0, stages.Count);
-        draft.Stage = 0;
-        draft.Schedule = DraftWorkflow.Schedule(stages, StatutoryDeadline.For(report.PublishedOn), today);
-
-        var userSession = await delegation.BeginAsync(user, cancellationToken);
-        OutboxWrites.Enqueue(db, OutboxKinds.StoreVersion, draft.Id, new StoreVersionPayload(draft.Id, version.Number, userSession), now);
-        await NotifyStageAsync(db, draft, report.Title, stages[0], version.Number, 0, request, now, cancellationToken);
+        await FreezeAsync(db, draft, version, 0, stages, StatutoryDeadline.For(report.PublishedOn), userSession, request, now, cancellationToken);
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), submitter, "submitted", draft.Id, version.Sha256,
             $"Version {version.Number} submitted to stage 1 ({stages[0].Name}), due {draft.Schedule[0].DueOn:yyyy-MM-dd}."), now, cancellationToken);
         return await SaveAsync(db, draft, now, response, cancellationToken);
     }
 
+    /// <summary>
+    /// An approver's own edits, made in Word, become the next version: the decisions on the current one are void, the
+    /// approver is named as its author in the audit, and the chain restarts at the stage the profile sets. The approver
+    /// is not added to the version's authors, so they may still approve it; the drafters still may not.
+    /// </summary>
+    public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> SubmitApproverEdits(
+        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, IUserDelegation delegation, CurrentPerson caller, HttpRequest request,
+        HttpResponse response, CancellationToken cancellationToken)
+    {
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
+        if (draft is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var current = await db.DraftVersions.FirstOrDefaultAsync(v => v.DraftId == draft.Id && v.Number == draft.VersionCount, cancellationToken);
+        var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
+        var today = clock.Today();
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
+        var right = DraftWorkflow.MayEditAsApprover(draft, current, profile.SignOff, caller.Person, delegations, today);
+        if (right.Refusal is { } refusal)
+        {
+            return right.Forbidden ? Problems.Forbidden(refusal) : Illegal(refusal);
+        }
+
+        var (file, unread) = await Uploads.ReadDocumentAsync(request, "document", cancellationToken);
+        switch (unread)
+        {
+            case ValidationProblem validation:
+                return validation;
+            case ProblemHttpResult problem:
+                return problem;
+        }
+
+        var read = LetterDocument.Read(file!.Bytes, file.FileName);
+        if (read.Refusal is { } refused)
+        {
+            return Uploads.Refused(refused);
+        }
+
+        var edited = read.Document!;
+        if (DraftIdentity.Mismatch(edited, draft.Id) is { } notThisDraft)
+        {
+            return notThisDraft;
+        }
+
+        var submitted = LetterDocument.Read(current!.Docx).Document!;
+        if (edited.Paragraphs.SequenceEqual(current.Text, StringComparer.Ordinal))
+        {
+            return Illegal($"The document's text is version {current.Number}'s: there are no edits to submit. Approve it or request changes instead.");
+        }
+
+        if (DocumentIndex.AssuranceChanges(submitted, edited) is { Count: > 0 } tampered)
+        {
+            return Problems.Unprocessable("The force's assurance was changed; nothing was recorded.", tampered.GroupBy(t => t.Ref).ToDictionary(
+                g => $"responses/{g.Key}/assurance",
+                g => new[] { $"{draft.Report!.NameOf(g.Key)}: the force's assurance differs from what the force supplied; the law publishes it as given." }));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var editor = caller.Person;
+        var standing = await db.Decisions.Where(d => d.DraftId == draft.Id && d.VersionNumber == current.Number && d.VoidedAt == null).ToListAsync(cancellationToken);
+        foreach (var decision in standing)
+        {
+            decision.VoidedAt = now;
+        }
+
+        var stages = profile.SignOff.Stages;
+        var restart = Math.Clamp(profile.SignOff.RestartStageAfterApproverEdit, 0, stages.Count - 1);
+        var version = new DraftVersion
+        {
+            DraftId = draft.Id,
+            Number = current.Number + 1,
+            Docx = file.Bytes,
+            Sha256 = edited.Sha256,
+            DraftVersionNumber = draft.Version,
+            LetterDate = current.LetterDate,
+            Text = [.. edited.Paragraphs],
+            Authors = current.Authors,
+            SubmittedBy = editor,
+            EditedByApprover = editor,
+            SubmittedAt = now,
+            Signature = current.Signature,
+        };
+        var (document, problem2) = await DraftDocuments.CurrentAsync(db, templates, draft, editor, clock, cancellationToken);
+        if (document is null)
+        {
+            return problem2!;
+        }
+
+        document.Replace(file.Bytes, editor, now);
+        DocumentIndex.ApplyTo(draft, edited);
+        var userSession = await delegation.BeginAsync(caller.Principal, cancellationToken);
+        await FreezeAsync(db, draft, version, restart, stages, StatutoryDeadline.For(draft.Report!.PublishedOn), userSession, request, now, cancellationToken);
+        var stageName = right.Stage!.Name;
+        var onBehalf = right.Acting!.IsDeputy ? $" as deputy for {right.Acting.Approver.Name}" : string.Empty;
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), editor, "approver-edited", draft.Id, version.Sha256,
+            $"Version {version.Number} submitted by {editor.Name} ({stageName}{onBehalf}) with their own edits to version {current.Number}: " +
+            $"{standing.Count} decision(s) on version {current.Number} are void; the chain restarts at stage {restart + 1} ({stages[restart].Name})."),
+            now, cancellationToken);
+        return await SaveAsync(db, draft, now, response, cancellationToken);
+    }
+
+    /// <summary>A new version goes to <paramref name="stage"/>: stored through the outbox, its stage's approvers told.</summary>
+    private static async Task FreezeAsync(
+        DraftingDb db, Draft draft, DraftVersion version, int stage, IReadOnlyList<ApprovalStage> stages, DateOnly deadline, string? userSession,
+        HttpRequest request, DateTime now, CancellationToken cancellationToken)
+    {
+        db.DraftVersions.Add(version);
+        draft.VersionCount = version.Number;
+        draft.SendToStage(stage, stages, DraftWorkflow.Schedule(stages, deadline, DateOnly.FromDateTime(now)));
+        OutboxWrites.Enqueue(db, OutboxKinds.StoreVersion, draft.Id, new StoreVersionPayload(draft.Id, version.Number, userSession), now);
+        await NotifyStageAsync(db, draft, draft.Report!.Title, stages[stage], version.Number, stage, request, now, cancellationToken);
+    }
+
     public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Decide(
-        Guid id, DraftingDb db, IMemoryCache templates, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response,
+        Guid id, DraftingDb db, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response,
         CancellationToken cancellationToken)
     {
         var submitted = await DecisionReceipt.ReadAsync(request, cancellationToken);
@@ -149,7 +264,7 @@ public static partial class WorkflowApi
         }
 
         var decision = submitted.Decision!;
-        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -158,19 +273,20 @@ public static partial class WorkflowApi
         var current = await db.DraftVersions.FirstOrDefaultAsync(v => v.DraftId == draft.Id && v.Number == draft.VersionCount, cancellationToken);
         var profile = await db.Profiles.AsNoTracking().FirstAsync(cancellationToken);
         var today = clock.Today();
-        var caller = DraftWorkflow.PersonOf(user);
         var delegations = await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken);
         var standing = await db.Decisions
             .Where(d => d.DraftId == draft.Id && d.VersionNumber == draft.VersionCount && d.Stage == draft.Stage && d.VoidedAt == null)
             .ToListAsync(cancellationToken);
-        var right = DraftWorkflow.MayDecide(draft, current, profile.SignOff, caller, delegations, standing, today);
+        var right = DraftWorkflow.MayDecide(draft, current, profile.SignOff, caller.Person, delegations, standing, today);
         if (right.Refusal is { } refusal)
         {
             return right.Forbidden ? Problems.Forbidden(refusal) : Illegal(refusal);
         }
 
         var (version, acting, stage) = (current!, right.Acting!, right.Stage!);
-        if (DecisionReceipt.Staleness(decision, draft, version) is { } stale)
+        var earlier = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == draft.Id && v.Number < version.Number)
+            .Select(v => new EarlierVersion(v.Number, v.Text)).ToListAsync(cancellationToken);
+        if (DecisionReceipt.Staleness(decision, draft, version, earlier) is { } stale)
         {
             return stale;
         }
@@ -189,7 +305,7 @@ public static partial class WorkflowApi
             Stage = stageIndex,
             StageName = stage.Name,
             Kind = decision.Kind,
-            By = caller,
+            By = caller.Person,
             OnBehalfOf = acting.IsDeputy ? acting.Approver : null,
             DelegationId = acting.DelegationId,
             Comment = decision.Comment,
@@ -202,16 +318,15 @@ public static partial class WorkflowApi
 
         if (decision.Kind == DecisionKind.ChangesRequested)
         {
-            draft.State = DraftState.ChangesRequested;
-            draft.Stage = null;
+            draft.RequestChanges();
             Notifications.Enqueue(db, draft, report.Title, [version.SubmittedBy], Notifications.ChangesRequested, $"v{version.Number}-changes",
-                $"{caller.Name} asked for changes to version {version.Number}: {decision.Comment}", link, now);
-            await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller, "changes-requested", draft.Id, version.Sha256,
+                $"{caller.Person.Name} asked for changes to version {version.Number}: {decision.Comment}", link, now);
+            await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "changes-requested", draft.Id, version.Sha256,
                 $"Stage {stageIndex + 1} ({stage.Name}){onBehalf}: {decision.Comment}"), now, cancellationToken);
             return await SaveAsync(db, draft, now, response, cancellationToken);
         }
 
-        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller, "approved", draft.Id, version.Sha256,
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "approved", draft.Id, version.Sha256,
             $"Stage {stageIndex + 1} ({stage.Name}){onBehalf}" + (decision.Comment is null ? "." : $": {decision.Comment}")), now, cancellationToken);
         if (!DraftWorkflow.StageSatisfied(stage, [.. standing, recorded]))
         {
@@ -220,33 +335,26 @@ public static partial class WorkflowApi
 
         if (stageIndex + 1 < stages.Count)
         {
-            draft.Stage = stageIndex + 1;
-            draft.State = DraftWorkflow.StateAt(stageIndex + 1, stages.Count);
+            draft.AdvanceTo(stageIndex + 1, stages.Count);
             await NotifyStageAsync(db, draft, report.Title, stages[stageIndex + 1], version.Number, stageIndex + 1, request, now, cancellationToken);
             return await SaveAsync(db, draft, now, response, cancellationToken);
         }
 
-        var signed = await SignAsync(db, templates, draft, profile, version, today, now, cancellationToken);
-        if (signed.Problem is not null)
-        {
-            return signed.Problem;
-        }
-
-        db.FinalLetters.Add(signed.Final!);
-        draft.State = DraftState.Approved;
-        draft.Stage = null;
+        var signed = Sign(draft, version, today, now);
+        db.FinalLetters.Add(signed);
+        draft.Approve();
         OutboxWrites.Enqueue(db, OutboxKinds.Finalise, draft.Id, new FinalisePayload(draft.Id), now);
         Notifications.Enqueue(db, draft, report.Title, [version.SubmittedBy], Notifications.ResponseApproved, $"v{version.Number}-approved",
             $"Version {version.Number} is approved and signed; it can now be dispatched.", link, now);
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), AuditTrail.System, "signed", draft.Id, version.Sha256,
-            $"Signed letter produced from version {version.Number}: .docx SHA-256 {signed.Final!.DocxSha256}."), now, cancellationToken);
+            $"Signed letter produced from version {version.Number}: .docx SHA-256 {signed.DocxSha256}."), now, cancellationToken);
         return await SaveAsync(db, draft, now, response, cancellationToken);
     }
 
     public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Dispatch(
-        Guid id, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, DraftingDb db, TimeProvider clock, CurrentPerson caller, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -273,16 +381,16 @@ public static partial class WorkflowApi
         var final = await db.FinalLetters.AsNoTracking().FirstAsync(f => f.DraftId == draft.Id, cancellationToken);
         draft.DispatchRequestedAt = now;
         OutboxWrites.Enqueue(db, OutboxKinds.Dispatch, draft.Id, new DispatchPayload(draft.Id), now);
-        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), DraftWorkflow.PersonOf(user), "dispatch-requested", draft.Id,
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "dispatch-requested", draft.Id,
             final.ApprovedSha256, $"To {profile.SignOff.HomeOfficeMailbox} and {profile.SignOff.ChiefInspectorMailbox}" +
             (profile.SignOff.CcEmails.Count > 0 ? $", cc {string.Join(", ", profile.SignOff.CcEmails)}." : ".")), now, cancellationToken);
         return await SaveAsync(db, draft, now, response, cancellationToken);
     }
 
     public static async Task<Results<Ok<WorkflowDto>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(
-        Guid id, PublicationInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, PublicationInput input, DraftingDb db, TimeProvider clock, CurrentPerson caller, HttpResponse response, CancellationToken cancellationToken)
     {
-        var draft = await LoadDraftAsync(db, id, cancellationToken);
+        var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
             return TypedResults.NotFound();
@@ -300,12 +408,9 @@ public static partial class WorkflowApi
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        draft.State = DraftState.Published;
-        draft.PublishedAt = now;
-        draft.PublishedLetterUrl = input.LetterUrl!.Trim();
-        draft.ChiefConstableCommentsUrl = input.ChiefConstableCommentsUrl!.Trim();
+        draft.Publish(now, input.LetterUrl!.Trim(), input.ChiefConstableCommentsUrl!.Trim());
         var final = await db.FinalLetters.AsNoTracking().FirstAsync(f => f.DraftId == draft.Id, cancellationToken);
-        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), DraftWorkflow.PersonOf(user), "published", draft.Id,
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "published", draft.Id,
             final.PdfSha256 ?? final.DocxSha256, $"Letter at {draft.PublishedLetterUrl}; chief constable's comments at {draft.ChiefConstableCommentsUrl}."),
             now, cancellationToken);
         return await SaveAsync(db, draft, now, response, cancellationToken);
@@ -323,9 +428,6 @@ public static partial class WorkflowApi
 
     internal static ProblemHttpResult Illegal(string reason) => Problems.Conflict("Not possible now", reason);
 
-    internal static async Task<Draft?> LoadDraftAsync(DraftingDb db, Guid id, CancellationToken cancellationToken) =>
-        await db.Drafts.Include(d => d.Report).Include(d => d.Responses).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-
     /// <summary>The stage's approvers, and the deputies acting for them today, are asked for their decision.</summary>
     private static async Task NotifyStageAsync(
         DraftingDb db, Draft draft, string reportTitle, ApprovalStage stage, int versionNumber, int stageIndex, HttpRequest request, DateTime now,
@@ -342,39 +444,23 @@ public static partial class WorkflowApi
             Notifications.LinkTo(request, draft.Id), now);
     }
 
-    /// <summary>The approved letter with its signature block completed: the same letter, dated as approved, signed today.</summary>
-    private static async Task<(FinalLetter? Final, ProblemHttpResult? Problem)> SignAsync(
-        DraftingDb db, IMemoryCache templates, Draft draft, Profile profile, DraftVersion version, DateOnly today, DateTime now,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The signed letter: the approved version's exact bytes with only its signature block completed (the signature
+    /// picture kept with the version at submission, and today's date). Nothing here reads the live report, profile or template.
+    /// </summary>
+    private static FinalLetter Sign(Draft draft, DraftVersion version, DateOnly today, DateTime now)
     {
-        var template = await DraftRendering.TemplateAsync(db, templates, cancellationToken);
-        if (template.Template is null)
-        {
-            return (null, Problems.Unprocessable("The OPCC's template has problems; upload a corrected one before approving.", ProfilesApi.TemplateProblems(template.Problems)));
-        }
-
-        var letter = DraftLetter.Build(draft, draft.Report!, profile, version.LetterDate) with { Date = version.LetterDate };
-        letter = letter with
-        {
-            Signatory = letter.Signatory with { SignedOn = today, Signature = profile.SignOff.Signature },
-            Identity = new DocumentIdentity(draft.Id.ToString(), version.DraftVersionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        };
-        var signed = LetterAssembler.Assemble(letter, template.Template);
-        if (signed.Letter is null)
-        {
-            return (null, Problems.Unprocessable("The signed letter could not be produced.", DraftLetter.Errors(signed.Problems, letter)));
-        }
-
-        return (new FinalLetter
+        var docx = LetterSigning.Sign(version.Docx, version.Signature, UkDate.Format(today, draft.DateStyle));
+        return new FinalLetter
         {
             DraftId = draft.Id,
             ApprovedVersion = version.Number,
             ApprovedSha256 = version.Sha256,
-            Docx = signed.Letter.Docx,
-            DocxSha256 = Sha256(signed.Letter.Docx),
+            Docx = docx,
+            DocxSha256 = Sha256(docx),
             SignedOn = today,
             CreatedAt = now,
-        }, null);
+        };
     }
 
     /// <summary>One SaveChanges: the state change, its audit entry and its outbox entries commit together or not at all.</summary>

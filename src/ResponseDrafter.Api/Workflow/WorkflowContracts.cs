@@ -23,7 +23,8 @@ public sealed record SignOffInput(
     List<string>? CcEmails,
     int? ReminderDaysBefore,
     PersonInput? EscalateTo,
-    LogoInput? Signature);
+    LogoInput? Signature,
+    int? RestartStageAfterApproverEdit = null);
 
 /// <param name="ApproverId">Whose deputy: the caller's own id unless the caller is an administrator.</param>
 public sealed record DelegationInput(string? ApproverId, PersonInput? Deputy, DateOnly? From, DateOnly? Until);
@@ -104,6 +105,7 @@ public static class WorkflowMapping
         CcEmails = (input.CcEmails ?? []).Select(e => e.Trim()).ToList(),
         ReminderDaysBefore = input.ReminderDaysBefore ?? 3,
         EscalateTo = input.EscalateTo?.AsPerson(),
+        RestartStageAfterApproverEdit = input.RestartStageAfterApproverEdit ?? 0,
         Signature = input.Signature is { Data: { } data } signature
             ? new ImageAsset { ContentType = signature.ContentType!.ToLowerInvariant(), Data = data, AltText = signature.AltText ?? "Signature" }
             : null,

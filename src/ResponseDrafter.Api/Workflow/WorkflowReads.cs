@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
@@ -24,7 +25,7 @@ public static class WorkflowReads
     }
 
     public static async Task<Results<Ok<ReviewDto>, NotFound, ValidationProblem>> Review(
-        Guid id, int? since, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid id, int? since, DraftingDb db, TimeProvider clock, CurrentPerson user, CancellationToken cancellationToken)
     {
         var draft = await db.Drafts.AsNoTracking().Include(d => d.Report).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (draft is null)
@@ -39,7 +40,7 @@ public static class WorkflowReads
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = [$"There is no version {asked}."] });
         }
 
-        var caller = DraftWorkflow.PersonOf(user);
+        var caller = user.Person;
         var current = versions.LastOrDefault();
 
         // "Since your last look": the version this person last decided on, else the one before the current one.

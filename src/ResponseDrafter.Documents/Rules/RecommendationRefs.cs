@@ -9,7 +9,7 @@ internal sealed record RefTarget(Recommendation Recommendation, SubItem? SubItem
 /// References to recommendations: "2", "6c", "AFI 3". Matching ignores case, spaces and punctuation
 /// so that "6C", "6 c" and "6(c)" all mean sub-item c of recommendation 6.
 /// </summary>
-internal static class RecommendationRefs
+public static class RecommendationRefs
 {
     public static string Of(Recommendation recommendation) => (recommendation.Number ?? string.Empty).Trim();
 

@@ -221,6 +221,37 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                     b.ToTable("Drafts");
                 });
 
+            modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftDocument", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DraftId");
+
+                    b.ToTable("DraftDocuments");
+                });
+
             modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftResponse", b =>
                 {
                     b.Property<Guid>("DraftId")
@@ -609,6 +640,9 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                     b.Property<int>("DraftVersionNumber")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EditedByApprover")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("LetterDate")
                         .HasColumnType("date");
 
@@ -616,6 +650,9 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -704,6 +741,15 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftDocument", b =>
+                {
+                    b.HasOne("ResponseDrafter.Api.Drafts.Draft", null)
+                        .WithOne()
+                        .HasForeignKey("ResponseDrafter.Api.Drafts.DraftDocument", "DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftResponse", b =>

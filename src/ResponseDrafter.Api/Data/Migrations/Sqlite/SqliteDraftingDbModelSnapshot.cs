@@ -216,6 +216,37 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                     b.ToTable("Drafts");
                 });
 
+            modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftDocument", b =>
+                {
+                    b.Property<Guid>("DraftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Docx")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DraftId");
+
+                    b.ToTable("DraftDocuments");
+                });
+
             modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftResponse", b =>
                 {
                     b.Property<Guid>("DraftId")
@@ -604,12 +635,18 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                     b.Property<int>("DraftVersionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EditedByApprover")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("LetterDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SubmittedAt")
@@ -699,6 +736,15 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftDocument", b =>
+                {
+                    b.HasOne("ResponseDrafter.Api.Drafts.Draft", null)
+                        .WithOne()
+                        .HasForeignKey("ResponseDrafter.Api.Drafts.DraftDocument", "DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResponseDrafter.Api.Drafts.DraftResponse", b =>
