@@ -51,6 +51,9 @@ public sealed class AuthorisationMatrixTests
         new("DELETE /api/drafts/{id:guid}/responses/{itemRef}/assurance", s => Json(HttpMethod.Delete, $"{s.DraftUrl}/responses/2/assurance", null, s.DraftETag), new(401, 200, 403, 403, 404)),
         new("GET /api/drafts/{id:guid}/status", s => Get($"{s.DraftUrl}/status"), ReadOwn),
         new("GET /api/drafts/{id:guid}/document", s => Get($"{s.DraftUrl}/document"), ReadOwn),
+        // A document without this draft's identity: permitted callers get as far as the identity check (409).
+        new("PUT /api/drafts/{id:guid}/document", s => Docx(HttpMethod.Put, $"{s.DraftUrl}/document", s.DraftETag), new(401, 409, 403, 403, 404)),
+        new("POST /api/drafts/{id:guid}/document/assemble", s => Json(HttpMethod.Post, $"{s.DraftUrl}/document/assemble", null, s.DraftETag), new(401, 200, 403, 403, 404)),
         new("POST /api/imports/recommendations/preview", _ => Imports.ImportCalls.PreviewRecommendationsRequest(), new(401, 200, 403, 200, 200)),
         new("POST /api/drafts/{id:guid}/assurance-import/preview", Imports.ImportCalls.PreviewAssuranceRequest, new(401, 200, 403, 403, 404)),
         new("POST /api/drafts/{id:guid}/assurance-import/", Imports.ImportCalls.ConfirmAssuranceRequest, new(401, 200, 403, 403, 404)),
@@ -69,6 +72,7 @@ public sealed class AuthorisationMatrixTests
         new("GET /api/drafts/{id:guid}/review", s => Get($"{s.DraftUrl}/review"), ReadOwn),
         new("GET /api/drafts/{id:guid}/versions/{number:int}/document", s => Get($"{s.DraftUrl}/versions/1/document"), new(401, 404, 404, 404, 404)),
         new("POST /api/drafts/{id:guid}/decisions", s => Json(HttpMethod.Post, $"{s.DraftUrl}/decisions", new DecisionInput("approve", new string('0', 64), null)), new(401, 409, 409, 409, 404)),
+        new("POST /api/drafts/{id:guid}/versions", s => Docx(HttpMethod.Post, $"{s.DraftUrl}/versions", null), new(401, 409, 409, 409, 404)),
         new("POST /api/drafts/{id:guid}/dispatch", s => Json(HttpMethod.Post, $"{s.DraftUrl}/dispatch", null), new(401, 409, 403, 403, 404)),
         new("POST /api/drafts/{id:guid}/publication", s => Json(HttpMethod.Post, $"{s.DraftUrl}/publication", new PublicationInput("https://example.org/l", "https://example.org/c")), new(401, 409, 403, 403, 404)),
         new("GET /api/drafts/{id:guid}/final/document", s => Get($"{s.DraftUrl}/final/document"), new(401, 404, 404, 404, 404)),
@@ -166,6 +170,18 @@ public sealed class AuthorisationMatrixTests
             request.Content = JsonContent.Create(body, body.GetType(), options: HttpCalls.Json);
         }
 
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return request;
+    }
+
+    private static HttpRequestMessage Docx(HttpMethod method, string url, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(LetterTemplate.Default.Docx) };
+        request.Content.Headers.ContentType = new(ProfilesApi.DocxContentType);
         if (ifMatch is not null)
         {
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);

@@ -163,16 +163,17 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
-    public async Task ALetterTheLibraryCannotAssembleGets422NamingTheRecommendation()
+    public async Task TextTheLetterCannotPrintIsRefusedWith422NamingTheRecommendationAndNothingIsSaved()
     {
         using var host = await ApiHost.StartAsync();
         var scenario = await Scenario.CreateAsync(host);
         using var client = host.ClientFor(Caller.Drafter);
-        await client.SendJsonAsync(HttpMethod.Put, $"{scenario.DraftUrl}/responses/3", new ResponseInput("<b>Assured</b>\n# Heading", ResponseStatus.ActionTaken, null), scenario.DraftETag);
+        var before = await client.GetByteArrayAsync($"{scenario.DraftUrl}/document");
 
-        var response = await client.GetAsync($"{scenario.DraftUrl}/document");
+        var response = await client.SendJsonAsync(HttpMethod.Put, $"{scenario.DraftUrl}/responses/3", new ResponseInput("<b>Assured</b>\n# Heading", ResponseStatus.ActionTaken, null), scenario.DraftETag);
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        CollectionAssert.AreEqual(before, await client.GetByteArrayAsync($"{scenario.DraftUrl}/document"), "nothing was saved");
         var reasons = problem["errors"]!.AsObject().SelectMany(e => e.Value!.AsArray().Select(r => r!.GetValue<string>())).ToList();
         Assert.IsTrue(reasons.Any(r => r.StartsWith("Recommendation 3:", StringComparison.Ordinal)), problem.ToJsonString());
     }

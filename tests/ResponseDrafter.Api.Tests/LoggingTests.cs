@@ -23,7 +23,7 @@ public sealed class LoggingTests
         await client.SendRawAsync(HttpMethod.Put, $"{scenario.DraftUrl}/responses/2", "{\"commentary\": \"" + commentary + "\", ");
 
         var logs = string.Join('\n', host.Logs.Lines);
-        Assert.IsTrue(logs.Contains("Rendered draft", StringComparison.Ordinal), "the render is logged");
+        Assert.IsTrue(logs.Contains("Patched draft", StringComparison.Ordinal), "the patch is logged");
         Assert.IsFalse(logs.Contains(commentary, StringComparison.Ordinal), "commentary was logged");
         Assert.IsFalse(logs.Contains(assurance, StringComparison.Ordinal), "assurance was logged");
         Assert.IsFalse(logs.Contains(token, StringComparison.Ordinal), "the whole token was logged");

@@ -1,6 +1,7 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.Documents.Templates;
@@ -68,7 +69,7 @@ public sealed class ProfilesTests
     }
 
     [TestMethod]
-    public async Task EachRenderUsesTheTemplateUploadedMostRecently()
+    public async Task EachNewDraftStartsFromTheTemplateUploadedMostRecentlyAndKeepsItsOwnDocument()
     {
         using var host = await ApiHost.StartAsync();
         var scenario = await Scenario.CreateAsync(host);
@@ -78,13 +79,15 @@ public sealed class ProfilesTests
         using var second = HttpCalls.FileForm("second.docx", TemplateMarked("Template mark: second"), DocxType);
 
         var uploaded = await admin.SendFormAsync(HttpMethod.Put, "/api/profile/template", first, scenario.ProfileETag);
-        var renderedFirst = Docx.Text(await drafter.GetByteArrayAsync($"{scenario.DraftUrl}/document"));
+        var firstDraft = await (await drafter.SendJsonAsync(HttpMethod.Post, "/api/drafts", new NewDraftInput(scenario.ReportId))).ReadAsync<DraftDto>();
         await admin.SendFormAsync(HttpMethod.Put, "/api/profile/template", second, uploaded.ETag());
-        var renderedSecond = Docx.Text(await drafter.GetByteArrayAsync($"{scenario.DraftUrl}/document"));
+        var secondDraft = await (await drafter.SendJsonAsync(HttpMethod.Post, "/api/drafts", new NewDraftInput(scenario.ReportId))).ReadAsync<DraftDto>();
 
-        StringAssert.Contains(renderedFirst, "Template mark: first");
-        StringAssert.Contains(renderedSecond, "Template mark: second");
-        Assert.IsFalse(renderedSecond.Contains("Template mark: first", StringComparison.Ordinal), renderedSecond);
+        var firstText = Docx.Text(await drafter.GetByteArrayAsync($"/api/drafts/{firstDraft.Id}/document"));
+        var secondText = Docx.Text(await drafter.GetByteArrayAsync($"/api/drafts/{secondDraft.Id}/document"));
+        StringAssert.Contains(firstText, "Template mark: first");
+        Assert.IsFalse(firstText.Contains("Template mark: second", StringComparison.Ordinal), "a template change does not rewrite a draft's document");
+        StringAssert.Contains(secondText, "Template mark: second");
     }
 
     /// <summary>The built-in template with a paragraph of its own before everything else, as an OPCC might add.</summary>

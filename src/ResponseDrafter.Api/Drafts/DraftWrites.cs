@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,7 +21,7 @@ public enum DocumentChange
 }
 
 /// <summary>Loading a draft, and saving it: every write to a draft ends here, whichever feature made it.</summary>
-public static class DraftWrites
+public static partial class DraftWrites
 {
     /// <summary>The draft with its report and responses (this tenant's only, by the query filter); null when there is none.</summary>
     public static async Task<Draft?> LoadAsync(DraftingDb db, Guid id, bool tracked, CancellationToken cancellationToken)
@@ -52,11 +53,15 @@ public static class DraftWrites
                 return renderProblem;
             }
 
+            var started = Stopwatch.GetTimestamp();
             patch = LetterPatch.Apply(document!.Docx, rendered!);
             if (patch.Changed.Count > 0)
             {
                 document.Replace(patch.Docx, editor.Person, now);
             }
+
+            LogPatched(response.HttpContext.RequestServices.GetRequiredService<ILogger<DraftDocument>>(),
+                draft.Id, draft.Version, patch.Changed.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         if (await DraftEdits.RecordAsync(db, draft, editor.Person, what, now, cancellationToken) is { } refusal)
@@ -84,4 +89,7 @@ public static class DraftWrites
         response.SetETag(draft.Version);
         return TypedResults.Ok(draft.AsDto(draft.Report!, patch is null ? null : new DocumentPatchDto(patch.Changed, patch.Missing)));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Patched draft {DraftId} version {Version}: {Changed} region(s) changed in {ElapsedMs:F1} ms")]
+    private static partial void LogPatched(ILogger logger, Guid draftId, int version, int changed, double elapsedMs);
 }
