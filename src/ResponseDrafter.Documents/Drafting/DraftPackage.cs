@@ -16,6 +16,8 @@ internal sealed class DraftPackage : IDisposable
     private readonly Dictionary<string, string> texts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> changed = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Name, byte[] Data)> added = [];
+    private readonly Dictionary<(string Part, string Element, string Attribute), Dictionary<string, (int Start, int End)>> indexes = [];
+    private readonly Dictionary<string, List<PackageRelationship>> relationships = new(StringComparer.OrdinalIgnoreCase);
     private string? mainPart;
 
     public DraftPackage(byte[] docx)
@@ -65,9 +67,37 @@ internal sealed class DraftPackage : IDisposable
         return data;
     }
 
+    /// <summary>The part's elements named <paramref name="element"/> by their <paramref name="attribute"/>, found in one pass and kept until the part changes.</summary>
+    public (int Start, int End)? Find(string partName, string element, string attribute, string value)
+    {
+        var key = (partName.TrimStart('/'), element, attribute);
+        if (!indexes.TryGetValue(key, out var index))
+        {
+            index = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
+            var xml = Text(partName) ?? string.Empty;
+            foreach (var (start, end) in XmlScan.All(xml, element))
+            {
+                if (XmlScan.Attributes(xml, start, XmlScan.TagEnd(xml, start)).GetValueOrDefault(attribute) is { } id)
+                {
+                    index.TryAdd(id, (start, end));
+                }
+            }
+
+            indexes[key] = index;
+        }
+
+        return index.TryGetValue(value, out var found) ? found : null;
+    }
+
     public void SetText(string partName, string text)
     {
         var name = partName.TrimStart('/');
+        relationships.Remove(name);
+        foreach (var key in indexes.Keys.Where(k => k.Part == name).ToList())
+        {
+            indexes.Remove(key);
+        }
+
         Names.Add(name);
         changed[name] = text;
     }
@@ -87,8 +117,15 @@ internal sealed class DraftPackage : IDisposable
     /// <summary>The relationships of <paramref name="source"/>, as its .rels entry lists them now.</summary>
     public List<PackageRelationship> Relationships(string source)
     {
-        var xml = Text("/" + TemplatePackage.RelationshipsEntry(source));
+        var entry = TemplatePackage.RelationshipsEntry(source);
+        if (relationships.TryGetValue(entry, out var known))
+        {
+            return known;
+        }
+
+        var xml = Text("/" + entry);
         var list = new List<PackageRelationship>();
+        relationships[entry] = list;
         if (xml is null)
         {
             return list;

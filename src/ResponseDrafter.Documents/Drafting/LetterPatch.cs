@@ -104,6 +104,27 @@ public static class LetterPatch
                     Region(current, rendered, at);
                 }
             }
+
+            // What assembly no longer writes (an emptied repeating region, an optional field cleared) goes here too.
+            var counts = then.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            foreach (var group in now.GroupBy(r => r.Name, StringComparer.Ordinal))
+            {
+                foreach (var gone in group.Skip(counts.GetValueOrDefault(group.Key)))
+                {
+                    var (start, end) = Enclosing(gone);
+                    edits.Add(new Edit(start, end, string.Empty, edits.Count));
+                    Note(Join(path, gone.Name));
+                }
+            }
+        }
+
+        /// <summary>A block control itself; an inline one with its paragraph, which assembly leaves out with it.</summary>
+        private (int Start, int End) Enclosing(RegionSpan region)
+        {
+            var paragraph = Math.Max(currentXml.LastIndexOf("<w:p>", region.Start, StringComparison.Ordinal), currentXml.LastIndexOf("<w:p ", region.Start, StringComparison.Ordinal));
+            var closed = currentXml.LastIndexOf("</w:p>", region.Start, StringComparison.Ordinal);
+            var end = currentXml.IndexOf("</w:p>", region.End, StringComparison.Ordinal);
+            return paragraph > closed && end >= 0 ? (paragraph, end + "</w:p>".Length) : (region.Start, region.End);
         }
 
         private void Region(RegionSpan current, RegionSpan rendered, string path)

@@ -30,7 +30,7 @@ internal sealed class PackageReferences(DraftPackage package, string part) : IRe
     public string Footnote(string id) => Cached("f" + id, () =>
     {
         var footnotes = RelatedParts.Footnotes(package);
-        if (footnotes is null || package.Text(footnotes) is not { } xml || XmlScan.Find(xml, "w:footnote", "w:id", id) is not var (start, end))
+        if (footnotes is null || package.Text(footnotes) is not { } xml || package.Find(footnotes, "w:footnote", "w:id", id) is not var (start, end))
         {
             return "missing";
         }
@@ -42,13 +42,13 @@ internal sealed class PackageReferences(DraftPackage package, string part) : IRe
     public string List(string numId) => Cached("n" + numId, () =>
     {
         var numbering = RelatedParts.Numbering(package);
-        if (numbering is null || package.Text(numbering) is not { } xml || XmlScan.Find(xml, "w:num", "w:numId", numId) is not var (start, end))
+        if (numbering is null || package.Text(numbering) is not { } xml || package.Find(numbering, "w:num", "w:numId", numId) is not var (start, end))
         {
             return "missing";
         }
 
         var abstractId = XmlScan.Elements(xml[start..end], "w:abstractNumId").FirstOrDefault()?.GetValueOrDefault("w:val") ?? string.Empty;
-        var definition = XmlScan.Find(xml, "w:abstractNum", "w:abstractNumId", abstractId);
+        var definition = package.Find(numbering, "w:abstractNum", "w:abstractNumId", abstractId);
         var none = new PackageReferences(package, numbering);
         return RegionCanon.Of(xml, start, end, none) + (definition is var (from, to) ? RegionCanon.Of(xml, from, to, none) : "missing");
     });

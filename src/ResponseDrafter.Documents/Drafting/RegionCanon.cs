@@ -165,7 +165,8 @@ internal static class RegionCanon
                 }
             }
 
-            target.Append(empty ? "/>" : ">");
+            // <w:p/> and <w:p></w:p> are the same element: Word and the SDK each write one or the other.
+            target.Append(empty ? "></>" : ">");
         }
 
         private void End(string name)
