@@ -23,6 +23,12 @@ public sealed class DraftDocument : ITenantOwned
 
     public DateTime SavedAt { get; set; }
 
+    /// <summary>
+    /// The record's rendering the document was last brought in line with. The next patch compares a fresh rendering with
+    /// this one, so that only what the record changed reaches the document, and edits made in Word elsewhere stay.
+    /// </summary>
+    public byte[]? Rendered { get; set; }
+
     /// <summary>Who last changed it: the person who saved it from Word, or whose change to the record the server applied.</summary>
     public Person SavedBy { get; set; } = new(string.Empty, string.Empty, string.Empty);
 

@@ -28,10 +28,22 @@ public static class DraftDocuments
             return (null, problem);
         }
 
-        var document = new DraftDocument { DraftId = draft.Id };
+        var document = new DraftDocument { DraftId = draft.Id, Rendered = docx };
         document.Replace(docx, by, clock.GetUtcNow().UtcDateTime);
         db.DraftDocuments.Add(document);
         return (document, null);
+    }
+
+    /// <summary>
+    /// After the record was read back from a document saved in Word: the record's rendering as it now stands becomes the
+    /// baseline for the next patch, so that reading back does not count as a change the record made.
+    /// </summary>
+    public static async Task<ProblemHttpResult?> RebaseAsync(
+        DraftingDb db, IMemoryCache templates, Draft draft, DraftDocument document, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (rendered, problem) = await DraftRendering.RenderAsync(db, templates, draft, clock.Today(), cancellationToken);
+        document.Rendered = rendered;
+        return rendered is null ? problem : null;
     }
 
     /// <summary>The document's bytes for reading; assembled on the fly (not stored) for a draft that has none yet.</summary>

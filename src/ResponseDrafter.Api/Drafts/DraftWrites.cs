@@ -60,8 +60,14 @@ public static partial class DraftWrites
                 document.Replace(patch.Docx, editor.Person, now);
             }
 
-            LogPatched(response.HttpContext.RequestServices.GetRequiredService<ILogger<DraftDocument>>(),
-                draft.Id, draft.Version, patch.Changed.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            document.Rendered = rendered;
+
+            var logger = response.HttpContext.RequestServices.GetRequiredService<ILogger<DraftDocument>>();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogPatched(logger, draft.Id, draft.Version, patch.Changed.Count, elapsedMs);
+            }
         }
 
         if (await DraftEdits.RecordAsync(db, draft, editor.Person, what, now, cancellationToken) is { } refusal)

@@ -388,6 +388,11 @@ public static partial class DraftsApi
 
         DocumentIndex.ApplyTo(draft, saved);
         current.Replace(file.Bytes, caller.Person, clock.GetUtcNow().UtcDateTime);
+        if (await DraftDocuments.RebaseAsync(db, templates, draft, current, clock, cancellationToken) is { } unrenderable)
+        {
+            return unrenderable;
+        }
+
         return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, "The document (saved from Word)", response, cancellationToken, DocumentChange.AsSaved);
     }
 

@@ -225,6 +225,11 @@ public static partial class WorkflowApi
 
         document.Replace(file.Bytes, editor, now);
         DocumentIndex.ApplyTo(draft, edited);
+        if (await DraftDocuments.RebaseAsync(db, templates, draft, document, clock, cancellationToken) is { } unrenderable)
+        {
+            return unrenderable;
+        }
+
         var userSession = await delegation.BeginAsync(caller.Principal, cancellationToken);
         await FreezeAsync(db, draft, version, restart, stages, StatutoryDeadline.For(draft.Report!.PublishedOn), userSession, request, now, cancellationToken);
         var stageName = right.Stage!.Name;

@@ -230,6 +230,9 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("Rendered")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("timestamp with time zone");
 

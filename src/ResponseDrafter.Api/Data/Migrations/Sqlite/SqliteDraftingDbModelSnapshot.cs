@@ -225,6 +225,9 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("Rendered")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("TEXT");
 

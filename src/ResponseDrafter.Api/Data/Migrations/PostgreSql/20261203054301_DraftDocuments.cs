@@ -32,6 +32,7 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                     Docx = table.Column<byte[]>(type: "bytea", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     SavedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Rendered = table.Column<byte[]>(type: "bytea", nullable: true),
                     SavedBy = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>

@@ -32,6 +32,7 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                     Docx = table.Column<byte[]>(type: "BLOB", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Rendered = table.Column<byte[]>(type: "BLOB", nullable: true),
                     SavedBy = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

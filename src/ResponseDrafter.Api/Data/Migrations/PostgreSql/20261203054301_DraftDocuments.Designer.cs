@@ -12,7 +12,7 @@ using ResponseDrafter.Api.Data;
 namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDraftingDb))]
-    [Migration("20261203052928_DraftDocuments")]
+    [Migration("20261203054301_DraftDocuments")]
     partial class DraftDocuments
     {
         /// <inheritdoc />
@@ -231,6 +231,9 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
 
                     b.Property<byte[]>("Docx")
                         .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Rendered")
                         .HasColumnType("bytea");
 
                     b.Property<DateTime>("SavedAt")

@@ -11,7 +11,7 @@ using ResponseDrafter.Api.Data;
 namespace ResponseDrafter.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDraftingDb))]
-    [Migration("20261203052924_DraftDocuments")]
+    [Migration("20261203054257_DraftDocuments")]
     partial class DraftDocuments
     {
         /// <inheritdoc />
@@ -226,6 +226,9 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
 
                     b.Property<byte[]>("Docx")
                         .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Rendered")
                         .HasColumnType("BLOB");
 
                     b.Property<DateTime>("SavedAt")
