@@ -63,6 +63,19 @@ public sealed class LetterSigningTests
     }
 
     [TestMethod]
+    public void ADocumentSavedByWordWithEmptySelfClosedControlsIsSignedValidly()
+    {
+        // Saved through the SDK, as Word does, an empty control's content becomes "<w:sdtContent />".
+        var approved = WordDocuments.Edit(Approved(), d => d.MainDocumentPart!.Document!.Save());
+        Assert.Contains("<w:sdtContent />", Text(approved, Document));
+
+        var signed = LetterSigning.Sign(approved, TestImages.Signature, "19 July 2021");
+
+        WordDocuments.AssertValid(signed, "the signed letter");
+        Assert.Contains("Signed on 19 July 2021", WordDocuments.BodyText(signed));
+    }
+
+    [TestMethod]
     public void ADocumentWithoutASignatureBlockIsReturnedUnchanged()
     {
         var approved = WordDocuments.Edit(Approved(), d =>
