@@ -163,7 +163,7 @@ public sealed class ApproverTests
         await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
         await Expect(open.Playwright.Locator("#alert"))
-            .ToContainTextAsync("The document differs from the version submitted: The text in Word is not the text of version 1.");
+            .ToContainTextAsync("The document differs from the version submitted: The text in Word is not the text of version 1");
         Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
     }
 

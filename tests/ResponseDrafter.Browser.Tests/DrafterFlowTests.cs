@@ -112,7 +112,7 @@ public sealed class DrafterFlowTests
     }
 
     [TestMethod]
-    public async Task RebuildingReplacesOnlyTheTaggedRegionsThroughTheOfficeJsStandIn()
+    public async Task AChangeReachesWordInTheRegionsTheServerPatchedAndNowhereElseThroughTheOfficeJsStandIn()
     {
         var title = "Hidden victims (rebuild)";
         var reportId = await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20));
@@ -135,16 +135,17 @@ public sealed class DrafterFlowTests
 
         await AnswerAsync(page, "2", "Revised words on recommendation 2, after the chief executive's review.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
-        await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was updated");
+        await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter is up to date with the draft");
         await Evidence.ScreenshotAsync(TestContext, page, "drafter-3-letter-updated");
 
         var calls = await WordCallsAsync(page);
         var names = calls.Select(c => c["call"]!.GetValue<string>()).ToList();
-        CollectionAssert.DoesNotContain(names, "body.insertFileFromBase64", "A re-run must not replace the whole document.");
+        CollectionAssert.DoesNotContain(names, "body.insertFileFromBase64", "A change must not replace the whole document.");
         CollectionAssert.DoesNotContain(names, "body.insertOoxml");
         CollectionAssert.DoesNotContain(names, "body.clear");
         var replaced = calls.Where(c => c["call"]!.GetValue<string>() == "contentControl.insertOoxml").ToList();
-        CollectionAssert.AreEquivalent(tags.Distinct().ToList(), replaced.Select(c => c["tag"]!.GetValue<string>()).Distinct().ToList());
+        CollectionAssert.AreEqual(new[] { "responses" }, replaced.Select(c => c["tag"]!.GetValue<string>()).Distinct().ToList(),
+            "only the region the server patched is brought into Word");
         Assert.IsTrue(replaced.All(c => c["location"]!.GetValue<string>() == "Replace"));
 
         foreach (var region in replaced)
@@ -157,8 +158,42 @@ public sealed class DrafterFlowTests
         var responses = replaced.Single(c => c["tag"]!.GetValue<string>() == "responses")["ooxml"]!.GetValue<string>();
         StringAssert.Contains(responses, "Revised words on recommendation 2, after the chief executive");
         Assert.IsFalse(responses.Contains("First words on recommendation 2.", StringComparison.Ordinal));
-        var identity = calls.Single(c => c["call"]!.GetValue<string>() == "customXmlPart.setXml")["xml"]!.GetValue<string>();
+        var identity = calls.First(c => c["call"]!.GetValue<string>() == "customXmlPart.setXml")["xml"]!.GetValue<string>();
         StringAssert.Contains(identity, await DraftIdForAsync(title));
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
+    public async Task WhatTheDrafterWritesInWordIsSavedBeforeTheNextChangeAndIsWhatIsSubmittedThroughTheOfficeJsStandIn()
+    {
+        var title = "Hidden victims (written in Word)";
+        var reportId = await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20));
+        var drafter = await server.ClientForAsync("drafter");
+        var created = await drafter.PostAsJsonAsync("/api/drafts", new { reportId });
+        created.EnsureSuccessStatusCode();
+        var draftId = await DraftIdForAsync(title);
+
+        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        var card = page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
+        await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was built in this document");
+
+        // The drafter types a paragraph of their own in Word: the stand-in's document becomes that file.
+        var inserted = Convert.FromBase64String((await WordCallsAsync(page)).Single(c => c["call"]!.GetValue<string>() == "body.insertFileFromBase64")["base64"]!.GetValue<string>());
+        var typed = WordDocuments.WithParagraphTyped(inserted, "A paragraph typed in Word by the drafter.");
+        await page.EvaluateAsync("file => { window.__wordDocument.file = file; window.__wordDocument.text = 'The letter, with a paragraph typed in Word'; }", Convert.ToBase64String(typed));
+        await AnswerAsync(page, "2", "Saved from the pane after typing in Word.");
+
+        var stored = await drafter.GetByteArrayAsync($"/api/drafts/{draftId}/document");
+        using var document = WordprocessingDocument.Open(new MemoryStream(stored), isEditable: false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        StringAssert.Contains(text, "A paragraph typed in Word by the drafter.");
+        StringAssert.Contains(text, "Saved from the pane after typing in Word.");
+        var saves = (await WordCallsAsync(page)).Count(c => c["call"]!.GetValue<string>() == "document.getFileAsync");
+        Assert.AreEqual(1, saves, "Word's document was read once, before the change was sent");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 

@@ -18,6 +18,12 @@ public sealed class HostileTextTests
     private const string ImageTag = "<img src=x onerror=\"window.__pwned=1\">";
     private const string SvgTag = "<svg onload=\"window.__pwned=1\"></svg>";
 
+    // The letter's markup refuses HTML tags; escaped, they are text the letter prints, and still hostile to a page that
+    // would treat them as HTML.
+    private static readonly string ScriptText = Escaped(ScriptTag);
+    private static readonly string ImageText = Escaped(ImageTag);
+    private static readonly string SvgText = Escaped(SvgTag);
+
     private static ApiServer server = null!;
     private static Chromium chromium = null!;
 
@@ -53,8 +59,8 @@ public sealed class HostileTextTests
         var refs = draft["selection"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         var throughApi = refs[1];
         var etag = draftResponse.Headers.ETag!.Tag;
-        etag = await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}/assurance", new { text = ScriptTag + " and " + SvgTag, suppliedBy = SvgTag }, etag);
-        await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}", new { commentary = ImageTag, status = "action-proposed" }, etag);
+        etag = await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}/assurance", new { text = ScriptText + " and " + SvgText, suppliedBy = SvgTag }, etag);
+        await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}", new { commentary = ImageText, status = "action-proposed" }, etag);
 
         var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true, bypassCsp: true);
         var page = open.Playwright;
@@ -63,21 +69,21 @@ public sealed class HostileTextTests
         await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
             .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
 
-        await page.Locator("#item-2-assurance").GetByRole(AriaRole.Textbox).FillAsync(ScriptTag);
+        await page.Locator("#item-2-assurance").GetByRole(AriaRole.Textbox).FillAsync(ScriptText);
         await page.Locator("#item-2-suppliedBy").GetByRole(AriaRole.Textbox).FillAsync(ImageTag);
         await page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") })
             .GetByRole(AriaRole.Button, new() { Name = "Save assurance" }).ClickAsync();
         await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Assurance for Recommendation 2 saved.");
-        await DrafterFlowTests.AnswerAsync(page, "2", ImageTag + SvgTag);
+        await DrafterFlowTests.AnswerAsync(page, "2", ImageText + SvgText);
 
         await page.ReloadAsync();
         await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
             .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
         await Expect(page.Locator("#deadline")).ToContainTextAsync(title);
-        Assert.AreEqual(ScriptTag, await ValueAsync(page, "item-2-assurance"));
-        Assert.AreEqual(ImageTag + SvgTag, await ValueAsync(page, "item-2-commentary"));
-        Assert.AreEqual(ScriptTag + " and " + SvgTag, await ValueAsync(page, $"item-{throughApi}-assurance"));
-        Assert.AreEqual(ImageTag, await ValueAsync(page, $"item-{throughApi}-commentary"));
+        Assert.AreEqual(ScriptText, await ValueAsync(page, "item-2-assurance"));
+        Assert.AreEqual(ImageText + SvgText, await ValueAsync(page, "item-2-commentary"));
+        Assert.AreEqual(ScriptText + " and " + SvgText, await ValueAsync(page, $"item-{throughApi}-assurance"));
+        Assert.AreEqual(ImageText, await ValueAsync(page, $"item-{throughApi}-commentary"));
         await Expect(page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") }).Locator(".provenance"))
             .ToContainTextAsync($"supplied by {ImageTag}");
         await Expect(page.Locator("section.item").Filter(new() { Has = page.Locator($"#item-{throughApi}-assurance") }).Locator(".provenance"))
@@ -128,4 +134,6 @@ public sealed class HostileTextTests
         response.EnsureSuccessStatusCode();
         return response.Headers.ETag!.Tag;
     }
+
+    private static string Escaped(string html) => html.Replace("<", "\\<", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -60,6 +60,7 @@
         insertFileFromBase64(base64, location) {
           record('body.insertFileFromBase64', { base64, location });
           doc.text = 'The letter';
+          doc.file = base64;
         },
         insertOoxml(ooxml, location) { record('body.insertOoxml', { ooxml, location }); },
         clear() { record('body.clear', {}); },

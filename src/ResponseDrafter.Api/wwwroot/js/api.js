@@ -78,9 +78,11 @@ export async function errorFrom(response) {
   }
 }
 
+const DocxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** @param {() => Promise<string>} token gives a current access token */
 export function createApi(token) {
-  async function send(method, path, { json, form, etag, accept = 'application/json' } = {}) {
+  async function send(method, path, { json, form, docx, etag, accept = 'application/json' } = {}) {
     const headers = { Accept: accept, Authorization: `Bearer ${await token()}` };
     let body;
     if (json !== undefined) {
@@ -88,6 +90,9 @@ export function createApi(token) {
       body = JSON.stringify(json);
     } else if (form !== undefined) {
       body = form;
+    } else if (docx !== undefined) {
+      headers['Content-Type'] = DocxType;
+      body = docx;
     }
     if (etag) headers['If-Match'] = etag;
 
@@ -124,20 +129,22 @@ export function createApi(token) {
     previewAssuranceImport: async (id, form) =>
       (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/assurance-import/preview`, { form }))).data,
     importAssurance: async (id, form, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/assurance-import`, { form, etag })),
+    /** The open document's exact bytes become the draft; the server reads its regions back. */
+    saveDocument: async (id, bytes, etag) => read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/document`, { docx: bytes, etag })),
+    /** The server brings its copy in line with the record; the answer's document.changed names the regions it patched. */
+    assemble: async (id, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/document/assemble`, { etag })),
+    /** An approver's own edits, as the next version. */
+    submitEdits: async (id, bytes) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/versions`, { docx: bytes }))).data,
     submit: async (id, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/submit`, { etag })),
     workflow: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/workflow`))).data,
     review: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/review`))).data,
     decide: async (id, form) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/decisions`, { form }))).data,
     document: async (id) => {
-      const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/document`, {
-        accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      });
+      const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/document`, { accept: DocxType });
       return { bytes: new Uint8Array(await response.arrayBuffer()), etag: response.headers.get('ETag') };
     },
     versionDocument: async (id, number) => {
-      const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/versions/${encodeURIComponent(number)}/document`, {
-        accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      });
+      const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/versions/${encodeURIComponent(number)}/document`, { accept: DocxType });
       return { bytes: new Uint8Array(await response.arrayBuffer()) };
     },
   };

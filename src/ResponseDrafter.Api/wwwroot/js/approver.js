@@ -27,6 +27,7 @@ export async function showReview(api, draftId) {
   comment.addEventListener('input', () => typedComment.set(comment.value));
   byId('approve').addEventListener('click', (event) => decide('approve', event.currentTarget));
   byId('request-changes').addEventListener('click', (event) => decide('request-changes', event.currentTarget));
+  byId('submit-edits').addEventListener('click', (event) => submitEdits(event.currentTarget));
   await load();
   show(byId('review'), true);
   byId('review-heading').focus();
@@ -120,6 +121,24 @@ async function decide(decision, button) {
     result.textContent = decision === 'approve'
       ? `You approved version ${number}. ${whereItIs(workflow)}`
       : `You asked for changes to version ${number}. ${whereItIs(workflow)}`;
+    await load();
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(button, false);
+  }
+}
+
+/** The approver's own edits in Word become the next version; the server says where the chain starts again. */
+async function submitEdits(button) {
+  clearError();
+  const result = byId('decision-result');
+  result.textContent = '';
+  busy(button, true);
+  try {
+    const number = state.review.current.number;
+    const workflow = await state.api.submitEdits(state.draftId, await word.documentFile());
+    result.textContent = `Your changes are version ${workflow.versions.at(-1).number}; the decisions on version ${number} are void. ${whereItIs(workflow)}`;
     await load();
   } catch (error) {
     showError(error);

@@ -38,6 +38,43 @@ const unsaved = {
   },
 };
 
+/**
+ * The document open in Word and the server's copy of it, kept in step. Before a change goes to the server, what was
+ * written in Word since they last agreed goes first (the document's exact bytes); after it, the regions the server
+ * patched are brought into Word. Nothing else in the document is touched.
+ */
+const sync = {
+  /** The body's text when Word and the server last agreed; null until they have (so the first change saves Word first). */
+  text: null,
+  async carried() {
+    return state.host.kind === 'word' && (await word.documentDraft())?.draftId === state.draft.id;
+  },
+  async saveWordFirst() {
+    if (!(await sync.carried())) return;
+    const text = await word.bodyText();
+    if (text === sync.text) return;
+    accept(await state.api.saveDocument(state.draft.id, await word.documentFile(), state.etag));
+    sync.text = text;
+  },
+  /** Returns the regions the document no longer has (deleted in Word), which the server could not fill. */
+  async bringIntoWord(changed) {
+    if (!changed?.length || !(await sync.carried())) return [];
+    const regions = new Set(changed.map((path) => path.split('/')[0]).filter((tag) => !tag.includes(':')));
+    const { bytes } = await state.api.document(state.draft.id);
+    const missing = await word.updateLetter(await readLetter(bytes), regions);
+    sync.text = await word.bodyText();
+    return missing;
+  },
+  /** A change to the draft: Word's writing saved first, the change made, the server's patch brought into Word. */
+  async change(send) {
+    await sync.saveWordFirst();
+    const result = await send();
+    accept(result);
+    await sync.bringIntoWord(result.data.document?.changed);
+    return result;
+  },
+};
+
 const fieldId = (ref, field) => `item-${ref}-${field}`;
 
 function refsOf(report) {
@@ -116,6 +153,7 @@ async function openDraft(draftId) {
 }
 
 async function showDraft(draft, etag) {
+  sync.text = null;
   state.draft = draft;
   state.etag = etag;
   state.report = await state.api.report(draft.reportId);
@@ -164,7 +202,7 @@ async function saveSelection() {
   clearError();
   const refs = refsOf(state.report).filter((ref) => byId(fieldId(ref, 'selected'))?.checked);
   try {
-    accept(await state.api.putSelection(state.draft.id, refs, state.etag));
+    await sync.change(() => state.api.putSelection(state.draft.id, refs, state.etag));
     renderResponses();
     announce('Selection saved.');
     await refreshStatus();
@@ -287,9 +325,9 @@ async function saveAssurance(ref, button) {
       form.append('suppliedBy', valueOf(ref, 'suppliedBy') ?? '');
       form.append('presentation', valueOf(ref, 'presentation') ?? 'quoted-in-full');
       if (valueOf(ref, 'summary')) form.append('summary', valueOf(ref, 'summary'));
-      accept(await state.api.uploadAssurance(state.draft.id, ref, form, state.etag));
+      await sync.change(() => state.api.uploadAssurance(state.draft.id, ref, form, state.etag));
     } else {
-      accept(await state.api.putAssurance(state.draft.id, ref, {
+      await sync.change(() => state.api.putAssurance(state.draft.id, ref, {
         text: valueOf(ref, 'assurance'),
         suppliedBy: valueOf(ref, 'suppliedBy'),
         presentation: valueOf(ref, 'presentation'),
@@ -311,7 +349,7 @@ async function saveResponse(ref, button) {
   clearError();
   busy(button, true);
   try {
-    accept(await state.api.putResponse(state.draft.id, ref, {
+    await sync.change(() => state.api.putResponse(state.draft.id, ref, {
       commentary: valueOf(ref, 'commentary'),
       status: valueOf(ref, 'status'),
       reason: valueOf(ref, 'reason'),
@@ -376,32 +414,42 @@ async function buildLetter(replaceEverything = false) {
   show(byId('replace-confirm'), false);
   busy(button, true);
   try {
-    const { bytes } = await state.api.document(state.draft.id);
     if (state.host.kind !== 'word') {
+      const { bytes } = await state.api.document(state.draft.id);
       download(bytes, `${state.report.title.slice(0, 80)} - response.docx`);
       result.textContent = 'The letter was downloaded. Open it in Word.';
       return;
     }
 
-    const letter = await readLetter(bytes);
     const carried = await word.documentDraft();
     if (carried && carried.draftId !== state.draft.id) {
       throw new Error(`This document holds the response to "${carried.reportTitle}". Open a new blank document for this report and build the letter there.`);
     }
     if (carried) {
-      const missing = await word.updateLetter(letter);
-      result.textContent = missing.length === 0
-        ? `The letter was updated from draft version ${state.draft.version}. Your text outside the ResponseDrafter sections is unchanged.`
-        : `The letter was updated, but these sections are not in the document and were left out: ${missing.join(', ')}. To add them, build the letter again in a new document.`;
+      // What was written in Word reaches the server first; the server then patches only what the record changed.
+      await sync.saveWordFirst();
+      const assembled = await state.api.assemble(state.draft.id, state.etag);
+      accept(assembled);
+      const changed = assembled.data.document?.changed ?? [];
+      const missing = [...await sync.bringIntoWord(changed), ...(assembled.data.document?.missing ?? [])];
+      result.textContent = changed.length === 0
+        ? 'The letter is up to date with the draft. Your text in Word is saved.'
+        : 'The letter was updated where the draft changed. Your text in Word is saved and unchanged.';
+      if (missing.length > 0) {
+        result.textContent += ` These sections are not in the document any more and were left out: ${[...new Set(missing)].join(', ')}.`;
+      }
     } else if (!replaceEverything && await word.documentHasText()) {
       show(byId('replace-confirm'), true);
       result.textContent = 'This document already has text that did not come from ResponseDrafter.';
       byId('replace-confirm-button').focus();
       return;
     } else {
-      await word.insertLetter(letter);
+      const { bytes } = await state.api.document(state.draft.id);
+      await word.insertLetter(await readLetter(bytes));
+      sync.text = await word.bodyText();
       result.textContent = `The letter was built in this document from draft version ${state.draft.version}.`;
     }
+    await refreshStatus();
     if (!state.status?.complete) result.textContent += ' It is marked DRAFT until the missing items are done.';
   } catch (error) {
     showError(error);
@@ -414,7 +462,7 @@ function wireBuild() {
   byId('build').addEventListener('click', () => buildLetter());
   byId('replace-confirm-button').addEventListener('click', () => buildLetter(true));
   byId('back').addEventListener('click', () => showReports().catch(showError));
-  signOff.wire(state, unsaved.pending);
+  signOff.wire(state, unsaved.pending, sync.saveWordFirst);
   if (state.host.kind !== 'word') {
     byId('build').textContent = 'Download the letter (.docx)';
     byId('build-hint').textContent = 'Outside Word the letter is downloaded; open the task pane in Word to build it in the document.';
@@ -432,8 +480,13 @@ function wireImports() {
     onClose: () => showReports().catch(showError),
   }));
   byId('import-assurance-open').addEventListener('click', () => openAssuranceImport(state.api, state, {
+    beforeImport: async () => {
+      await sync.saveWordFirst();
+      return state.etag;
+    },
     onImported: async (result, refs, fileName) => {
       accept(result);
+      await sync.bringIntoWord(result.data.document?.changed);
       refs.forEach((ref) => unsaved.clear(ref, ['assurance', 'suppliedBy']));
       renderResponses();
       show(byId('draft'), true);

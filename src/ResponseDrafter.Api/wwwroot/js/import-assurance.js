@@ -20,13 +20,14 @@ const safeId = (text) => text.replace(/[^A-Za-z0-9]/g, '_');
 const headingOf = (section) => (section.heading.trim() === '' ? 'Text before the first heading' : section.heading);
 
 /**
- * Shows the screen in #import-assurance for the draft. onImported({ data, etag }, refs) runs once the assurance is saved;
- * onClose() when the drafter goes back without importing.
+ * Shows the screen in #import-assurance for the draft. beforeImport() runs just before the import is sent (it saves what
+ * was written in Word) and gives the draft's ETag to send with it; onImported({ data, etag }, refs) runs once the
+ * assurance is saved; onClose() when the drafter goes back without importing.
  */
-export function openAssuranceImport(api, { draft, etag, report }, { onImported, onClose }) {
+export function openAssuranceImport(api, { draft, etag, report }, { beforeImport, onImported, onClose }) {
   const section = byId('import-assurance');
   const suppliedKey = `responsedrafter.import.${draft.id}.suppliedBy`;
-  const screen = { api, draft, etag, report, suppliedKey, onImported, file: null, preview: null, compareTimer: null, compared: 0 };
+  const screen = { api, draft, etag, report, suppliedKey, beforeImport, onImported, file: null, preview: null, compareTimer: null, compared: 0 };
   const mapping = el('div', { id: 'assurance-mapping', hidden: true });
   const readButton = el('fluent-button', { id: 'assurance-read', appearance: 'accent', on: { click: () => read(screen, readButton, mapping) } },
     'Read the document');
@@ -202,7 +203,8 @@ async function confirm(screen, button) {
     form.append('suppliedBy', suppliedBy);
     form.append('sha256', screen.preview.sha256);
     form.append('mapping', JSON.stringify(mapping));
-    const result = await screen.api.importAssurance(screen.draft.id, form, screen.etag);
+    const etag = await screen.beforeImport?.() ?? screen.etag;
+    const result = await screen.api.importAssurance(screen.draft.id, form, etag);
     sessionStorage.removeItem(screen.suppliedKey);
     show(byId('import-assurance'), false);
     await screen.onImported(result, refs, screen.preview.fileName);

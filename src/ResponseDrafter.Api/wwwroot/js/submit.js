@@ -9,8 +9,8 @@ const Submittable = new Set(['drafting', 'changes-requested']);
  * Wires the Submit button once. `drafter` is the drafter's state ({ api, draft, etag, … }), read at click time;
  * `pending()` names the items with typed text not yet saved.
  */
-export function wire(drafter, pending) {
-  byId('submit').addEventListener('click', () => submit(drafter, pending));
+export function wire(drafter, pending, saveWordFirst) {
+  byId('submit').addEventListener('click', () => submit(drafter, pending, saveWordFirst));
 }
 
 /** Shows where the drafter's open draft is in sign-off. */
@@ -29,10 +29,10 @@ function render(workflow) {
     ? 'It is with its approvers. Editing the draft withdraws the submission; submit it again afterwards.'
     : button.disabled
       ? 'It has been approved, so there is nothing to submit.'
-      : 'Submitting sends the letter as the server has saved it, as a new numbered version, to the first stage of the approval chain.';
+      : 'Submitting saves the document as it is in Word and sends exactly that, as a new numbered version, to the first stage of the approval chain.';
 }
 
-async function submit(drafter, pending) {
+async function submit(drafter, pending, saveWordFirst) {
   clearError();
   const result = byId('submit-result');
   result.textContent = '';
@@ -48,6 +48,8 @@ async function submit(drafter, pending) {
   const button = byId('submit');
   busy(button, true);
   try {
+    // The version is the document as it stands: what was written in Word goes to the server before it is frozen.
+    await saveWordFirst();
     const { data: workflow, etag } = await drafter.api.submit(drafter.draft.id, drafter.etag);
     drafter.etag = etag;
     drafter.draft.version = workflow.version;

@@ -17,13 +17,18 @@ export function documentDraft() {
   });
 }
 
-export function documentHasText() {
+/** The body's text as Word shows it: how the pane tells that someone has written in the document since it last synced. */
+export function bodyText() {
   return Word.run(async (context) => {
     const body = context.document.body;
     body.load('text');
     await context.sync();
-    return body.text.trim().length > 0;
+    return body.text;
   });
+}
+
+export async function documentHasText() {
+  return (await bodyText()).trim().length > 0;
 }
 
 async function writeIdentity(context, xml) {
@@ -58,17 +63,19 @@ export async function insertLetter(letter) {
 }
 
 /**
- * Re-run: replaces the content of each tagged region with the new render's, clears regions the new render no longer
- * has, and leaves everything outside the controls as the drafter left it. Returns the tags it could not find.
+ * Brings the open document in line with the server's copy: replaces the content of the top-level regions named in
+ * `changed` (all of them when it is null) with the server's, clears regions the server's copy no longer has, updates the
+ * DRAFT marking, and leaves everything else as the drafter left it. Returns the tags it could not find.
  */
-export async function updateLetter(letter) {
+export async function updateLetter(letter, changed = null) {
   const previous = Office.context.document.settings.get(RegionsSetting) ?? [];
   const current = new Set(letter.regions.map((r) => r.tag));
   const stale = previous.filter((tag) => !current.has(tag));
+  const regions = changed ? letter.regions.filter((r) => changed.has(r.tag)) : letter.regions;
 
   const missing = await Word.run(async (context) => {
     const controls = context.document.contentControls;
-    const found = letter.regions.map((region) => ({ region, controls: controls.getByTag(region.tag) }));
+    const found = regions.map((region) => ({ region, controls: controls.getByTag(region.tag) }));
     const cleared = stale.map((tag) => controls.getByTag(tag));
     const markings = controls.getByTag('draft');
     for (const collection of [...found.map((f) => f.controls), ...cleared, markings]) collection.load('items');
