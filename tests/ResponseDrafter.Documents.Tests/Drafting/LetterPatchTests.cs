@@ -120,6 +120,29 @@ public sealed partial class LetterPatchTests
     }
 
     [TestMethod]
+    public void ListsInANewAssuranceAreDefinedInADocumentFromTheBuiltInTemplate()
+    {
+        // The built-in template's numbering part is an empty, self-closed root until a list is written.
+        var current = Draft(SampleLetters.EveryAssurancePresentation);
+        var record = WithResponse(SampleLetters.EveryAssurancePresentation, "2", r => r with
+        {
+            Assurance = r.Assurance! with { Text = "The force will:\n\n1. train staff\n2. audit cases\n\n- and report" },
+        });
+
+        var result = Patched(current, Draft(record));
+
+        Assert.IsTrue(result.Changed.Any(c => c.StartsWith("responses/response:2/", StringComparison.Ordinal)), string.Join("; ", result.Changed));
+        var lists = WordDocuments.Read(result.Docx, d =>
+        {
+            var used = WordDocuments.Control(d, "response:2").Descendants<NumberingId>().Select(n => n.Val!.Value).Distinct().ToList();
+            var defined = d.MainDocumentPart!.NumberingDefinitionsPart!.Numbering!.Elements<NumberingInstance>().Select(n => n.NumberID!.Value).ToHashSet();
+            return (Used: used, Defined: defined);
+        });
+        Assert.HasCount(2, lists.Used, "a numbered list and a bulleted one");
+        Assert.IsTrue(lists.Used.All(lists.Defined.Contains), "each list the assurance uses is defined in the numbering part");
+    }
+
+    [TestMethod]
     public void ChoosingADifferentRecommendationAddsItsResponseInPlaceAndRemovesTheOneDropped()
     {
         var current = Draft(SampleLetters.Full with { Responses = [.. SampleLetters.Full.Responses.Where(r => r.Ref != "4")] });
