@@ -54,7 +54,7 @@ public static partial class DraftWrites
             }
 
             var started = Stopwatch.GetTimestamp();
-            patch = LetterPatch.Apply(document!.Docx, rendered!);
+            patch = LetterPatch.Apply(document!.Docx, rendered!, document.Rendered);
             if (patch.Changed.Count > 0)
             {
                 document.Replace(patch.Docx, editor.Person, now);

@@ -418,7 +418,7 @@ public static partial class DraftsApi
             return renderProblem!;
         }
 
-        var patch = LetterPatch.Apply(current!.Docx, rendered);
+        var patch = LetterPatch.Apply(current!.Docx, rendered, current.Rendered);
         if (patch.Changed.Count == 0 && db.Entry(current).State != EntityState.Added)
         {
             response.SetETag(draft.Version);

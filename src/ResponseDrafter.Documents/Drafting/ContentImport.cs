@@ -122,8 +122,7 @@ internal sealed partial class ContentImport(DraftPackage current, DraftPackage r
         var separators = XmlScan.All(renderedNotes, "w:footnote")
             .Where(f => XmlScan.Attributes(renderedNotes, f.Start, XmlScan.TagEnd(renderedNotes, f.Start)).ContainsKey("w:type"))
             .Select(f => renderedNotes[f.Start..f.End]);
-        var rootEnd = XmlScan.RootContentStart(renderedNotes);
-        current.SetText(name, renderedNotes[..rootEnd] + string.Concat(separators) + "</w:footnotes>");
+        current.SetText(name, XmlScan.InsertBeforeEnd(XmlScan.Emptied(renderedNotes), "w:footnotes", string.Concat(separators)));
         current.Declare(name, PartTypes.Footnotes.ContentType);
         current.Relate(main, PartTypes.Footnotes.RelationshipType, TemplatePackage.Relative(main, name), external: false);
         FootnoteProperties();

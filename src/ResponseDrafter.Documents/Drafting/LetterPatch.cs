@@ -7,24 +7,30 @@ namespace ResponseDrafter.Documents.Drafting;
 public sealed record PatchResult(byte[] Docx, IReadOnlyList<string> Changed, IReadOnlyList<string> Missing);
 
 /// <summary>
-/// Brings a stored draft up to date with its record without replacing it: the regions of a fresh rendering whose
-/// content differs are spliced into the draft's XML text, and every other byte of the draft stays as it was,
-/// including what the drafter typed in Word outside the regions.
+/// Brings a stored draft up to date with its record without replacing it: the regions the record changed since the
+/// document was last brought in line with it are spliced into the draft's XML text, and every other byte of the draft
+/// stays as it was, including what the drafter typed or formatted in Word, inside the regions or outside them.
 /// </summary>
 public static class LetterPatch
 {
     /// <summary>
-    /// Applies to <paramref name="current"/> (the stored draft document, possibly edited in Word) the regions of
-    /// <paramref name="rendered"/> (a fresh assembly of the record from the same template) whose content differs.
+    /// Applies to <paramref name="current"/> (the stored draft document, possibly edited in Word) what changed between
+    /// <paramref name="previous"/> (the rendering the document was last brought in line with) and <paramref name="rendered"/>
+    /// (a fresh assembly of the record from the same template): a region is patched when its content in the rendered
+    /// letter differs from that in the previous one; items the rendered letter has and the previous one had not are
+    /// inserted, items it no longer has are removed, and the DRAFT marking follows it when it changed. Without
+    /// <paramref name="previous"/> (a document stored before the server kept it), a region is patched whenever the current
+    /// document's content differs from the rendered one.
     /// Changed: region paths patched ("opening", "responses/response:2/response.commentary", "responses" when items
-    /// were added or removed, "header:draft"). Missing: regions the rendered letter has but the current document no
-    /// longer has (the drafter deleted them); they are not recreated.
+    /// were added or removed, "header:draft"). Missing: regions the record changed or added that the current document
+    /// no longer has (the drafter deleted them); they are not recreated.
     /// </summary>
-    public static PatchResult Apply(byte[] current, byte[] rendered)
+    public static PatchResult Apply(byte[] current, byte[] rendered, byte[]? previous)
     {
         using var draft = new DraftPackage(current);
         using var fresh = new DraftPackage(rendered);
-        var patcher = new Patcher(draft, fresh);
+        using var baseline = previous is null ? null : new DraftPackage(previous);
+        var patcher = new Patcher(draft, fresh, baseline);
         var main = fresh.MainPart;
         patcher.Part(main, string.Empty, header: false);
         foreach (var relationship in fresh.Relationships(main))
@@ -39,7 +45,12 @@ public static class LetterPatch
         return new PatchResult(draft.Save(), [.. patcher.Changed], [.. patcher.Missing]);
     }
 
-    private sealed class Patcher(DraftPackage draft, DraftPackage fresh)
+    /// <summary>
+    /// Walks the rendered letter's regions with their counterparts in the current document and in the baseline (the
+    /// previous rendering, or the current document itself when there is none), descending only where the baseline and
+    /// the rendered letter differ.
+    /// </summary>
+    private sealed class Patcher(DraftPackage draft, DraftPackage fresh, DraftPackage? baseline)
     {
         // Regions whose items carry keys ("response:2") and are merged item by item.
         private static readonly HashSet<string> Keyed = new(StringComparer.Ordinal) { "responses", "annex", "recommendations" };
@@ -50,10 +61,9 @@ public static class LetterPatch
         private readonly ContentImport import = new(draft, fresh);
         private readonly List<Edit> edits = [];
         private string part = string.Empty;
-        private string currentXml = string.Empty;
-        private string renderedXml = string.Empty;
-        private PackageReferences currentReferences = null!;
-        private PackageReferences renderedReferences = null!;
+        private Side now = null!;
+        private Side then = null!;
+        private Side before = null!;
 
         public List<string> Changed { get; } = [];
 
@@ -61,59 +71,76 @@ public static class LetterPatch
 
         public void Part(string name, string prefix, bool header)
         {
-            if (draft.Text(name) is not { } now || fresh.Text(name) is not { } then || string.Equals(now, then, StringComparison.Ordinal))
+            if (draft.Text(name) is not { } currentXml || fresh.Text(name) is not { } renderedXml)
+            {
+                return;
+            }
+
+            // A part the baseline lacks is compared with the current document, as without a baseline.
+            var baselineXml = baseline?.Text(name);
+            if (string.Equals(baselineXml ?? currentXml, renderedXml, StringComparison.Ordinal))
             {
                 return;
             }
 
             part = name;
-            currentXml = now;
-            renderedXml = then;
-            currentReferences = new PackageReferences(draft, name);
-            renderedReferences = new PackageReferences(fresh, name);
+            now = new Side(draft, name, currentXml);
+            then = new Side(fresh, name, renderedXml);
+            before = baselineXml is null ? now : new Side(baseline!, name, baselineXml);
             edits.Clear();
-            var currentRegions = PartRegions.Locate(now);
-            var renderedRegions = PartRegions.Locate(then);
             if (header)
             {
-                Marking(currentRegions, renderedRegions, prefix);
+                Marking(prefix);
             }
 
-            Merge(Without(currentRegions, DraftMarking.Tag), Without(renderedRegions, DraftMarking.Tag), prefix);
+            Merge(Without(now.Regions, DraftMarking.Tag), Without(then.Regions, DraftMarking.Tag), Without(before.Regions, DraftMarking.Tag), before, prefix);
             if (edits.Count > 0)
             {
                 draft.SetText(name, Spliced());
             }
         }
 
-        /// <summary>Pairs regions by name (the nth "date" with the nth "date") and patches each pair.</summary>
-        private void Merge(IReadOnlyList<RegionSpan> now, IReadOnlyList<RegionSpan> then, string path)
+        /// <summary>
+        /// Pairs regions by name (the nth "date" with the nth "date") and patches each pair; <paramref name="was"/> are the
+        /// baseline's regions at this level, on side <paramref name="wasSide"/> (the current document's when the baseline has none).
+        /// </summary>
+        private void Merge(IReadOnlyList<RegionSpan> current, IReadOnlyList<RegionSpan> rendered, IReadOnlyList<RegionSpan> was, Side wasSide, string path)
         {
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var rendered in then)
+            var currentByName = ByName(current);
+            var wasByName = ReferenceEquals(was, current) ? currentByName : ByName(was);
+            var renderedCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var region in rendered)
             {
-                var occurrence = seen[rendered.Name] = seen.GetValueOrDefault(rendered.Name) + 1;
-                var current = now.Where(r => r.Name == rendered.Name).Skip(occurrence - 1).FirstOrDefault();
-                var at = Join(path, rendered.Name);
-                if (current is null)
+                var occurrence = renderedCounts[region.Name] = renderedCounts.GetValueOrDefault(region.Name) + 1;
+                var mine = Nth(currentByName, region.Name, occurrence);
+                var at = Join(path, region.Name);
+                if (mine is null)
                 {
-                    Missing.Add(at);
+                    if (Nth(wasByName, region.Name, occurrence) is not { } old || !Same(old, wasSide, region))
+                    {
+                        Missing.Add(at);
+                    }
+                }
+                else if (Nth(wasByName, region.Name, occurrence) is { } old)
+                {
+                    Region(mine, region, old, wasSide, at);
                 }
                 else
                 {
-                    Region(current, rendered, at);
+                    Region(mine, region, mine, now, at);
                 }
             }
 
-            // What assembly no longer writes (an emptied repeating region, an optional field cleared) goes here too.
-            var counts = then.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            foreach (var group in now.GroupBy(r => r.Name, StringComparer.Ordinal))
+            // What assembly no longer writes (an emptied repeating region, an optional field cleared) goes too, when the
+            // baseline had it: a region the record never had is the drafter's.
+            foreach (var (name, regions) in currentByName)
             {
-                foreach (var gone in group.Skip(counts.GetValueOrDefault(group.Key)))
+                var had = wasByName.TryGetValue(name, out var old) ? old.Count : 0;
+                for (var i = renderedCounts.GetValueOrDefault(name); i < Math.Min(regions.Count, had); i++)
                 {
-                    var (start, end) = Enclosing(gone);
+                    var (start, end) = Enclosing(regions[i]);
                     edits.Add(new Edit(start, end, string.Empty, edits.Count));
-                    Note(Join(path, gone.Name));
+                    Note(Join(path, name));
                 }
             }
         }
@@ -121,64 +148,110 @@ public static class LetterPatch
         /// <summary>A block control itself; an inline one with its paragraph, which assembly leaves out with it.</summary>
         private (int Start, int End) Enclosing(RegionSpan region)
         {
-            var paragraph = Math.Max(currentXml.LastIndexOf("<w:p>", region.Start, StringComparison.Ordinal), currentXml.LastIndexOf("<w:p ", region.Start, StringComparison.Ordinal));
-            var closed = currentXml.LastIndexOf("</w:p>", region.Start, StringComparison.Ordinal);
-            var end = currentXml.IndexOf("</w:p>", region.End, StringComparison.Ordinal);
+            var xml = now.Xml;
+            var paragraph = Math.Max(xml.LastIndexOf("<w:p>", region.Start, StringComparison.Ordinal), xml.LastIndexOf("<w:p ", region.Start, StringComparison.Ordinal));
+            var closed = xml.LastIndexOf("</w:p>", region.Start, StringComparison.Ordinal);
+            var end = xml.IndexOf("</w:p>", region.End, StringComparison.Ordinal);
             return paragraph > closed && end >= 0 ? (paragraph, end + "</w:p>".Length) : (region.Start, region.End);
         }
 
-        private void Region(RegionSpan current, RegionSpan rendered, string path)
+        /// <summary>Patches <paramref name="current"/> where <paramref name="rendered"/> differs from <paramref name="was"/>.</summary>
+        private void Region(RegionSpan current, RegionSpan rendered, RegionSpan was, Side wasSide, string path)
         {
-            if (SameText(current.ContentStart, current.ContentEnd, rendered.ContentStart, rendered.ContentEnd))
+            if (SameText(was, wasSide, rendered))
             {
                 return;
             }
 
-            if (Keyed.Contains(rendered.Tag) || rendered.Children.Any(c => c.Key is not null))
+            if (Keyed.Contains(rendered.Tag) || HasKeyedChild(rendered))
             {
-                MergeItems(current, rendered, path);
+                MergeItems(current, rendered, was, wasSide, path);
             }
             else if (Repeating.Contains(rendered.Tag) && !(HasKeyedContent(rendered) && SameNames(current.Children, rendered.Children)))
             {
-                ReplaceWhenDifferent(current, rendered, path);
+                ReplaceWhenChanged(current, rendered, was, wasSide, path);
             }
             else if (rendered.Children.Count > 0)
             {
-                Merge(current.Children, rendered.Children, path);
+                Merge(current.Children, rendered.Children, ReferenceEquals(was, current) ? current.Children : was.Children, wasSide, path);
             }
             else
             {
-                ReplaceWhenDifferent(current, rendered, path);
+                ReplaceWhenChanged(current, rendered, was, wasSide, path);
             }
         }
 
-        /// <summary>Keeps items whose key is still rendered, inserts new ones in rendered order, removes the rest.</summary>
-        private void MergeItems(RegionSpan current, RegionSpan rendered, string path)
+        /// <summary>
+        /// Keeps items whose key is still rendered, inserts in rendered order the items the baseline lacked, removes the
+        /// items the baseline had and the rendered letter has not; an item the baseline had and the document has not was
+        /// deleted by the drafter and stays deleted.
+        /// </summary>
+        private void MergeItems(RegionSpan current, RegionSpan rendered, RegionSpan was, Side wasSide, string path)
         {
-            var currentItems = current.Children.Where(c => c.Key is not null).ToList();
-            var byName = currentItems.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            var renderedNames = rendered.Children.Where(c => c.Key is not null).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var currentItems = Items(current);
+            var wasItems = ReferenceEquals(was, current) ? currentItems : Items(was);
+            var renderedItems = Items(rendered);
             var structural = false;
-            foreach (var item in currentItems.Where(c => !renderedNames.Contains(c.Name)))
+            foreach (var item in current.Children)
             {
-                edits.Add(new Edit(item.Start, item.End, string.Empty, edits.Count));
-                structural = true;
+                if (item.Key is not null && !renderedItems.ContainsKey(item.Name) && wasItems.ContainsKey(item.Name))
+                {
+                    edits.Add(new Edit(item.Start, item.End, string.Empty, edits.Count));
+                    structural = true;
+                }
             }
 
-            var kept = currentItems.FirstOrDefault(c => renderedNames.Contains(c.Name));
-            int? after = null;
-            foreach (var item in rendered.Children.Where(c => c.Key is not null))
+            RegionSpan? kept = null;
+            RegionSpan? first = null;
+            foreach (var child in current.Children)
             {
-                if (byName.TryGetValue(item.Name, out var match))
+                if (child.Key is not null)
                 {
-                    Region(match, item, Join(path, item.Name));
-                    after = match.End;
+                    first ??= child;
+                    if (renderedItems.ContainsKey(child.Name))
+                    {
+                        kept = child;
+                        break;
+                    }
+                }
+            }
+
+            int? after = null;
+            foreach (var item in rendered.Children)
+            {
+                if (item.Key is null)
+                {
                     continue;
                 }
 
-                var at = after ?? kept?.Start ?? currentItems.FirstOrDefault()?.Start ?? current.ContentEnd;
-                edits.Add(new Edit(at, at, import.Import(renderedXml[item.Start..item.End], part, part), edits.Count));
-                structural = true;
+                var at = Join(path, item.Name);
+                var old = wasItems.GetValueOrDefault(item.Name);
+                if (currentItems.TryGetValue(item.Name, out var match))
+                {
+                    if (old is null || ReferenceEquals(wasItems, currentItems))
+                    {
+                        Region(match, item, match, now, at);
+                    }
+                    else
+                    {
+                        Region(match, item, old, wasSide, at);
+                    }
+
+                    after = match.End;
+                }
+                else if (old is not null)
+                {
+                    if (!Same(old, wasSide, item))
+                    {
+                        Missing.Add(at);
+                    }
+                }
+                else
+                {
+                    var position = after ?? kept?.Start ?? first?.Start ?? current.ContentEnd;
+                    edits.Add(new Edit(position, position, import.Import(then.Xml[item.Start..item.End], part, part), edits.Count));
+                    structural = true;
+                }
             }
 
             if (structural)
@@ -187,44 +260,58 @@ public static class LetterPatch
             }
         }
 
-        private void ReplaceWhenDifferent(RegionSpan current, RegionSpan rendered, string path)
+        /// <summary>Replaces the content when the record changed it, unless the document already says the same.</summary>
+        private void ReplaceWhenChanged(RegionSpan current, RegionSpan rendered, RegionSpan was, Side wasSide, string path)
         {
-            if (Canonical(currentXml, current.ContentStart, current.ContentEnd, currentReferences)
-                == Canonical(renderedXml, rendered.ContentStart, rendered.ContentEnd, renderedReferences))
+            if (Same(was, wasSide, rendered) || (!ReferenceEquals(wasSide, now) && Same(current, now, rendered)))
             {
                 return;
             }
 
-            var content = import.Import(renderedXml[rendered.ContentStart..rendered.ContentEnd], part, part);
+            var content = import.Import(then.Xml[rendered.ContentStart..rendered.ContentEnd], part, part);
             edits.Add(new Edit(current.ContentStart, current.ContentEnd, content, edits.Count));
             Note(path);
         }
 
-        /// <summary>Makes the header's DRAFT line what the rendered letter has: gone, replaced or added at the top.</summary>
-        private void Marking(IReadOnlyList<RegionSpan> now, IReadOnlyList<RegionSpan> then, string prefix)
+        /// <summary>Makes the header's DRAFT line what the rendered letter has (gone, replaced or added at the top) when it changed.</summary>
+        private void Marking(string prefix)
         {
-            var current = MarkingParagraph(currentXml, now);
-            var rendered = MarkingParagraph(renderedXml, then);
-            if (current is null && rendered is null)
+            var current = MarkingParagraph(now);
+            var rendered = MarkingParagraph(then);
+            var was = ReferenceEquals(before, now) ? current : MarkingParagraph(before);
+            if (SameParagraph(was, before, rendered) || (!ReferenceEquals(before, now) && SameParagraph(current, now, rendered)))
             {
                 return;
             }
 
-            if (current is var (start, end) && rendered is var (from, to)
-                && Canonical(currentXml, start, end, currentReferences) == Canonical(renderedXml, from, to, renderedReferences))
-            {
-                return;
-            }
-
-            var at = current ?? (XmlScan.RootContentStart(currentXml), XmlScan.RootContentStart(currentXml));
-            var paragraph = rendered is var (first, last) ? import.Import(renderedXml[first..last], part, part) : string.Empty;
+            var at = current ?? (XmlScan.RootContentStart(now.Xml), XmlScan.RootContentStart(now.Xml));
+            var paragraph = rendered is var (first, last) ? import.Import(then.Xml[first..last], part, part) : string.Empty;
             edits.Add(new Edit(at.Start, at.End, paragraph, edits.Count));
             Note(prefix + DraftMarking.Tag);
         }
 
-        private static (int Start, int End)? MarkingParagraph(string xml, IReadOnlyList<RegionSpan> regions)
+        private bool SameParagraph((int Start, int End)? paragraph, Side side, (int Start, int End)? rendered) =>
+            (paragraph, rendered) switch
+            {
+                (null, null) => true,
+                ({ } a, { } b) => side.Canonical(a.Start, a.End) == then.Canonical(b.Start, b.End),
+                _ => false,
+            };
+
+        private static (int Start, int End)? MarkingParagraph(Side side)
         {
-            if (regions.FirstOrDefault(r => r.Tag == DraftMarking.Tag) is not { } marking)
+            var xml = side.Xml;
+            RegionSpan? marking = null;
+            foreach (var region in side.Regions)
+            {
+                if (region.Tag == DraftMarking.Tag)
+                {
+                    marking = region;
+                    break;
+                }
+            }
+
+            if (marking is null)
             {
                 return null;
             }
@@ -238,22 +325,27 @@ public static class LetterPatch
         private string Spliced()
         {
             edits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? a.End.CompareTo(b.End) : a.Order.CompareTo(b.Order));
-            var text = new StringBuilder(currentXml.Length + edits.Sum(e => e.Text.Length));
+            var xml = now.Xml;
+            var text = new StringBuilder(xml.Length + edits.Sum(e => e.Text.Length));
             var position = 0;
             foreach (var edit in edits)
             {
-                text.Append(currentXml, position, edit.Start - position).Append(edit.Text);
+                text.Append(xml, position, edit.Start - position).Append(edit.Text);
                 position = edit.End;
             }
 
-            text.Append(currentXml, position, currentXml.Length - position);
+            text.Append(xml, position, xml.Length - position);
             return Namespaces.Declared(text.ToString(), edits);
         }
 
-        private bool SameText(int start, int end, int from, int to) =>
-            end - start == to - from && currentXml.AsSpan(start, end - start).SequenceEqual(renderedXml.AsSpan(from, to - from));
+        /// <summary>The region's content, as text, is the rendered region's: nothing to look at further.</summary>
+        private bool SameText(RegionSpan region, Side side, RegionSpan rendered) =>
+            side.Xml.AsSpan(region.ContentStart, region.ContentEnd - region.ContentStart)
+                .SequenceEqual(then.Xml.AsSpan(rendered.ContentStart, rendered.ContentEnd - rendered.ContentStart));
 
-        private static string Canonical(string xml, int start, int end, IReferences references) => RegionCanon.Of(xml, start, end, references);
+        /// <summary>The region says what the rendered one says: the same text, or the same canonical form (ids aside).</summary>
+        private bool Same(RegionSpan region, Side side, RegionSpan rendered) =>
+            SameText(region, side, rendered) || side.Canonical(region.ContentStart, region.ContentEnd) == then.Canonical(rendered.ContentStart, rendered.ContentEnd);
 
         private void Note(string path)
         {
@@ -263,6 +355,53 @@ public static class LetterPatch
             }
         }
 
+        private static Dictionary<string, List<RegionSpan>> ByName(IReadOnlyList<RegionSpan> regions)
+        {
+            var byName = new Dictionary<string, List<RegionSpan>>(StringComparer.Ordinal);
+            foreach (var region in regions)
+            {
+                if (!byName.TryGetValue(region.Name, out var list))
+                {
+                    byName[region.Name] = list = [];
+                }
+
+                list.Add(region);
+            }
+
+            return byName;
+        }
+
+        private static RegionSpan? Nth(Dictionary<string, List<RegionSpan>> byName, string name, int occurrence) =>
+            byName.TryGetValue(name, out var list) && occurrence <= list.Count ? list[occurrence - 1] : null;
+
+        /// <summary>The region's keyed children by name, the first of each name.</summary>
+        private static Dictionary<string, RegionSpan> Items(RegionSpan region)
+        {
+            var items = new Dictionary<string, RegionSpan>(region.Children.Count, StringComparer.Ordinal);
+            foreach (var child in region.Children)
+            {
+                if (child.Key is not null)
+                {
+                    items.TryAdd(child.Name, child);
+                }
+            }
+
+            return items;
+        }
+
+        private static bool HasKeyedChild(RegionSpan region)
+        {
+            foreach (var child in region.Children)
+            {
+                if (child.Key is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool HasKeyedContent(RegionSpan region) => region.Children.Any(c => c.Key is not null || HasKeyedContent(c));
 
         private static bool SameNames(IReadOnlyList<RegionSpan> a, IReadOnlyList<RegionSpan> b) => a.Select(r => r.Name).SequenceEqual(b.Select(r => r.Name));
@@ -270,6 +409,27 @@ public static class LetterPatch
         private static List<RegionSpan> Without(IReadOnlyList<RegionSpan> regions, string tag) => [.. regions.Where(r => r.Tag != tag)];
 
         private static string Join(string path, string name) => path.Length == 0 || path.EndsWith(':') ? path + name : path + "/" + name;
+    }
+
+    /// <summary>One part's text in one package, its regions located and its regions' canonical forms worked out once.</summary>
+    private sealed class Side(DraftPackage package, string part, string xml)
+    {
+        private readonly PackageReferences references = new(package, part);
+        private readonly Dictionary<(int, int), string> canonical = [];
+
+        public string Xml { get; } = xml;
+
+        public IReadOnlyList<RegionSpan> Regions => field ??= PartRegions.Locate(Xml);
+
+        public string Canonical(int start, int end)
+        {
+            if (!canonical.TryGetValue((start, end), out var form))
+            {
+                canonical[(start, end)] = form = RegionCanon.Of(Xml, start, end, references);
+            }
+
+            return form;
+        }
     }
 
     /// <summary>Text put in place of current[Start..End]; Order keeps insertions at one place in the order they were made.</summary>

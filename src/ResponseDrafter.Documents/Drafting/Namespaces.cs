@@ -7,7 +7,8 @@ internal static class Namespaces
 {
     public static string Declared(string xml, IEnumerable<LetterPatch.Edit> edits)
     {
-        var rootEnd = XmlScan.RootContentStart(xml) - 1;
+        var tag = XmlScan.Root(xml);
+        var rootEnd = tag.TagEnd - (tag.SelfClosed ? 2 : 1);
         var root = xml[..rootEnd];
         var missing = string.Concat(PartXml.WrittenPrefixes
             .Where(p => !root.Contains($"xmlns:{p.Prefix}=", StringComparison.Ordinal)

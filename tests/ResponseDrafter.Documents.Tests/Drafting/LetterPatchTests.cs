@@ -25,9 +25,9 @@ public sealed partial class LetterPatchTests
         [^1]: The plan was agreed in June.
         """;
 
-    private static PatchResult Patched(byte[] current, byte[] rendered)
+    private static PatchResult Patched(byte[] current, byte[] rendered, byte[]? previous)
     {
-        var result = LetterPatch.Apply(current, rendered);
+        var result = LetterPatch.Apply(current, rendered, previous);
         WordDocuments.AssertValid(result.Docx, "the patched draft");
         return result;
     }
@@ -50,6 +50,24 @@ public sealed partial class LetterPatchTests
     }
 
     private static string Content(string xml, RegionSpan region) => xml[region.ContentStart..region.ContentEnd];
+
+    private static SdtElement Commentary(WordprocessingDocument document, string response) =>
+        WordDocuments.Control(document, response).Descendants<SdtElement>().Single(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value == "response.commentary");
+
+    /// <summary>What the record's markup cannot hold: the paragraph in another style, its words underlined in red.</summary>
+    private static void UnderlineInRed(WordprocessingDocument document, string response)
+    {
+        foreach (var paragraph in Commentary(document, response).Descendants<Paragraph>())
+        {
+            (paragraph.ParagraphProperties ??= new ParagraphProperties()).ParagraphStyleId = new ParagraphStyleId { Val = "Quote" };
+            foreach (var run in paragraph.Descendants<Run>())
+            {
+                var properties = run.RunProperties ??= new RunProperties();
+                properties.Underline = new Underline { Val = UnderlineValues.Single };
+                properties.Color = new Color { Val = "C00000" };
+            }
+        }
+    }
 
     /// <summary>What Word does when someone retypes a word: the run split, revision ids, a proofing mark and a bookmark.</summary>
     private static void RetypeAssuredAsSatisfied(WordprocessingDocument document)
@@ -87,7 +105,8 @@ public sealed partial class LetterPatchTests
         // The add-in keeps the record in step with what is typed in a region, so response 2's record has the new word.
         var record = WithResponse(SampleLetters.Full, "2", r => r with { Commentary = "I am satisfied that officers and staff are supported." });
         record = WithResponse(record, "4", r => r with { Commentary = NewCommentary });
-        var result = Patched(edited, Draft(record));
+        var previous = Draft(WithResponse(SampleLetters.Full, "2", r => r with { Commentary = "I am satisfied that officers and staff are supported." }));
+        var result = Patched(edited, Draft(record), previous);
 
         Expect.Sequence(result.Changed, "responses/response:4/response.commentary");
         Assert.IsEmpty(result.Missing);
@@ -120,12 +139,35 @@ public sealed partial class LetterPatchTests
     }
 
     [TestMethod]
+    public void ListsInANewAssuranceAreDefinedInADocumentFromTheBuiltInTemplate()
+    {
+        // The built-in template's numbering part is an empty, self-closed root until a list is written.
+        var current = Draft(SampleLetters.EveryAssurancePresentation);
+        var record = WithResponse(SampleLetters.EveryAssurancePresentation, "2", r => r with
+        {
+            Assurance = r.Assurance! with { Text = "The force will:\n\n1. train staff\n2. audit cases\n\n- and report" },
+        });
+
+        var result = Patched(current, Draft(record), current);
+
+        Assert.IsTrue(result.Changed.Any(c => c.StartsWith("responses/response:2/", StringComparison.Ordinal)), string.Join("; ", result.Changed));
+        var lists = WordDocuments.Read(result.Docx, d =>
+        {
+            var used = WordDocuments.Control(d, "response:2").Descendants<NumberingId>().Select(n => n.Val!.Value).Distinct().ToList();
+            var defined = d.MainDocumentPart!.NumberingDefinitionsPart!.Numbering!.Elements<NumberingInstance>().Select(n => n.NumberID!.Value).ToHashSet();
+            return (Used: used, Defined: defined);
+        });
+        Assert.HasCount(2, lists.Used, "a numbered list and a bulleted one");
+        Assert.IsTrue(lists.Used.All(lists.Defined.Contains), "each list the assurance uses is defined in the numbering part");
+    }
+
+    [TestMethod]
     public void ChoosingADifferentRecommendationAddsItsResponseInPlaceAndRemovesTheOneDropped()
     {
         var current = Draft(SampleLetters.Full with { Responses = [.. SampleLetters.Full.Responses.Where(r => r.Ref != "4")] });
         var rendered = Draft(SampleLetters.Full with { Responses = [.. SampleLetters.Full.Responses.Where(r => r.Ref != "3")] });
 
-        var result = Patched(current, rendered);
+        var result = Patched(current, rendered, current);
 
         Assert.Contains("responses", result.Changed);
         var after = Text(result.Docx, Document);
@@ -153,7 +195,7 @@ public sealed partial class LetterPatchTests
     {
         var current = Draft(SampleLetters.Full);
 
-        var result = Patched(current, Draft(SampleLetters.Full));
+        var result = Patched(current, Draft(SampleLetters.Full), current);
 
         Assert.IsEmpty(result.Changed);
         Assert.IsEmpty(result.Missing);
@@ -166,21 +208,61 @@ public sealed partial class LetterPatchTests
         var edited = WordDocuments.Edit(Draft(SampleLetters.Full), RetypeAssuredAsSatisfied);
         var record = WithResponse(SampleLetters.Full, "2", r => r with { Commentary = "I am satisfied that officers and staff are supported." });
 
-        var result = Patched(edited, Draft(record));
+        // The record changed the words as they were typed; without a baseline the words are compared with the document's.
+        foreach (var previous in new[] { Draft(SampleLetters.Full), null })
+        {
+            var result = Patched(edited, Draft(record), previous);
 
-        Assert.IsEmpty(result.Changed);
-        CollectionAssert.AreEqual(edited, result.Docx);
+            Assert.IsEmpty(result.Changed);
+            CollectionAssert.AreEqual(edited, result.Docx);
+        }
     }
 
     [TestMethod]
-    public void AnEditedRegionIsPatchedWhenTheRecordSaysOtherwise()
+    public void WithoutABaselineAnEditedRegionIsPatchedWhenTheRecordSaysOtherwise()
     {
         var edited = WordDocuments.Edit(Draft(SampleLetters.Full), RetypeAssuredAsSatisfied);
 
-        var result = Patched(edited, Draft(SampleLetters.Full));
+        var result = Patched(edited, Draft(SampleLetters.Full), previous: null);
 
         Expect.Sequence(result.Changed, "responses/response:2/response.commentary");
         Assert.Contains("I am assured that officers and staff are supported.", WordDocuments.BodyText(result.Docx));
+    }
+
+    [TestMethod]
+    public void AnEditInWordTheRecordCannotHoldSurvivesAPatchOfAnotherRegion()
+    {
+        var previous = Draft(SampleLetters.Full);
+        var edited = WordDocuments.Edit(previous, d => UnderlineInRed(d, "response:2"));
+        var rendered = Draft(WithResponse(SampleLetters.Full, "4", r => r with { Commentary = "I have asked the force for a further update." }));
+
+        var result = Patched(edited, rendered, previous);
+
+        Expect.Sequence(result.Changed, "responses/response:4/response.commentary");
+        var before = Text(edited, Document);
+        var after = Text(result.Docx, Document);
+        var changed = Region(before, "responses", "response:4", "response.commentary");
+        SameOutside(before, after, (changed.ContentStart, changed.ContentEnd));
+        Assert.AreEqual(
+            Content(before, Region(before, "responses", "response:2", "response.commentary")),
+            Content(after, Region(after, "responses", "response:2", "response.commentary")),
+            "the underlined commentary is byte-identical");
+        Assert.Contains("responses/response:2/response.commentary", LetterPatch.Apply(edited, rendered, previous: null).Changed, "without the baseline it would have been lost");
+    }
+
+    [TestMethod]
+    public void ARegionTheRecordChangedIsPatchedEvenIfEditedInWord()
+    {
+        var previous = Draft(SampleLetters.Full);
+        var edited = WordDocuments.Edit(previous, d => UnderlineInRed(d, "response:2"));
+        var rendered = Draft(WithResponse(SampleLetters.Full, "2", r => r with { Commentary = "I am not yet assured that officers and staff are supported." }));
+
+        var result = Patched(edited, rendered, previous);
+
+        Expect.Sequence(result.Changed, "responses/response:2/response.commentary");
+        var commentary = WordDocuments.Read(result.Docx, d => (Commentary(d, "response:2").InnerText, Underlined: Commentary(d, "response:2").Descendants<Underline>().Any()));
+        Assert.AreEqual("I am not yet assured that officers and staff are supported.", commentary.InnerText);
+        Assert.IsFalse(commentary.Underlined, "the record's words come with the record's formatting");
     }
 
     [TestMethod]
@@ -188,7 +270,7 @@ public sealed partial class LetterPatchTests
     {
         var edited = WordDocuments.Edit(Draft(SampleLetters.Full), d => WordDocuments.Control(d, "publication").Remove());
 
-        var result = Patched(edited, Draft(SampleLetters.Full with { Publication = "Published on the website." }));
+        var result = Patched(edited, Draft(SampleLetters.Full with { Publication = "Published on the website." }), Draft(SampleLetters.Full));
 
         Expect.Sequence(result.Missing, "publication");
         Assert.IsEmpty(result.Changed);
@@ -201,8 +283,8 @@ public sealed partial class LetterPatchTests
         var incomplete = SampleLetters.Full with { Responses = [.. SampleLetters.Full.Responses.Select(r => r.Ref == "3" ? r with { Status = null } : r)] };
         var complete = Draft(SampleLetters.Full);
 
-        var marked = Patched(complete, Draft(incomplete));
-        var unmarked = Patched(marked.Docx, complete);
+        var marked = Patched(complete, Draft(incomplete), complete);
+        var unmarked = Patched(marked.Docx, complete, Draft(incomplete));
 
         Assert.Contains("header:draft", marked.Changed);
         Assert.Contains("header:draft", unmarked.Changed);
@@ -232,7 +314,8 @@ public sealed partial class LetterPatchTests
         var newLogo = TestImages.Logo with { Data = TestImages.Png(240, 120, (x, y) => (0x80, 0x10, 0x10)) };
         var renamed = SampleLetters.Full with { Opcc = SampleLetters.Essex with { Name = "Office of the Essex Commissioner", Logo = newLogo } };
 
-        var result = Patched(Draft(SampleLetters.Full, template), Draft(renamed, template));
+        var current = Draft(SampleLetters.Full, template);
+        var result = Patched(current, Draft(renamed, template), current);
 
         Expect.SameItems(result.Changed, "header:letterhead.logo", "header:opcc.name");
         var (text, image) = WordDocuments.Read(result.Docx, d =>
