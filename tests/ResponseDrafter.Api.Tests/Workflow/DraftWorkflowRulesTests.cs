@@ -6,36 +6,110 @@ namespace ResponseDrafter.Api.Tests.Workflow;
 [TestClass]
 public sealed class DraftWorkflowRulesTests
 {
-    /// <summary>The whole transition table: every action in every state, legal or not.</summary>
-    private static readonly Dictionary<WorkflowAction, DraftState[]> Legal = new()
-    {
-        [WorkflowAction.Edit] = [DraftState.Drafting, DraftState.ChangesRequested, DraftState.InReview, DraftState.AwaitingApproval, DraftState.Approved],
-        [WorkflowAction.Submit] = [DraftState.Drafting, DraftState.ChangesRequested],
-        [WorkflowAction.Decide] = [DraftState.InReview, DraftState.AwaitingApproval],
-        [WorkflowAction.Dispatch] = [DraftState.Approved],
-        [WorkflowAction.MarkDispatched] = [DraftState.Approved],
-        [WorkflowAction.Publish] = [DraftState.Dispatched],
-    };
-
-    public static IEnumerable<object[]> EveryStateAndAction =>
-        from state in Enum.GetValues<DraftState>()
-        from action in Enum.GetValues<WorkflowAction>()
-        select new object[] { state, action };
+    private static readonly IReadOnlyList<ApprovalStage> TwoStages = [Stage("Policy", 10), Stage("Commissioner", 3)];
 
     [TestMethod]
-    [DynamicData(nameof(EveryStateAndAction))]
-    public void EachActionIsAllowedExactlyInItsStatesAndOtherwiseRefusedWithAReason(DraftState state, WorkflowAction action)
+    public void ADraftBeingDraftedCanBeEditedAndSubmittedButNotDecidedSentOrPublished()
     {
-        var refusal = DraftWorkflow.Refusal(state, action);
+        foreach (var state in new[] { DraftState.Drafting, DraftState.ChangesRequested })
+        {
+            Assert.IsTrue(DraftWorkflow.IsLegal(state, WorkflowAction.Edit), $"{state}: edit");
+            Assert.IsTrue(DraftWorkflow.IsLegal(state, WorkflowAction.Submit), $"{state}: submit");
+            Assert.AreEqual("This draft is not awaiting a decision: it has not been submitted since it last changed.", DraftWorkflow.Refusal(state, WorkflowAction.Decide));
+            Assert.AreEqual("Only an approved letter can be dispatched.", DraftWorkflow.Refusal(state, WorkflowAction.Dispatch));
+            Assert.AreEqual("Publication can be recorded once the letter has been dispatched.", DraftWorkflow.Refusal(state, WorkflowAction.Publish));
+        }
+    }
 
-        if (Legal[action].Contains(state))
+    [TestMethod]
+    public void ADraftWithItsApproversCanBeDecidedOnOrWithdrawnByAnEditButNotSubmittedAgain()
+    {
+        foreach (var state in new[] { DraftState.InReview, DraftState.AwaitingApproval })
         {
-            Assert.IsNull(refusal);
+            Assert.IsTrue(DraftWorkflow.IsLegal(state, WorkflowAction.Decide), $"{state}: decide");
+            Assert.IsTrue(DraftWorkflow.IsLegal(state, WorkflowAction.Edit), $"{state}: an edit withdraws it");
+            StringAssert.StartsWith(DraftWorkflow.Refusal(state, WorkflowAction.Submit), "This draft is already with its approvers.");
+            Assert.IsFalse(DraftWorkflow.IsLegal(state, WorkflowAction.Dispatch), $"{state}: dispatch");
         }
-        else
+    }
+
+    [TestMethod]
+    public void AnApprovedLetterCanBeSentOrEditedButNothingIsLeftToDecide()
+    {
+        Assert.IsTrue(DraftWorkflow.IsLegal(DraftState.Approved, WorkflowAction.Dispatch));
+        Assert.IsTrue(DraftWorkflow.IsLegal(DraftState.Approved, WorkflowAction.Edit), "an edit voids the approval");
+        Assert.AreEqual("This draft is approved: there is nothing left to decide.", DraftWorkflow.Refusal(DraftState.Approved, WorkflowAction.Decide));
+        Assert.AreEqual("A draft that is approved cannot be submitted.", DraftWorkflow.Refusal(DraftState.Approved, WorkflowAction.Submit));
+        Assert.IsFalse(DraftWorkflow.IsLegal(DraftState.Approved, WorkflowAction.Publish));
+    }
+
+    [TestMethod]
+    public void ALetterSentToTheHomeOfficeCanNoLongerChangeAndIsPublishedOnce()
+    {
+        foreach (var state in new[] { DraftState.Dispatched, DraftState.Published })
         {
-            Assert.IsFalse(string.IsNullOrWhiteSpace(refusal), $"{action} in {state} needs a reason");
+            Assert.AreEqual("The letter has been sent to the Home Office, so the draft can no longer change.", DraftWorkflow.Refusal(state, WorkflowAction.Edit));
+            Assert.AreEqual("This letter has already been dispatched.", DraftWorkflow.Refusal(state, WorkflowAction.Dispatch));
         }
+
+        Assert.IsTrue(DraftWorkflow.IsLegal(DraftState.Dispatched, WorkflowAction.Publish));
+        Assert.AreEqual("The publication has already been recorded.", DraftWorkflow.Refusal(DraftState.Published, WorkflowAction.Publish));
+    }
+
+    [TestMethod]
+    public void ADraftWalksFromDraftingToPublishedOneTransitionAtATime()
+    {
+        var draft = new Draft();
+
+        draft.SendToStage(0, TwoStages, []);
+        Assert.AreEqual((DraftState.InReview, (int?)0), (draft.State, draft.Stage));
+        draft.AdvanceTo(1, TwoStages.Count);
+        Assert.AreEqual((DraftState.AwaitingApproval, (int?)1), (draft.State, draft.Stage));
+        draft.Approve();
+        Assert.AreEqual((DraftState.Approved, (int?)null), (draft.State, draft.Stage));
+        draft.MarkDispatched(new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc), "<message@x>");
+        Assert.AreEqual(DraftState.Dispatched, draft.State);
+        draft.Publish(new DateTime(2026, 12, 4, 9, 0, 0, DateTimeKind.Utc), "https://opcc.example/letter", "https://opcc.example/force");
+        Assert.AreEqual(DraftState.Published, draft.State);
+        Assert.AreEqual("https://opcc.example/letter", draft.PublishedLetterUrl);
+    }
+
+    [TestMethod]
+    public void AnApproversEditSendsAVersionBackToAnEarlierStageWithoutLeavingSignOff()
+    {
+        var draft = new Draft();
+        draft.SendToStage(0, TwoStages, []);
+        draft.AdvanceTo(1, TwoStages.Count);
+
+        draft.SendToStage(0, TwoStages, []);
+
+        Assert.AreEqual((DraftState.InReview, (int?)0), (draft.State, draft.Stage));
+    }
+
+    [TestMethod]
+    public void ChangesRequestedAndAnEditBothReturnTheDraftToItsDrafters()
+    {
+        var draft = new Draft();
+        draft.SendToStage(0, TwoStages, []);
+
+        draft.RequestChanges();
+        Assert.AreEqual((DraftState.ChangesRequested, (int?)null), (draft.State, draft.Stage));
+        draft.SendToStage(0, TwoStages, []);
+        draft.ReturnToDrafting();
+        Assert.AreEqual((DraftState.Drafting, (int?)null), (draft.State, draft.Stage));
+    }
+
+    [TestMethod]
+    public void AMoveTheStateMachineDoesNotAllowFailsLoudlyAndChangesNothing()
+    {
+        var sent = new Draft { State = DraftState.Dispatched };
+        var drafting = new Draft();
+
+        Assert.ThrowsExactly<InvalidOperationException>(sent.ReturnToDrafting);
+        Assert.ThrowsExactly<InvalidOperationException>(drafting.Approve);
+        Assert.ThrowsExactly<InvalidOperationException>(() => drafting.Publish(DateTime.UtcNow, "https://a.example", "https://b.example"));
+        Assert.AreEqual(DraftState.Dispatched, sent.State);
+        Assert.AreEqual(DraftState.Drafting, drafting.State);
     }
 
     [TestMethod]
