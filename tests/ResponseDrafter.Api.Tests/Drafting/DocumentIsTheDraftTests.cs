@@ -83,6 +83,35 @@ public sealed class DocumentIsTheDraftTests
     }
 
     [TestMethod]
+    public async Task SavingTheDocumentBackUnchangedKeepsTheRecordAndLaterChangesStillAssemble()
+    {
+        using var host = await ApiHost.StartAsync();
+        var rig = await SignOffRig.CreateAsync(host);
+        using var drafter = host.ClientFor(Caller.Drafter);
+        var assured = await drafter.SendJsonAsync(HttpMethod.Put, $"{rig.DraftUrl}/responses/2/assurance",
+            new AssuranceInput("The force will:\n\n- train every officer\n- *audit* cases\n\nSee [the plan](https://example.org/plan).", "DCI Example", null, null),
+            await rig.ETagAsync());
+        var before = await (await drafter.GetAsync(rig.DraftUrl)).ReadAsync<DraftDto>();
+        var (docx, etag) = await DocumentAsync(drafter, rig.DraftUrl);
+
+        var saved = await drafter.SaveAsync(rig.DraftUrl, docx, etag);
+        var reassembled = await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/document/assemble", null, saved.ETag());
+
+        Assert.AreEqual(HttpStatusCode.OK, assured.StatusCode, await assured.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode, await saved.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.OK, reassembled.StatusCode, await reassembled.Content.ReadAsStringAsync());
+        var after = await reassembled.ReadAsync<DraftDto>();
+        Assert.IsEmpty(after.Document!.Changed, string.Join(", ", after.Document.Changed));
+        foreach (var response in before.Responses)
+        {
+            var read = after.Responses.Single(r => r.Ref == response.Ref);
+            Assert.AreEqual((response.Commentary, response.Status, response.Reason), (read.Commentary, read.Status, read.Reason), response.Ref);
+        }
+
+        Assert.AreEqual(before.Letter.Publication, after.Letter.Publication);
+    }
+
+    [TestMethod]
     public async Task ChangingTheForcesAssuranceInWordIsRefusedNamingTheRecommendationAndNothingIsSaved()
     {
         using var host = await ApiHost.StartAsync();
