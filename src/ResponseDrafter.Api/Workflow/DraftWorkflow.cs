@@ -199,8 +199,5 @@ public static class DraftWorkflow
             : stage.Approvers.All(a => approvedFor.Contains(a.Id));
     }
 
-    /// <summary>The caller as a person: the token's object id, name and (when it carries one) email.</summary>
-    public static Person PersonOf(ClaimsPrincipal user) => CurrentPerson.From(user).Person;
-
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -37,7 +37,7 @@ public static class SignOffApi
     }
 
     public static async Task<Results<Ok<SignOffSettings>, NotFound, ValidationProblem, ProblemHttpResult>> Put(
-        SignOffInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
+        SignOffInput input, DraftingDb db, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.FirstOrDefaultAsync(cancellationToken);
         if (profile is null)
@@ -61,7 +61,7 @@ public static class SignOffApi
         profile.Version++;
         profile.UpdatedAt = now;
         var chain = string.Join(" → ", profile.SignOff.Stages.Select(s => $"{s.Name} ({s.Rule.ToString().ToLowerInvariant()} of {string.Join(", ", s.Approvers.Select(a => a.Name))})"));
-        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.ProfileStream, DraftWorkflow.PersonOf(user), "sign-off-settings-changed", null, null,
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.ProfileStream, caller.Person, "sign-off-settings-changed", null, null,
             $"Approval chain: {chain}. Dispatch to {profile.SignOff.HomeOfficeMailbox} and {profile.SignOff.ChiefInspectorMailbox}."), now, cancellationToken);
         try
         {
@@ -83,7 +83,7 @@ public static class SignOffApi
     }
 
     public static async Task<Results<Created<DelegationDto>, NotFound, ValidationProblem, ProblemHttpResult>> Delegate(
-        DelegationInput input, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        DelegationInput input, DraftingDb db, TimeProvider clock, CurrentPerson current, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         if (profile is null)
@@ -97,9 +97,9 @@ public static class SignOffApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var caller = DraftWorkflow.PersonOf(user);
+        var caller = current.Person;
         var approverId = string.IsNullOrWhiteSpace(input.ApproverId) ? caller.Id : input.ApproverId.Trim();
-        if (approverId != caller.Id && !user.IsInRole(Roles.Admin))
+        if (approverId != caller.Id && !current.Principal.IsInRole(Roles.Admin))
         {
             return Problems.Forbidden("Only an administrator can name a deputy for someone else.");
         }
@@ -142,16 +142,16 @@ public static class SignOffApi
     }
 
     public static async Task<Results<Ok<DelegationDto>, NotFound, ProblemHttpResult>> Revoke(
-        Guid delegationId, DraftingDb db, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid delegationId, DraftingDb db, TimeProvider clock, CurrentPerson current, CancellationToken cancellationToken)
     {
+        var caller = current.Person;
         var delegation = await db.Delegations.FirstOrDefaultAsync(d => d.Id == delegationId, cancellationToken);
         if (delegation is null)
         {
             return TypedResults.NotFound();
         }
 
-        var caller = DraftWorkflow.PersonOf(user);
-        if (delegation.Approver.Id != caller.Id && !user.IsInRole(Roles.Admin))
+        if (delegation.Approver.Id != caller.Id && !current.Principal.IsInRole(Roles.Admin))
         {
             return Problems.Forbidden("Only the approver who delegated, or an administrator, can end a delegation.");
         }

@@ -12,6 +12,7 @@ using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.Api.Tests.Integrations;
 using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Drafting;
 
 namespace ResponseDrafter.Api.Tests.Workflow;
 
@@ -127,7 +128,7 @@ public sealed class SignOffTests
         var signed = await client.GetByteArrayAsync($"{rig.DraftUrl}/final/document");
         Assert.AreEqual(0, Docx.Validate(signed).Count);
         var version = await client.GetByteArrayAsync(approved.Versions[0].DocumentUrl);
-        var changed = LetterText.Compare(LetterText.Paragraphs(version), LetterText.Paragraphs(signed)).Where(c => c.Kind != ChangeKind.Same).ToList();
+        var changed = LetterText.Compare(LetterDocument.Read(version).Document!.Paragraphs, LetterDocument.Read(signed).Document!.Paragraphs).Where(c => c.Kind != ChangeKind.Same).ToList();
         CollectionAssert.AreEqual(
             new[] { new TextChange(ChangeKind.Removed, "Signed on"), new TextChange(ChangeKind.Added, $"Signed on {UkDate.Format(DateOnly.FromDateTime(DateTime.UtcNow))}") },
             changed, "The signed letter differs from the approved one in the signing date alone: " + string.Join(" | ", changed));
