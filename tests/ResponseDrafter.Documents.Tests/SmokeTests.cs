@@ -1,8 +1,10 @@
+using ResponseDrafter.Documents.Letters;
+
 namespace ResponseDrafter.Documents.Tests;
 
 [TestClass]
 public sealed class SmokeTests
 {
     [TestMethod]
-    public void TheLibraryLoads() => Assert.IsNotNull(typeof(Letters.Letter).Assembly);
+    public void TheLibraryLoads() => Assert.IsNotNull(typeof(Letter).Assembly);
 }

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ResponseDrafter.Documents.Letters;
 
 namespace ResponseDrafter.Api.Workflow;
 
@@ -35,62 +36,13 @@ public static class LetterText
 
     /// <summary>
     /// Paragraph by paragraph, what was kept, removed and added going from <paramref name="before"/> to
-    /// <paramref name="after"/> (longest common subsequence, so a moved paragraph shows as removed and added).
+    /// <paramref name="after"/> (see <see cref="ParagraphDiff"/>: a moved paragraph shows as removed and added).
     /// </summary>
-    public static List<TextChange> Compare(IReadOnlyList<string> before, IReadOnlyList<string> after)
-    {
-        var prefix = 0;
-        while (prefix < before.Count && prefix < after.Count && before[prefix] == after[prefix])
+    public static List<TextChange> Compare(IReadOnlyList<string> before, IReadOnlyList<string> after) =>
+        [.. ParagraphDiff.Compare(before, after).Select(c => new TextChange(c.Kind switch
         {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < before.Count - prefix && suffix < after.Count - prefix
-            && before[before.Count - 1 - suffix] == after[after.Count - 1 - suffix])
-        {
-            suffix++;
-        }
-
-        var changes = before.Take(prefix).Select(t => new TextChange(ChangeKind.Same, t)).ToList();
-        changes.AddRange(Middle(before.Skip(prefix).Take(before.Count - prefix - suffix).ToList(), after.Skip(prefix).Take(after.Count - prefix - suffix).ToList()));
-        changes.AddRange(before.Skip(before.Count - suffix).Select(t => new TextChange(ChangeKind.Same, t)));
-        return changes;
-    }
-
-    private static List<TextChange> Middle(List<string> a, List<string> b)
-    {
-        // lengths[i, j] = length of the longest common subsequence of a[i..] and b[j..].
-        var lengths = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
-        {
-            for (var j = b.Count - 1; j >= 0; j--)
-            {
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
-            }
-        }
-
-        var changes = new List<TextChange>();
-        int x = 0, y = 0;
-        while (x < a.Count && y < b.Count)
-        {
-            if (a[x] == b[y])
-            {
-                changes.Add(new(ChangeKind.Same, a[x++]));
-                y++;
-            }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1])
-            {
-                changes.Add(new(ChangeKind.Removed, a[x++]));
-            }
-            else
-            {
-                changes.Add(new(ChangeKind.Added, b[y++]));
-            }
-        }
-
-        changes.AddRange(a.Skip(x).Select(t => new TextChange(ChangeKind.Removed, t)));
-        changes.AddRange(b.Skip(y).Select(t => new TextChange(ChangeKind.Added, t)));
-        return changes;
-    }
+            ParagraphChangeKind.Unchanged => ChangeKind.Same,
+            ParagraphChangeKind.Added => ChangeKind.Added,
+            _ => ChangeKind.Removed,
+        }, c.Text))];
 }

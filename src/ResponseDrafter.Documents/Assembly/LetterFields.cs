@@ -11,8 +11,8 @@ internal sealed class LetterFields
 
     private static readonly long LogoWidth = 6 * Pictures.EmuPerCentimetre;
     private static readonly long LogoHeight = (long)(2.5 * Pictures.EmuPerCentimetre);
-    private static readonly long SignatureWidth = 5 * Pictures.EmuPerCentimetre;
-    private static readonly long SignatureHeight = 2 * Pictures.EmuPerCentimetre;
+    internal static readonly long SignatureWidth = 5 * Pictures.EmuPerCentimetre;
+    internal static readonly long SignatureHeight = 2 * Pictures.EmuPerCentimetre;
 
     private readonly Letter letter;
     private readonly Dictionary<string, RefTarget> targets = new(StringComparer.Ordinal);

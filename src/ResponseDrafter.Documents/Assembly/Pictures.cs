@@ -30,11 +30,17 @@ internal sealed class Pictures(uint highestIdInTemplate, LetterPackage package)
         var name = package.NewPartName(folder + "media/image", extension);
         package.Add(name, image.Data, contentType);
         var relationshipId = package.Relate(part, PartTypes.Image, name[folder.Length..]);
-        var (width, height) = Fit(PixelSize(image.Data), maxWidth, maxHeight);
-        Drawing(xml, relationshipId, NextId(), width, height, XmlText.Escaped(image.AltText ?? string.Empty));
+        Inline(xml, image, relationshipId, NextId(), maxWidth, maxHeight);
     }
 
-    private static (string Extension, string ContentType)? Format(ImageAsset image) => image.ContentType?.ToLowerInvariant() switch
+    /// <summary>The inline drawing (w:drawing) of an image already related as <paramref name="relationshipId"/>, at its own size scaled down to fit.</summary>
+    internal static void Inline(StringBuilder xml, ImageAsset image, string relationshipId, uint id, long maxWidth, long maxHeight)
+    {
+        var (width, height) = Fit(PixelSize(image.Data), maxWidth, maxHeight);
+        Drawing(xml, relationshipId, id, width, height, XmlText.Escaped(image.AltText ?? string.Empty));
+    }
+
+    internal static (string Extension, string ContentType)? Format(ImageAsset image) => image.ContentType?.ToLowerInvariant() switch
     {
         "image/png" => ("png", "image/png"),
         "image/jpeg" or "image/jpg" => ("jpeg", "image/jpeg"),

@@ -1,3 +1,5 @@
+using ResponseDrafter.Documents.Letters;
+
 namespace ResponseDrafter.Documents.Import;
 
 public enum MappingConfidence
@@ -29,16 +31,6 @@ public enum AssuranceChangeKind
 {
     Unchanged,
     Changed,
-    Added,
-    Removed,
-}
-
-/// <summary>One paragraph or list item of an assurance, as markup, and whether the revision kept, added or removed it.</summary>
-public sealed record ParagraphChange(ParagraphChangeKind Kind, string Text);
-
-public enum ParagraphChangeKind
-{
-    Unchanged,
     Added,
     Removed,
 }

@@ -52,7 +52,7 @@ public static partial class LetterValidator
             var references = letter.References ?? [];
             for (var i = 0; i < references.Count; i++)
             {
-                Reference(Indexed("references", i), references[i]);
+                Reference(new("references", i), references[i]);
             }
 
             Recipients(letter.Recipients);
@@ -71,7 +71,7 @@ public static partial class LetterValidator
             var appendices = letter.Appendices ?? [];
             for (var i = 0; i < appendices.Count; i++)
             {
-                Appendix(Indexed("appendices", i), appendices[i]);
+                Appendix(new("appendices", i), appendices[i]);
             }
 
             Unstorable(letter, new StringBuilder());
@@ -92,7 +92,7 @@ public static partial class LetterValidator
             Image("opcc.logo", opcc.Logo);
         }
 
-        private void Reference(string path, LetterReference? reference)
+        private void Reference(FieldPath path, LetterReference? reference)
         {
             if (reference is null)
             {
@@ -114,7 +114,7 @@ public static partial class LetterValidator
 
             for (var i = 0; i < recipients.Count; i++)
             {
-                var path = Indexed("recipients", i);
+                var path = new FieldPath("recipients", i);
                 if (recipients[i] is not { } recipient)
                 {
                     Missing(path);
@@ -122,7 +122,7 @@ public static partial class LetterValidator
                 }
 
                 Required(path, ".name", recipient.Name);
-                Lines(path + ".addressLines", recipient.AddressLines);
+                Lines(recipient.AddressLines, path, ".addressLines");
             }
         }
 
@@ -151,14 +151,14 @@ public static partial class LetterValidator
             var recommendations = report.Recommendations ?? [];
             for (var i = 0; i < recommendations.Count; i++)
             {
-                Recommendation(Indexed("report.recommendations", i), recommendations[i]);
+                Recommendation(new("report.recommendations", i), recommendations[i]);
             }
 
             Repeats(recommendations, r => r?.Number, (i, first) =>
                 new($"report.recommendations[{i}].number", $"recommendation {recommendations[i].Number} appears more than once in the report (also report.recommendations[{first}])"));
         }
 
-        private void Recommendation(string path, Recommendation? recommendation)
+        private void Recommendation(FieldPath path, Recommendation? recommendation)
         {
             if (recommendation is null)
             {
@@ -208,7 +208,7 @@ public static partial class LetterValidator
 
         private void Response(int index, RecommendationResponse? response, Answers answers)
         {
-            var path = Indexed("responses", index);
+            var path = new FieldPath("responses", index);
             if (response is null)
             {
                 Missing(path);
@@ -217,11 +217,11 @@ public static partial class LetterValidator
 
             if (string.IsNullOrWhiteSpace(response.Ref))
             {
-                Problems.Add(new(path + ".ref", "must not be empty"));
+                Problems.Add(new(path.With(".ref"), "must not be empty"));
             }
             else if (RefProblem(index, response.Ref, answers) is { } problem)
             {
-                Problems.Add(new(path + ".ref", problem));
+                Problems.Add(new(path.With(".ref"), problem));
             }
 
             if (response.Assurance is { } assurance)
@@ -234,7 +234,7 @@ public static partial class LetterValidator
                 }
 
                 Rich(path, ".assurance.summary", assurance.Summary);
-                Provenance(path + ".assurance.provenance", assurance.Provenance);
+                Provenance(path, assurance.Provenance);
             }
 
             Rich(path, ".commentary", response.Commentary);
@@ -268,22 +268,23 @@ public static partial class LetterValidator
                 : $"the report has no recommendation {reference.Trim()}";
         }
 
-        private void Provenance(string path, Provenance? provenance)
+        private void Provenance(FieldPath response, Provenance? provenance)
         {
+            const string Field = ".assurance.provenance";
             if (provenance is null)
             {
-                Missing(path);
+                Missing(response.With(Field));
                 return;
             }
 
-            Required(path, ".suppliedBy", provenance.SuppliedBy);
+            Required(response, Field + ".suppliedBy", provenance.SuppliedBy);
             if (provenance.Sha256 is { } sha256 && !Sha256().IsMatch(sha256))
             {
-                Problems.Add(new(path + ".sha256", "must be a SHA-256 digest: 64 lower-case hexadecimal characters"));
+                Problems.Add(new(response.With(Field + ".sha256"), "must be a SHA-256 digest: 64 lower-case hexadecimal characters"));
             }
         }
 
-        private void Appendix(string path, Appendix? appendix)
+        private void Appendix(FieldPath path, Appendix? appendix)
         {
             if (appendix is null)
             {
@@ -303,7 +304,7 @@ public static partial class LetterValidator
                 new($"{path}.recommendations[{j}]", $"recommendation {listed[j]} is listed more than once (also {path}.recommendations[{first}])"));
         }
 
-        private void AppendixEntry(string appendix, int index, string? number)
+        private void AppendixEntry(FieldPath appendix, int index, string? number)
         {
             if (string.IsNullOrWhiteSpace(number))
             {
@@ -361,7 +362,7 @@ public static partial class LetterValidator
         // A character XML cannot hold is already reported, once, by the check of every string.
         private void Rich(string path, string? source) => Rich(path, string.Empty, source);
 
-        private void Rich(string path, string suffix, string? source)
+        private void Rich(FieldPath path, string member, string? source)
         {
             if (string.IsNullOrWhiteSpace(source) || FirstUnstorable(source) is not null)
             {
@@ -370,34 +371,34 @@ public static partial class LetterValidator
 
             foreach (var problem in markup.Parse(source).Problems)
             {
-                Problems.Add(new(path + suffix, $"line {problem.Line}: {problem.Message}"));
+                Problems.Add(new(path.With(member), $"line {problem.Line}: {problem.Message}"));
             }
         }
 
         private void Required(string path, string? value) => Required(path, string.Empty, value);
 
-        private void Required(string path, string suffix, string? value)
+        private void Required(FieldPath path, string member, string? value)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                Problems.Add(new(path + suffix, "must not be empty"));
+                Problems.Add(new(path.With(member), "must not be empty"));
             }
         }
 
         private void Lines(string path, IReadOnlyList<string?>? lines) => Lines(lines, path, string.Empty);
 
-        private void Lines(IReadOnlyList<string?>? lines, string path, string suffix)
+        private void Lines(IReadOnlyList<string?>? lines, FieldPath path, string member)
         {
             for (var i = 0; i < (lines?.Count ?? 0); i++)
             {
                 if (string.IsNullOrWhiteSpace(lines![i]))
                 {
-                    Problems.Add(new($"{path}{suffix}[{i}]", "must not be empty"));
+                    Problems.Add(new($"{path.With(member)}[{i}]", "must not be empty"));
                 }
             }
         }
 
-        private void Missing(string path) => Problems.Add(new(path, "is required"));
+        private void Missing(FieldPath path) => Problems.Add(new(path.ToString(), "is required"));
 
         private void Repeats<T>(IReadOnlyList<T> items, Func<T, string?> reference, Func<int, int, LetterProblem> problem)
         {
@@ -458,7 +459,19 @@ public static partial class LetterValidator
                 .Where(p => p.GetIndexParameters().Length == 0 && !(p.PropertyType.IsValueType && (p.PropertyType.Assembly != typeof(Letter).Assembly || p.PropertyType.IsEnum)))
                 .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name)))];
 
-    private static string Indexed(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+    /// <summary>
+    /// A field's JSON path, kept as its parts ("responses" and 2) and written out ("responses[2].ref") only when a
+    /// problem is reported there.
+    /// </summary>
+    private readonly record struct FieldPath(string Name, int? Index = null)
+    {
+        public static implicit operator FieldPath(string name) => new(name);
+
+        public string With(string member) =>
+            Index is { } index ? string.Create(CultureInfo.InvariantCulture, $"{Name}[{index}]{member}") : Name + member;
+
+        public override string ToString() => With(string.Empty);
+    }
 
     private static bool HasBlank(IReadOnlyList<string?>? lines) => lines is not null && lines.Any(string.IsNullOrWhiteSpace);
 

@@ -6,7 +6,8 @@ namespace ResponseDrafter.Documents.Rules;
 public sealed record CompletenessGap(string Ref, string Field, string Message);
 
 /// <summary>
-/// Whether a letter says, for each applicable recommendation, what action has been or will be taken, or why
+/// Whether a letter says, for each applicable recommendation and for every item it answers whatever its addressees
+/// (national reports often name "the police", "government" or nobody), what action has been or will be taken, or why
 /// none will be (s55(6)). A response to "2" covers all of 2; so do responses to each of its sub-items.
 /// A response with a status but no words at all (no assurance, commentary or reason) is a gap too: the law
 /// asks what action is taken, which a bare status does not say.
@@ -20,8 +21,20 @@ public static class Completeness
             .Where(r => r is not null)
             .GroupBy(r => RecommendationRefs.Key(r.Ref))
             .ToDictionary(g => g.Key, g => g.First());
-        var items = Applicability.Of(letter.Report?.Recommendations ?? []);
-        return [.. items.SelectMany(item => GapsFor(item, responses)).Distinct()];
+        var recommendations = (letter.Report?.Recommendations ?? []).Where(r => r is not null).ToList();
+        var items = Applicability.Of(recommendations);
+        var answered = responses.Values
+            .Select(response => (Response: response, Recommendation: RecommendationOf(recommendations, response.Ref)))
+            .Where(r => r.Recommendation is not null)
+            .SelectMany(r => GapsIn(r.Recommendation!, r.Response.Ref.Trim(), r.Response));
+        return [.. items.SelectMany(item => GapsFor(item, responses)).Concat(answered).Distinct()];
+    }
+
+    private static Recommendation? RecommendationOf(List<Recommendation> recommendations, string reference)
+    {
+        var key = RecommendationRefs.Key(reference);
+        return recommendations.FirstOrDefault(r => RecommendationRefs.Key(RecommendationRefs.Of(r)) == key
+            || (r.SubItems ?? []).Any(s => s is not null && RecommendationRefs.Key(RecommendationRefs.Of(r, s)) == key));
     }
 
     private static IEnumerable<CompletenessGap> GapsFor(ApplicableItem item, Dictionary<string, RecommendationResponse> responses)

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using ResponseDrafter.Documents.Import;
+using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Markup;
 using ResponseDrafter.Documents.Rules;
 using ResponseDrafter.Documents.Tests.Fixtures;
-using ResponseDrafter.Documents.Tests.LetterRequests;
+using ResponseDrafter.Documents.Tests.Letters;
 
 namespace ResponseDrafter.Documents.Tests.Import;
 

@@ -1,6 +1,6 @@
 using ResponseDrafter.Documents.Import;
 using ResponseDrafter.Documents.Tests.Fixtures;
-using ResponseDrafter.Documents.Tests.LetterRequests;
+using ResponseDrafter.Documents.Tests.Letters;
 using static ResponseDrafter.Documents.Tests.Import.ImportFixtures;
 
 namespace ResponseDrafter.Documents.Tests.Import;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
 
-namespace ResponseDrafter.Documents.Tests.LetterRequests;
+namespace ResponseDrafter.Documents.Tests.Letters;
 
 [TestClass]
 public sealed class ExampleRequestTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ResponseDrafter.Documents.Letters;
 
-namespace ResponseDrafter.Documents.Tests.LetterRequests;
+namespace ResponseDrafter.Documents.Tests.Letters;
 
 [TestClass]
 public sealed class LetterValidatorCostTests

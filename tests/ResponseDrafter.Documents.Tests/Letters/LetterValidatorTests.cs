@@ -1,6 +1,6 @@
 using ResponseDrafter.Documents.Letters;
 
-namespace ResponseDrafter.Documents.Tests.LetterRequests;
+namespace ResponseDrafter.Documents.Tests.Letters;
 
 [TestClass]
 public sealed class LetterValidatorTests
@@ -27,6 +27,22 @@ public sealed class LetterValidatorTests
 
         Assert.AreEqual(
             "opcc.name, opcc.commissionerName, recipients[0].name, salutation, subject, statutoryCitation, closing, signatory.name, signatory.title",
+            Fields(LetterValidator.Validate(letter)));
+    }
+
+    [TestMethod]
+    public void AProblemInsideAListNamesTheElementAndTheField()
+    {
+        var letter = TestLetters.Minimal(Report,
+            TestLetters.Answer("2") with { Assurance = Assurance(null) with { Provenance = null! } },
+            TestLetters.Answer("3") with { Assurance = Assurance(null) with { Provenance = Assurance(null).Provenance with { SuppliedBy = " " } } }) with
+        {
+            References = [new LetterReference("Our ref", "")],
+            Recipients = [new Recipient { Name = "Home Secretary" }, new Recipient { Name = "Chief Constable", AddressLines = ["Police HQ", ""] }],
+        };
+
+        Assert.AreEqual(
+            "references[0].value, recipients[1].addressLines[1], responses[0].assurance.provenance, responses[1].assurance.provenance.suppliedBy",
             Fields(LetterValidator.Validate(letter)));
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ResponseDrafter.Documents.Letters;
 
-namespace ResponseDrafter.Documents.Tests.LetterRequests;
+namespace ResponseDrafter.Documents.Tests.Letters;
 
 internal static class TestLetters
 {

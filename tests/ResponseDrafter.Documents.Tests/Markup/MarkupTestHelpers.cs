@@ -4,7 +4,7 @@ using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Markup;
 using ResponseDrafter.Documents.Templates;
 using ResponseDrafter.Documents.Tests.Fixtures;
-using ResponseDrafter.Documents.Tests.LetterRequests;
+using ResponseDrafter.Documents.Tests.Letters;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Tests.Markup;

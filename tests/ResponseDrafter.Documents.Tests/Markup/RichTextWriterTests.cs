@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using ResponseDrafter.Documents.Letters;
-using ResponseDrafter.Documents.Tests.LetterRequests;
+using ResponseDrafter.Documents.Tests.Letters;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Tests.Markup;

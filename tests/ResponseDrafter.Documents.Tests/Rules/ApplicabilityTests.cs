@@ -1,6 +1,6 @@
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
-using ResponseDrafter.Documents.Tests.LetterRequests;
+using ResponseDrafter.Documents.Tests.Letters;
 
 namespace ResponseDrafter.Documents.Tests.Rules;
 

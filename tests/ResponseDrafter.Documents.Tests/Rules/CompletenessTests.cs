@@ -1,6 +1,6 @@
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
-using ResponseDrafter.Documents.Tests.LetterRequests;
+using ResponseDrafter.Documents.Tests.Letters;
 
 namespace ResponseDrafter.Documents.Tests.Rules;
 
@@ -15,6 +15,29 @@ public sealed class CompletenessTests
         var letter = Letter(Answer("2"), Answer("3"), Answer("4"), Answer("6c"));
 
         Assert.IsEmpty(Completeness.Check(letter));
+    }
+
+    [TestMethod]
+    public void SelectedItemsWithoutAddresseesNeedAStatusToo()
+    {
+        // National reports often address "the police" or nobody: the item is answered all the same, and must say what is done.
+        var national = Report with
+        {
+            Recommendations =
+            [
+                .. Report.Recommendations,
+                new Recommendation { Number = "10", Text = "Policing should record modern slavery consistently." },
+                new Recommendation { Number = "11", Text = "The government should fund the helpline." },
+                new Recommendation { Number = "12", Text = "Victims should be told of the support available." },
+            ],
+        };
+        var letter = Letter(Answer("2"), Answer("3"), Answer("4"), Answer("6c"), Answer("10"),
+            new RecommendationResponse { Ref = "11" }, new RecommendationResponse { Ref = "12", Commentary = "Under way." }) with { Report = national };
+
+        var gaps = Completeness.Check(letter);
+
+        Assert.AreEqual("11, 11, 12", Refs(gaps));
+        Assert.IsTrue(gaps.Any(g => g.Ref == "12" && g.Field == "status"), string.Join("\n", gaps));
     }
 
     [TestMethod]

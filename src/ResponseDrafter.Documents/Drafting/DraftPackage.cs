@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using ResponseDrafter.Documents.Assembly;
+
+namespace ResponseDrafter.Documents.Drafting;
+
+/// <summary>
+/// A stored .docx changed in place: entries are read when asked for, and only the entries changed are rewritten.
+/// Relationships and content types are edited as text, so that what was there before stays as it was.
+/// </summary>
+internal sealed class DraftPackage : IDisposable
+{
+    private readonly byte[] docx;
+    private readonly ZipArchive zip;
+    private readonly Dictionary<string, string> texts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> changed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(string Name, byte[] Data)> added = [];
+    private string? mainPart;
+
+    public DraftPackage(byte[] docx)
+    {
+        this.docx = docx;
+        zip = new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);
+        Names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every entry's name, including those added.</summary>
+    public HashSet<string> Names { get; }
+
+    public bool Changed => changed.Count > 0 || added.Count > 0;
+
+    public bool Has(string partName) => Names.Contains(partName.TrimStart('/'));
+
+    /// <summary>The part's text as it is now (with any change made to it), or null when there is no such part.</summary>
+    public string? Text(string partName)
+    {
+        var name = partName.TrimStart('/');
+        if (changed.TryGetValue(name, out var text) || texts.TryGetValue(name, out text))
+        {
+            return text;
+        }
+
+        if (zip.GetEntry(name) is not { } entry)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(entry.Open(), XmlText.Utf8);
+        text = reader.ReadToEnd();
+        texts[name] = text;
+        return text;
+    }
+
+    public byte[]? Bytes(string partName)
+    {
+        if (zip.GetEntry(partName.TrimStart('/')) is not { } entry)
+        {
+            return added.FirstOrDefault(a => a.Name == partName.TrimStart('/')).Data;
+        }
+
+        using var stream = entry.Open();
+        var data = new byte[entry.Length];
+        stream.ReadExactly(data);
+        return data;
+    }
+
+    public void SetText(string partName, string text)
+    {
+        var name = partName.TrimStart('/');
+        Names.Add(name);
+        changed[name] = text;
+    }
+
+    public void Add(string partName, byte[] data)
+    {
+        var name = partName.TrimStart('/');
+        Names.Add(name);
+        added.Add((name, data));
+    }
+
+    /// <summary>The main document part's name, from the package relationships.</summary>
+    public string MainPart => mainPart ??= Relationships("/").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)) is { } main
+        ? TemplatePackage.Resolve("/", main.Target)
+        : "/word/document.xml";
+
+    /// <summary>The relationships of <paramref name="source"/>, as its .rels entry lists them now.</summary>
+    public List<PackageRelationship> Relationships(string source)
+    {
+        var xml = Text("/" + TemplatePackage.RelationshipsEntry(source));
+        var list = new List<PackageRelationship>();
+        if (xml is null)
+        {
+            return list;
+        }
+
+        foreach (var element in XmlScan.Elements(xml, "Relationship"))
+        {
+            list.Add(new PackageRelationship(
+                element.GetValueOrDefault("Id", string.Empty),
+                element.GetValueOrDefault("Type", string.Empty),
+                element.GetValueOrDefault("Target", string.Empty),
+                element.GetValueOrDefault("TargetMode") == "External"));
+        }
+
+        return list;
+    }
+
+    /// <summary>Relates <paramref name="target"/> from <paramref name="source"/> under a fresh id, and returns the id.</summary>
+    public string Relate(string source, string type, string target, bool external)
+    {
+        var entry = "/" + TemplatePackage.RelationshipsEntry(source);
+        var xml = Text(entry) ?? XmlText.Declaration + "<Relationships xmlns=\"" + TemplatePackage.RelationshipsNamespace + "\"></Relationships>";
+        var ids = Relationships(source).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var number = ids.Count;
+        string id;
+        do
+        {
+            id = "rId" + (++number).ToString(CultureInfo.InvariantCulture);
+        }
+        while (ids.Contains(id));
+
+        var relationship = new StringBuilder("<Relationship Id=\"").Append(id)
+            .Append("\" Type=\"").AppendEscaped(type)
+            .Append("\" Target=\"").AppendEscaped(target)
+            .Append(external ? "\" TargetMode=\"External\"/>" : "\"/>");
+        SetText(entry, XmlScan.InsertBeforeEnd(xml, "Relationships", relationship.ToString()));
+        return id;
+    }
+
+    /// <summary>Declares <paramref name="contentType"/> for a new part unless its extension's default already says so.</summary>
+    public void Declare(string partName, string contentType)
+    {
+        const string entry = "/" + TemplatePackage.ContentTypesEntry;
+        var xml = Text(entry)!;
+        var extension = Path.GetExtension(partName).TrimStart('.');
+        if (XmlScan.Elements(xml, "Default").Any(d => string.Equals(d.GetValueOrDefault("Extension"), extension, StringComparison.OrdinalIgnoreCase) && d.GetValueOrDefault("ContentType") == contentType))
+        {
+            return;
+        }
+
+        var declaration = new StringBuilder("<Override PartName=\"").AppendEscaped(partName).Append("\" ContentType=\"").AppendEscaped(contentType).Append("\"/>");
+        SetText(entry, XmlScan.InsertBeforeEnd(xml, "Types", declaration.ToString()));
+    }
+
+    /// <summary>A name for a new part, "/word/media/image3.png", that no entry has.</summary>
+    public string NewPartName(string stem, string extension)
+    {
+        for (var number = 1; ; number++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"{stem}{number}.{extension}");
+            if (!Names.Contains(name[1..]))
+            {
+                return name;
+            }
+        }
+    }
+
+    /// <summary>The package with the changes made; the very same bytes when nothing changed.</summary>
+    public byte[] Save()
+    {
+        if (!Changed)
+        {
+            return docx;
+        }
+
+        // Update mode copies the entries left alone as they are stored and keeps the entries in their order.
+        var output = new MemoryStream(docx.Length + added.Sum(a => a.Data.Length) + 4096);
+        output.Write(docx);
+        using (var update = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var (name, text) in changed)
+            {
+                var entry = update.GetEntry(name) ?? update.CreateEntry(name, CompressionLevel.Fastest);
+                using var stream = entry.Open();
+                stream.SetLength(0);
+                LetterPackage.WriteUtf8(stream, text);
+            }
+
+            foreach (var (name, data) in added)
+            {
+                using var stream = update.CreateEntry(name, CompressionLevel.Fastest).Open();
+                stream.Write(data);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    public void Dispose() => zip.Dispose();
+}
