@@ -5,37 +5,46 @@ using ResponseDrafter.Documents.Assembly;
 namespace ResponseDrafter.Documents.Drafting;
 
 /// <summary>
-/// The parts of an inspected .docx that reading a letter needs, straight from the zip: opening the package with the
-/// Open XML SDK costs more than reading the whole letter does.
+/// The parts of an inspected .docx that reading a letter needs, as inspection decompressed them (so no part is
+/// decompressed twice), or straight from the zip for a part it did not keep: opening the package with the Open XML
+/// SDK costs more than reading the whole letter does.
 /// </summary>
 internal sealed class DocxParts : IDisposable
 {
-    private readonly ZipArchive zip;
+    private readonly byte[] docx;
+    private readonly IReadOnlyDictionary<string, byte[]> inspected;
+    private ZipArchive? zip;
 
-    private DocxParts(ZipArchive zip, string mainPart, IReadOnlyList<PackageRelationship> relationships)
+    private DocxParts(byte[] docx, IReadOnlyDictionary<string, byte[]> inspected)
     {
-        this.zip = zip;
-        MainPart = mainPart;
-        MainRelationships = relationships;
+        this.docx = docx;
+        this.inspected = inspected;
+        MainPart = string.Empty;
+        MainRelationships = [];
     }
 
-    public string MainPart { get; }
+    public string MainPart { get; private set; }
 
-    public IReadOnlyList<PackageRelationship> MainRelationships { get; }
+    public IReadOnlyList<PackageRelationship> MainRelationships { get; private set; }
 
-    /// <summary>Null when the package names no main document part.</summary>
-    public static DocxParts? Open(byte[] docx)
+    /// <summary>The zip entries worth keeping from inspection: the package's XML parts.</summary>
+    public static bool Wanted(string entry) =>
+        entry.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Null when the package names no main document part. <paramref name="inspected"/> is by zip entry name.</summary>
+    public static DocxParts? Open(byte[] docx, IReadOnlyDictionary<string, byte[]> inspected)
     {
-        var zip = new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);
-        var main = Relationships(zip, "/").FirstOrDefault(r => !r.External && Kind(r) == "officeDocument");
+        var parts = new DocxParts(docx, inspected);
+        var main = parts.Relationships("_rels/.rels").FirstOrDefault(r => !r.External && Kind(r) == "officeDocument");
         if (main is null)
         {
-            zip.Dispose();
+            parts.Dispose();
             return null;
         }
 
-        var mainPart = TemplatePackage.Resolve("/", main.Target);
-        return new DocxParts(zip, mainPart, Relationships(zip, mainPart));
+        parts.MainPart = TemplatePackage.Resolve("/", main.Target);
+        parts.MainRelationships = parts.Relationships(TemplatePackage.RelationshipsEntry(parts.MainPart));
+        return parts;
     }
 
     /// <summary>The last segment of a relationship type, the same in transitional and strict documents: "header", "styles".</summary>
@@ -45,9 +54,27 @@ internal sealed class DocxParts : IDisposable
     public IEnumerable<string> Related(string kind) =>
         MainRelationships.Where(r => !r.External && Kind(r) == kind).Select(r => TemplatePackage.Resolve(MainPart, r.Target));
 
+    /// <summary>The first part of this kind that the package holds; null when there is none.</summary>
+    public Stream? RelatedStream(string kind) => Related(kind).Select(Stream).FirstOrDefault(s => s is not null);
+
+    /// <summary>The main part's external hyperlinks by relationship id, the first where an id is given twice.</summary>
+    public Dictionary<string, Uri> Hyperlinks()
+    {
+        var links = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var r in MainRelationships)
+        {
+            if (r.External && Kind(r) == "hyperlink" && Uri.TryCreate(r.Target, UriKind.RelativeOrAbsolute, out var uri))
+            {
+                links.TryAdd(r.Id, uri);
+            }
+        }
+
+        return links;
+    }
+
     public string? Text(string part)
     {
-        using var stream = zip.GetEntry(part.TrimStart('/'))?.Open();
+        using var stream = Stream(part);
         if (stream is null)
         {
             return null;
@@ -57,15 +84,25 @@ internal sealed class DocxParts : IDisposable
         return reader.ReadToEnd();
     }
 
-    public Stream? Stream(string part) => zip.GetEntry(part.TrimStart('/'))?.Open();
+    public Stream? Stream(string part) => Entry(part.TrimStart('/'));
 
-    public void Dispose() => zip.Dispose();
+    public void Dispose() => zip?.Dispose();
 
-    private static List<PackageRelationship> Relationships(ZipArchive zip, string part)
+    private Stream? Entry(string name)
+    {
+        if (inspected.TryGetValue(name, out var bytes))
+        {
+            return new MemoryStream(bytes, writable: false);
+        }
+
+        zip ??= new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);
+        return zip.GetEntry(name)?.Open();
+    }
+
+    private List<PackageRelationship> Relationships(string entryName)
     {
         var found = new List<PackageRelationship>();
-        var entryName = part == "/" ? "_rels/.rels" : TemplatePackage.RelationshipsEntry(part);
-        using var stream = zip.GetEntry(entryName)?.Open();
+        using var stream = Entry(entryName);
         if (stream is null)
         {
             return found;

@@ -52,8 +52,8 @@ internal static class WordBody
     private static List<WordParagraph> Paragraphs(MainDocumentPart main, Body body) =>
         Paragraphs(
             body,
-            new StyleChain(main.StyleDefinitionsPart?.Styles),
-            ListNumbers.Of(main),
+            StyleChain.Read(main.StyleDefinitionsPart?.GetStream()),
+            ListNumbers.Of(ListDefinitions.Read(main.NumberingDefinitionsPart?.GetStream())),
             main.HyperlinkRelationships.ToDictionary(r => r.Id, r => r.Uri, StringComparer.Ordinal));
 
     /// <summary>The paragraphs inside <paramref name="root"/> (a body, or a content control's content), read as the body is.</summary>
@@ -76,8 +76,12 @@ internal static class WordBody
                 continue;
             }
 
-            var list = styles.Numbering(paragraph.ParagraphProperties, style) is var (id, level) && id != 0 ? lists.Next(id, level) : null;
-            var outline = styles.OutlineLevel(paragraph.ParagraphProperties, style);
+            var properties = paragraph.ParagraphProperties;
+            var direct = properties?.NumberingProperties is { NumberingId.Val.Value: var numId } numbering
+                ? (numId, numbering.NumberingLevelReference?.Val?.Value ?? 0)
+                : ((int, int)?)null;
+            var list = styles.Numbering(direct, style) is var (id, level) && id != 0 ? lists.Next(id, level) : null;
+            var outline = styles.OutlineLevel(properties?.OutlineLevel?.Val?.Value, style);
             var allBold = runs.Where(r => !string.IsNullOrWhiteSpace(r.Piece.Text)).All(r => r.LooksBold);
             read.Add(new WordParagraph(MarkupText.Paragraph([.. runs.Select(r => r.Piece)]), plain, list, outline is >= 0 and < BodyText ? outline : null, allBold));
         }
@@ -108,7 +112,7 @@ internal static class WordBody
     private static void CollectRun(Run run, RunContext context, List<(Piece, bool)> runs)
     {
         var properties = run.RunProperties;
-        if (StyleChain.OnOff(properties?.Vanish) == true)
+        if (OnOff(properties?.Vanish) == true)
         {
             return;
         }
@@ -147,10 +151,12 @@ internal static class WordBody
         // Emphasis is what the force applied (directly or with a character style such as Strong); bold that comes
         // from the paragraph's style is the style's look, which counts only when judging whether a line is a heading.
         var characterStyle = properties?.RunStyle?.Val?.Value;
-        var bold = StyleChain.OnOff(properties?.Bold) ?? context.Styles.Bold(characterStyle);
-        var italic = StyleChain.OnOff(properties?.Italic) ?? context.Styles.Italic(characterStyle);
+        var bold = OnOff(properties?.Bold) ?? context.Styles.Bold(characterStyle);
+        var italic = OnOff(properties?.Italic) ?? context.Styles.Italic(characterStyle);
         runs.Add((new Piece(text.ToString(), bold ?? false, italic ?? false, context.Link), bold ?? context.Styles.Bold(context.ParagraphStyle) ?? false));
     }
+
+    private static bool? OnOff(OnOffType? value) => value is null ? null : value.Val is null || value.Val.Value;
 
     private sealed record RunContext(StyleChain Styles, string? ParagraphStyle, IReadOnlyDictionary<string, Uri> Links, Uri? Link);
 }

@@ -23,8 +23,17 @@ public static class WordUpload
     private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>Null when the file may be opened; otherwise why it is refused.</summary>
-    public static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits = null)
+    public static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits = null) =>
+        Inspect(bytes, fileName, limits, retain: null, out _);
+
+    /// <summary>
+    /// Inspects the file as <see cref="Inspect(byte[], string, UploadLimits)"/> does, and hands back the decompressed
+    /// content of the parts whose zip entry names <paramref name="retain"/> chooses, so that a reader after it need not
+    /// decompress them again. The parts are only handed back when the file passes.
+    /// </summary>
+    internal static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits, Func<string, bool>? retain, out IReadOnlyDictionary<string, byte[]> retained)
     {
+        retained = new Dictionary<string, byte[]>();
         limits ??= UploadLimits.Default;
         var name = Name(fileName);
         if (bytes is null || bytes.Length == 0)
@@ -51,7 +60,10 @@ public static class WordUpload
 
         try
         {
-            return InspectPackage(bytes, name, limits);
+            var parts = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+            var refusal = InspectPackage(bytes, name, limits, retain, parts);
+            retained = refusal is null ? parts : retained;
+            return refusal;
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException or XmlException)
         {
@@ -59,7 +71,7 @@ public static class WordUpload
         }
     }
 
-    private static UploadRefusal? InspectPackage(byte[] bytes, string name, UploadLimits limits)
+    private static UploadRefusal? InspectPackage(byte[] bytes, string name, UploadLimits limits, Func<string, bool>? retain, Dictionary<string, byte[]> retained)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         var entries = zip.Entries;
@@ -86,15 +98,17 @@ public static class WordUpload
 
         var xml = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         long budget = limits.MaxExpandedBytes;
+        var buffer = new byte[81920];
         foreach (var entry in entries)
         {
-            var keep = IsPackageXml(entry.FullName);
-            if (keep && entry.Length > MaxXmlPart)
+            var isPackageXml = IsPackageXml(entry.FullName);
+            if (isPackageXml && entry.Length > MaxXmlPart)
             {
                 return Malformed(name, $"its part {Part(entry)} is far larger than such a part can be");
             }
 
-            var (content, crc) = Drain(entry, ref budget, keep);
+            var keep = isPackageXml || retain?.Invoke(entry.FullName) == true;
+            var (content, crc) = Drain(entry, ref budget, keep, isPackageXml, buffer);
             if (content is null)
             {
                 return ExpandsTooMuch(name, limits, "its parts hold more data than their headers declare");
@@ -107,9 +121,14 @@ public static class WordUpload
                 return Malformed(name, $"its part {Part(entry)} does not match its checksum, so its headers do not describe its contents");
             }
 
-            if (keep)
+            if (isPackageXml)
             {
                 xml[entry.FullName] = content;
+            }
+
+            if (keep && retain?.Invoke(entry.FullName) == true)
+            {
+                retained[entry.FullName] = content;
             }
         }
 
@@ -137,30 +156,37 @@ public static class WordUpload
 
     /// <summary>
     /// Decompresses an entry into nothing but its checksum, or also into memory when <paramref name="keep"/>; the
-    /// content is null when the entry overruns its declared size, the total budget, or the size an XML part may have.
+    /// content is null when the entry overruns its declared size, the total budget, or (for a package XML part) the
+    /// size such a part may have. A kept part is decompressed straight into an array of its declared size, which the
+    /// total budget has already bounded.
     /// </summary>
-    private static (byte[]? Content, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep)
+    private static (byte[]? Content, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep, bool isPackageXml, byte[] buffer)
     {
         using var stream = entry.Open();
-        using var kept = keep ? new MemoryStream() : null;
-        var buffer = new byte[81920];
+        var kept = keep ? new byte[entry.Length] : null;
         long total = 0;
         uint crc = 0;
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        while (true)
         {
+            // Whatever comes beyond the declared size goes to the scratch buffer, to be refused below.
+            var into = kept is not null && total < kept.Length ? kept.AsSpan((int)total) : buffer.AsSpan();
+            var read = stream.Read(into);
+            if (read == 0)
+            {
+                break;
+            }
+
             total += read;
             budget -= read;
-            if (total > entry.Length || budget < 0 || (keep && total > MaxXmlPart))
+            if (total > entry.Length || budget < 0 || (isPackageXml && total > MaxXmlPart))
             {
                 return (null, crc);
             }
 
-            crc = Crc32.Update(crc, buffer.AsSpan(0, read));
-            kept?.Write(buffer, 0, read);
+            crc = Crc32.Update(crc, into[..read]);
         }
 
-        return (kept?.ToArray() ?? [], crc);
+        return (kept is null ? [] : total == kept.Length ? kept : kept[..(int)total], crc);
     }
 
     private static bool IsPackageXml(string path) =>
