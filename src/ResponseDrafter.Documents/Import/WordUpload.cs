@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Xml;
 
 namespace ResponseDrafter.Documents.Import;
@@ -165,7 +166,7 @@ public static class WordUpload
         using var stream = entry.Open();
         var kept = keep ? new byte[entry.Length] : null;
         long total = 0;
-        uint crc = 0;
+        var crc = new Crc32();
         while (true)
         {
             // Whatever comes beyond the declared size goes to the scratch buffer, to be refused below.
@@ -180,13 +181,13 @@ public static class WordUpload
             budget -= read;
             if (total > entry.Length || budget < 0 || (isPackageXml && total > MaxXmlPart))
             {
-                return (null, crc);
+                return (null, 0);
             }
 
-            crc = Crc32.Update(crc, into[..read]);
+            crc.Append(into[..read]);
         }
 
-        return (kept is null ? [] : total == kept.Length ? kept : kept[..(int)total], crc);
+        return (kept is null ? [] : total == kept.Length ? kept : kept[..(int)total], crc.GetCurrentHashAsUInt32());
     }
 
     private static bool IsPackageXml(string path) =>
