@@ -232,7 +232,7 @@ internal sealed class BodyReader
 
         var (tag, key) = PartRegions.SplitTag(control.Tag);
         IReadOnlyList<string> read = control.ShowingPlaceholder ? []
-            : control.Inline ? Collapsed(control.Text) is { Length: > 0 } text ? [text] : []
+            : control.Inline ? Collapsed(control.Text!) is { Length: > 0 } text ? [text] : []
             : paragraphs[control.FirstParagraph..];
         var rich = control.ShowingPlaceholder || read.Count == 0 ? null : control.RichParagraphs;
         into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, read, control.FirstParagraph, rich, control.Children));
@@ -243,10 +243,7 @@ internal sealed class BodyReader
         openParagraphs.Peek().Append(text);
         foreach (var control in openControls)
         {
-            if (control.Inline)
-            {
-                control.Text.Append(text);
-            }
+            control.Text?.Append(text);
         }
     }
 
@@ -289,7 +286,8 @@ internal sealed class BodyReader
         public string? Alias { get; set; }
         public bool Locked { get; set; }
         public bool ShowingPlaceholder { get; set; }
-        public StringBuilder Text { get; } = new();
+        /// <summary>The text of an inline control; block controls have their paragraphs instead.</summary>
+        public StringBuilder? Text { get; } = inline ? new() : null;
         public IReadOnlyList<ReadParagraph>? RichParagraphs { get; set; }
         public List<FoundRegion> Children { get; } = [];
     }
