@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml;
 using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Import;
 
 namespace ResponseDrafter.Documents.Drafting;
 
@@ -12,10 +13,10 @@ namespace ResponseDrafter.Documents.Drafting;
 internal sealed class DocxParts : IDisposable
 {
     private readonly byte[] docx;
-    private readonly IReadOnlyDictionary<string, byte[]> inspected;
+    private readonly InspectedParts inspected;
     private ZipArchive? zip;
 
-    private DocxParts(byte[] docx, IReadOnlyDictionary<string, byte[]> inspected)
+    private DocxParts(byte[] docx, InspectedParts inspected)
     {
         this.docx = docx;
         this.inspected = inspected;
@@ -31,8 +32,8 @@ internal sealed class DocxParts : IDisposable
     public static bool Wanted(string entry) =>
         entry.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Null when the package names no main document part. <paramref name="inspected"/> is by zip entry name.</summary>
-    public static DocxParts? Open(byte[] docx, IReadOnlyDictionary<string, byte[]> inspected)
+    /// <summary>Null when the package names no main document part. Disposing the parts disposes <paramref name="inspected"/>.</summary>
+    public static DocxParts? Open(byte[] docx, InspectedParts inspected)
     {
         var parts = new DocxParts(docx, inspected);
         var main = parts.Relationships("_rels/.rels").FirstOrDefault(r => !r.External && Kind(r) == "officeDocument");
@@ -86,13 +87,17 @@ internal sealed class DocxParts : IDisposable
 
     public Stream? Stream(string part) => Entry(part.TrimStart('/'));
 
-    public void Dispose() => zip?.Dispose();
+    public void Dispose()
+    {
+        zip?.Dispose();
+        inspected.Dispose();
+    }
 
     private Stream? Entry(string name)
     {
-        if (inspected.TryGetValue(name, out var bytes))
+        if (inspected.TryGet(name, out var bytes))
         {
-            return new MemoryStream(bytes, writable: false);
+            return new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
         }
 
         zip ??= new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);

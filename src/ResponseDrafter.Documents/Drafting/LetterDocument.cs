@@ -87,7 +87,7 @@ public sealed class LetterDocument
 
         try
         {
-            using var parts = DocxParts.Open(docx, inspected);
+            using var parts = DocxParts.Open(docx, inspected!);
             using var main = parts?.Stream(parts.MainPart);
             if (parts is null || main is null)
             {

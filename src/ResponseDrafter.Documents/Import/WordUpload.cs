@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Xml;
@@ -24,17 +25,21 @@ public static class WordUpload
     private static readonly byte[] CompoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     /// <summary>Null when the file may be opened; otherwise why it is refused.</summary>
-    public static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits = null) =>
-        Inspect(bytes, fileName, limits, retain: null, out _);
+    public static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits = null)
+    {
+        var refusal = Inspect(bytes, fileName, limits, retain: null, out var parts);
+        parts?.Dispose();
+        return refusal;
+    }
 
     /// <summary>
     /// Inspects the file as <see cref="Inspect(byte[], string, UploadLimits)"/> does, and hands back the decompressed
     /// content of the parts whose zip entry names <paramref name="retain"/> chooses, so that a reader after it need not
-    /// decompress them again. The parts are only handed back when the file passes.
+    /// decompress them again. The parts are handed back only when the file passes; the caller disposes of them.
     /// </summary>
-    internal static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits, Func<string, bool>? retain, out IReadOnlyDictionary<string, byte[]> retained)
+    internal static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits, Func<string, bool>? retain, out InspectedParts? retained)
     {
-        retained = new Dictionary<string, byte[]>();
+        retained = null;
         limits ??= UploadLimits.Default;
         var name = Name(fileName);
         if (bytes is null || bytes.Length == 0)
@@ -59,20 +64,27 @@ public static class WordUpload
             return new(UploadRefusalCode.NotWord, $"{name} is not a Word document (.docx){Kind(bytes)}. Upload the Word document, or paste its text.");
         }
 
+        var parts = new InspectedParts();
         try
         {
-            var parts = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
             var refusal = InspectPackage(bytes, name, limits, retain, parts);
-            retained = refusal is null ? parts : retained;
+            retained = refusal is null ? parts : null;
             return refusal;
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException or XmlException)
         {
             return Malformed(name, "its contents cannot be read");
         }
+        finally
+        {
+            if (retained is null)
+            {
+                parts.Dispose();
+            }
+        }
     }
 
-    private static UploadRefusal? InspectPackage(byte[] bytes, string name, UploadLimits limits, Func<string, bool>? retain, Dictionary<string, byte[]> retained)
+    private static UploadRefusal? InspectPackage(byte[] bytes, string name, UploadLimits limits, Func<string, bool>? retain, InspectedParts kept)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         var entries = zip.Entries;
@@ -97,7 +109,6 @@ public static class WordUpload
             return tooBig;
         }
 
-        var xml = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         long budget = limits.MaxExpandedBytes;
         var buffer = new byte[81920];
         foreach (var entry in entries)
@@ -109,8 +120,13 @@ public static class WordUpload
             }
 
             var keep = isPackageXml || retain?.Invoke(entry.FullName) == true;
-            var (content, crc) = Drain(entry, ref budget, keep, isPackageXml, buffer);
-            if (content is null)
+            var (content, length, crc) = Drain(entry, ref budget, keep, isPackageXml, buffer);
+            if (content is not null)
+            {
+                kept.Add(entry.FullName, content, length);
+            }
+
+            if (length < 0)
             {
                 return ExpandsTooMuch(name, limits, "its parts hold more data than their headers declare");
             }
@@ -122,24 +138,15 @@ public static class WordUpload
                 return Malformed(name, $"its part {Part(entry)} does not match its checksum, so its headers do not describe its contents");
             }
 
-            if (isPackageXml)
-            {
-                xml[entry.FullName] = content;
-            }
-
-            if (keep && retain?.Invoke(entry.FullName) == true)
-            {
-                retained[entry.FullName] = content;
-            }
         }
 
-        if (!xml.TryGetValue("[Content_Types].xml", out var contentTypes))
+        if (!kept.TryGet("[Content_Types].xml", out var contentTypes))
         {
             return Malformed(name, "it has no [Content_Types].xml part");
         }
 
         return CheckContentTypes(ContentTypes(contentTypes), entries, name)
-            ?? CheckRelationships(xml.Where(x => x.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)), name);
+            ?? CheckRelationships(kept.All.Where(x => x.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)), name);
     }
 
     private static UploadRefusal? Expansion(IReadOnlyCollection<ZipArchiveEntry> entries, string name, UploadLimits limits)
@@ -156,21 +163,21 @@ public static class WordUpload
     }
 
     /// <summary>
-    /// Decompresses an entry into nothing but its checksum, or also into memory when <paramref name="keep"/>; the
-    /// content is null when the entry overruns its declared size, the total budget, or (for a package XML part) the
-    /// size such a part may have. A kept part is decompressed straight into an array of its declared size, which the
-    /// total budget has already bounded.
+    /// Decompresses an entry into nothing but its checksum, or also into a buffer from the shared pool when
+    /// <paramref name="keep"/>; the length is -1 when the entry overruns its declared size, the total budget, or (for a
+    /// package XML part) the size such a part may have. The buffer is rented at the declared size, which the total
+    /// budget has already bounded, and is handed back even when the entry overruns, for the caller to return.
     /// </summary>
-    private static (byte[]? Content, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep, bool isPackageXml, byte[] buffer)
+    private static (byte[]? Content, int Length, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep, bool isPackageXml, byte[] buffer)
     {
         using var stream = entry.Open();
-        var kept = keep ? new byte[entry.Length] : null;
+        var kept = keep ? ArrayPool<byte>.Shared.Rent((int)entry.Length) : null;
         long total = 0;
         var crc = new Crc32();
         while (true)
         {
             // Whatever comes beyond the declared size goes to the scratch buffer, to be refused below.
-            var into = kept is not null && total < kept.Length ? kept.AsSpan((int)total) : buffer.AsSpan();
+            var into = kept is not null && total < entry.Length ? kept.AsSpan((int)total, (int)(entry.Length - total)) : buffer.AsSpan();
             var read = stream.Read(into);
             if (read == 0)
             {
@@ -181,13 +188,13 @@ public static class WordUpload
             budget -= read;
             if (total > entry.Length || budget < 0 || (isPackageXml && total > MaxXmlPart))
             {
-                return (null, 0);
+                return (kept, -1, 0);
             }
 
             crc.Append(into[..read]);
         }
 
-        return (kept is null ? [] : total == kept.Length ? kept : kept[..(int)total], crc.GetCurrentHashAsUInt32());
+        return (kept, (int)total, crc.GetCurrentHashAsUInt32());
     }
 
     private static bool IsPackageXml(string path) =>
@@ -217,7 +224,7 @@ public static class WordUpload
         return null;
     }
 
-    private static UploadRefusal? CheckRelationships(IEnumerable<KeyValuePair<string, byte[]>> parts, string name)
+    private static UploadRefusal? CheckRelationships(IEnumerable<KeyValuePair<string, ArraySegment<byte>>> parts, string name)
     {
         foreach (var (path, content) in parts)
         {
@@ -258,7 +265,7 @@ public static class WordUpload
         _ => $"a '{new string([.. kind.Take(40).Where(char.IsAsciiLetterOrDigit)])}' link",
     };
 
-    private static List<string> ContentTypes(byte[] content)
+    private static List<string> ContentTypes(ArraySegment<byte> content)
     {
         var types = new List<string>();
         using var reader = SafeXml(content);
@@ -273,7 +280,7 @@ public static class WordUpload
         return types;
     }
 
-    private static List<(string Type, bool External)> Relationships(byte[] content)
+    private static List<(string Type, bool External)> Relationships(ArraySegment<byte> content)
     {
         var found = new List<(string, bool)>();
         using var reader = SafeXml(content);
@@ -289,7 +296,7 @@ public static class WordUpload
         return found;
     }
 
-    private static XmlReader SafeXml(byte[] content) => XmlReader.Create(new MemoryStream(content), new XmlReaderSettings
+    private static XmlReader SafeXml(ArraySegment<byte> content) => XmlReader.Create(new MemoryStream(content.Array!, content.Offset, content.Count, writable: false), new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -327,4 +334,36 @@ public static class WordUpload
 
     private static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+}
+
+/// <summary>
+/// The parts inspection decompressed, by zip entry name (as the zip spells it, looked up without regard to case).
+/// Their buffers belong to the shared array pool, so that reading a letter does not allocate its largest parts
+/// afresh each time; disposing hands them back, after which no content may be used.
+/// </summary>
+internal sealed class InspectedParts : IDisposable
+{
+    private readonly Dictionary<string, ArraySegment<byte>> parts = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<KeyValuePair<string, ArraySegment<byte>>> All => parts;
+
+    public bool TryGet(string entry, out ArraySegment<byte> content) => parts.TryGetValue(entry, out content);
+
+    public void Add(string entry, byte[] rented, int length)
+    {
+        if (!parts.TryAdd(entry, new ArraySegment<byte>(rented, 0, Math.Max(length, 0))))
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var part in parts.Values)
+        {
+            ArrayPool<byte>.Shared.Return(part.Array!);
+        }
+
+        parts.Clear();
+    }
 }
