@@ -154,6 +154,34 @@ public sealed class LetterDocumentTests
     }
 
     [TestMethod]
+    public void TextACharacterStyleMakesBoldOrItalicReadsBackAsThatMarkupUnlessTheRunTurnsItOff()
+    {
+        var docx = WordDocuments.Edit(Assembled(SampleLetters.Full).Docx, d =>
+        {
+            var styles = d.MainDocumentPart!.StyleDefinitionsPart!.Styles!;
+            styles.AppendChild(new Style(new StyleName { Val = "Emphatic" }, new StyleRunProperties(new Bold())) { Type = StyleValues.Character, StyleId = "Emphatic" });
+            styles.AppendChild(new Style(new StyleName { Val = "Emphatic aside" }, new BasedOn { Val = "Emphatic" }, new StyleRunProperties(new Italic()))
+            {
+                Type = StyleValues.Character,
+                StyleId = "EmphaticAside",
+            });
+            var paragraph = WordDocuments.Control(d, "opening").Descendants<Paragraph>().First();
+            foreach (var (text, properties) in new[]
+            {
+                ("Thank you.", new RunProperties(new RunStyle { Val = "Emphatic" })),
+                ("Truly.", new RunProperties(new RunStyle { Val = "EmphaticAside" })),
+                ("Plainly.", new RunProperties(new RunStyle { Val = "Emphatic" }, new Bold { Val = false })),
+            })
+            {
+                paragraph.AppendChild(new Run(new Text(" ") { Space = SpaceProcessingModeValues.Preserve }));
+                paragraph.AppendChild(new Run(properties, new Text(text)));
+            }
+        });
+
+        Assert.EndsWith("**Thank you.** **_Truly._** Plainly.", Region(ReadBack(docx), "opening").Markup);
+    }
+
+    [TestMethod]
     public void TheDraftAndVersionTheDocumentBelongsToAreRead()
     {
         var document = ReadBack(Assembled(SampleLetters.Full).Docx);
