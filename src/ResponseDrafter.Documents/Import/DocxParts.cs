@@ -1,14 +1,13 @@
 using System.IO.Compression;
 using System.Xml;
 using ResponseDrafter.Documents.Assembly;
-using ResponseDrafter.Documents.Import;
 
-namespace ResponseDrafter.Documents.Drafting;
+namespace ResponseDrafter.Documents.Import;
 
 /// <summary>
-/// The parts of an inspected .docx that reading a letter needs, as inspection decompressed them (so no part is
-/// decompressed twice), or straight from the zip for a part it did not keep: opening the package with the Open XML
-/// SDK costs more than reading the whole letter does.
+/// The parts of an inspected .docx that reading a letter or importing a document needs, as inspection decompressed
+/// them (so no part is decompressed twice), or straight from the zip for a part it did not keep: opening the package
+/// with the Open XML SDK costs more than reading the whole document does.
 /// </summary>
 internal sealed class DocxParts : IDisposable
 {
