@@ -6,7 +6,7 @@ using System.Xml;
 namespace ResponseDrafter.Documents.Import;
 
 /// <summary>
-/// Checks an uploaded file before the Open XML SDK opens it: size, signature, the zip's parts and their real
+/// Checks an uploaded file before anything reads its parts: size, signature, the zip's parts and their real
 /// decompressed sizes, content types and relationships. Nothing in the file is executed or fetched, and nothing is
 /// extracted to disk; every part is decompressed into a counting sink with a byte budget, so a zip whose headers lie
 /// about sizes is caught too. The rules are listed in docs/import.md.
@@ -304,7 +304,7 @@ public static class WordUpload
         IgnoreComments = true,
     });
 
-    /// <summary>The refusal for a file that passed inspection but that the SDK could not read.</summary>
+    /// <summary>The refusal for a file that passed inspection but whose parts could not be read.</summary>
     internal static UploadRefusal Damaged(string? fileName, string why) => Malformed(Name(fileName), why);
 
     private static UploadRefusal Malformed(string name, string why) =>
