@@ -223,7 +223,7 @@ internal sealed class BodyReader
 
     private void Closed(Frame control)
     {
-        var into = openControls.Count > 0 ? openControls.Peek().Children : regions;
+        var into = openControls.Count > 0 ? openControls.Peek().ChildList : regions;
         if (control.Tag is null)
         {
             into.AddRange(control.Children);
@@ -233,7 +233,7 @@ internal sealed class BodyReader
         var (tag, key) = PartRegions.SplitTag(control.Tag);
         IReadOnlyList<string> read = control.ShowingPlaceholder ? []
             : control.Inline ? Collapsed(control.Text!) is { Length: > 0 } text ? [text] : []
-            : paragraphs[control.FirstParagraph..];
+            : paragraphs.Count == control.FirstParagraph ? [] : paragraphs[control.FirstParagraph..];
         var rich = control.ShowingPlaceholder || read.Count == 0 ? null : control.RichParagraphs;
         into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, read, control.FirstParagraph, rich, control.Children));
     }
@@ -277,6 +277,8 @@ internal sealed class BodyReader
 
     private sealed class Frame(int depth, bool inline, int firstParagraph)
     {
+        private List<FoundRegion>? children;
+
         public int Depth { get; } = depth;
         public bool Inline { get; } = inline;
         public int FirstParagraph { get; set; } = firstParagraph;
@@ -289,6 +291,9 @@ internal sealed class BodyReader
         /// <summary>The text of an inline control; block controls have their paragraphs instead.</summary>
         public StringBuilder? Text { get; } = inline ? new() : null;
         public IReadOnlyList<ReadParagraph>? RichParagraphs { get; set; }
-        public List<FoundRegion> Children { get; } = [];
+        /// <summary>The tagged controls inside, kept in a list made only when there is one.</summary>
+        public IReadOnlyList<FoundRegion> Children => children ?? (IReadOnlyList<FoundRegion>)[];
+
+        public List<FoundRegion> ChildList => children ??= [];
     }
 }
