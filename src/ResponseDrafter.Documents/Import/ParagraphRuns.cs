@@ -138,15 +138,21 @@ internal sealed class ParagraphRuns(StyleChain styles, IReadOnlyDictionary<strin
         if (depth == textBox)
         {
             textBox = -1;
+            return null;
         }
-        else if (depth == opaque)
+
+        if (depth == opaque)
         {
             opaque = -1;
+            return null;
         }
-        else if (textBox >= 0 || opaque >= 0)
-        {
-        }
-        else if (depth == run)
+
+        return textBox < 0 && opaque < 0 ? EndInParagraph(depth) : null;
+    }
+
+    private ReadParagraph? EndInParagraph(int depth)
+    {
+        if (depth == run)
         {
             EndRun();
         }
