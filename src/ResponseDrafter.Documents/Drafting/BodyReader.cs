@@ -1,9 +1,13 @@
 using System.Text;
 using System.Xml;
+using ResponseDrafter.Documents.Import;
 
 namespace ResponseDrafter.Documents.Drafting;
 
-/// <summary>A tagged control as the body reader found it, before its markup is made.</summary>
+/// <summary>
+/// A tagged control as the body reader found it, before its markup is made. <see cref="RichParagraphs"/> is, for a
+/// rich-text control, its paragraphs as the import reads them (emphasis, links, lists); null for any other control.
+/// </summary>
 internal sealed record FoundRegion(
     string Tag,
     string? Key,
@@ -12,54 +16,53 @@ internal sealed record FoundRegion(
     bool Inline,
     IReadOnlyList<string> Paragraphs,
     int FirstParagraph,
-    string? Fragment,
+    IReadOnlyList<ReadParagraph>? RichParagraphs,
     IReadOnlyList<FoundRegion> Children);
 
 /// <summary>
 /// One streaming pass over the main part: the body's paragraphs as plain text and its tagged controls. Text is what
 /// the w:t elements hold, so deleted (tracked) text, field codes and Word's alternative content for older versions
 /// are left out; inserted text is kept. Each paragraph is read once, a text box's paragraphs apart from the one
-/// anchoring it.
+/// anchoring it. Inside rich-text controls the same pass also reads each paragraph's runs for its markup.
 /// </summary>
 internal sealed class BodyReader
 {
     private const string W = PartRegions.W;
     private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-    private readonly string xml;
-    private readonly Func<string, bool> wantsFragment;
-    private readonly XmlOffsets offsets;
+    private readonly Func<string, bool> isRichText;
+    private readonly Func<ParagraphRuns> startRuns;
     private readonly List<string> paragraphs = [];
+    private readonly List<ReadParagraph> richParagraphs = [];
     private readonly List<FoundRegion> regions = [];
     private readonly Stack<StringBuilder> openParagraphs = new();
+    private readonly Stack<StringBuilder> spareBuilders = new();
+    private readonly StringBuilder collapsed = new();
     private readonly Stack<Frame> openControls = new();
+    private ParagraphRuns? runs;
+    private int richOpen;
 
-    private BodyReader(string xml, Func<string, bool> wantsFragment)
+    private BodyReader(Func<string, bool> isRichText, Func<ParagraphRuns> startRuns)
     {
-        this.xml = xml;
-        this.wantsFragment = wantsFragment;
-        offsets = new XmlOffsets(xml);
+        this.isRichText = isRichText;
+        this.startRuns = startRuns;
     }
 
-    /// <summary>Reads the body; <paramref name="wantsFragment"/> says for which tags the content's XML is wanted, to make markup from.</summary>
+    /// <summary>
+    /// Reads the body; for controls whose tag <paramref name="isRichText"/>, paragraphs are also read with the runs
+    /// <paramref name="startRuns"/> gives, called once, when the first such control is met.
+    /// </summary>
     /// <exception cref="XmlException">The part is not well-formed, or has a DTD.</exception>
-    public static (IReadOnlyList<string> Paragraphs, IReadOnlyList<FoundRegion> Regions) Read(string xml, Func<string, bool> wantsFragment)
+    public static (IReadOnlyList<string> Paragraphs, IReadOnlyList<FoundRegion> Regions) Read(Stream part, Func<string, bool> isRichText, Func<ParagraphRuns> startRuns)
     {
-        var reader = new BodyReader(xml, wantsFragment);
-        reader.Run();
+        var reader = new BodyReader(isRichText, startRuns);
+        reader.Run(part);
         return (reader.paragraphs, reader.regions);
     }
 
-    private void Run()
+    private void Run(Stream part)
     {
-        using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        });
-        var lines = (IXmlLineInfo)reader;
+        using var reader = WordXml.Reader(part);
         var skipping = -1;
         var inBody = false;
         var inText = false;
@@ -88,9 +91,16 @@ internal sealed class BodyReader
                     }
                     else if (inBody)
                     {
-                        inText = Start(reader, lines);
+                        inText = Start(reader);
+                        if (richOpen > 0)
+                        {
+                            runs!.Start(reader);
+                        }
                     }
 
+                    break;
+                case XmlNodeType.Element when inBody && richOpen > 0:
+                    runs!.Start(reader);
                     break;
                 case XmlNodeType.EndElement when reader.NamespaceURI == W:
                     if (reader.LocalName == "body")
@@ -99,27 +109,41 @@ internal sealed class BodyReader
                     }
                     else if (inBody)
                     {
-                        End(reader, lines);
+                        if (richOpen > 0 && runs!.End(reader) is { } read)
+                        {
+                            richParagraphs.Add(read);
+                        }
+
+                        End(reader);
                     }
 
                     inText = false;
                     break;
+                case XmlNodeType.EndElement when inBody && richOpen > 0:
+                    runs!.End(reader);
+                    break;
                 case XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA when inText:
-                    AppendText(reader.Value);
+                    var value = reader.Value;
+                    AppendText(value);
+                    if (richOpen > 0)
+                    {
+                        runs!.Text(value);
+                    }
+
                     break;
             }
         }
     }
 
     /// <summary>Handles a start tag in the body; true when text follows that belongs to the paragraph (a w:t).</summary>
-    private bool Start(XmlReader reader, IXmlLineInfo lines)
+    private bool Start(XmlReader reader)
     {
         var depth = reader.Depth;
         var control = openControls.Count > 0 ? openControls.Peek() : null;
         switch (reader.LocalName)
         {
             case "p" when !reader.IsEmptyElement:
-                openParagraphs.Push(new StringBuilder());
+                openParagraphs.Push(spareBuilders.Count > 0 ? spareBuilders.Pop() : new StringBuilder());
                 break;
             case "t":
                 return !reader.IsEmptyElement && openParagraphs.Count > 0;
@@ -130,13 +154,14 @@ internal sealed class BodyReader
                 control.InProperties = !reader.IsEmptyElement;
                 break;
             case "sdtContent" when control is not null && depth == control.Depth + 1:
-                if (control.Tag is { } tag && wantsFragment(PartRegions.SplitTag(tag).Tag))
+                control.FirstParagraph = paragraphs.Count;
+                if (!reader.IsEmptyElement && control.Tag is { } tag && isRichText(PartRegions.SplitTag(tag).Tag))
                 {
-                    var contentStart = offsets.TagEnd(offsets.ElementStart(lines));
-                    control.Fragment = (Open: Wrapper(reader), ContentStart: reader.IsEmptyElement ? -1 : contentStart);
+                    runs ??= startRuns();
+                    control.FirstRichParagraph = richParagraphs.Count;
+                    richOpen++;
                 }
 
-                control.FirstParagraph = paragraphs.Count;
                 break;
             case var name when control is not null && control.InProperties && depth == control.Depth + 2:
                 Property(reader, control, name);
@@ -165,14 +190,17 @@ internal sealed class BodyReader
         }
     }
 
-    private void End(XmlReader reader, IXmlLineInfo lines)
+    private void End(XmlReader reader)
     {
         var depth = reader.Depth;
         var control = openControls.Count > 0 ? openControls.Peek() : null;
         switch (reader.LocalName)
         {
             case "p" when openParagraphs.Count > 0:
-                var text = Collapsed(openParagraphs.Pop().ToString());
+                var builder = openParagraphs.Pop();
+                var text = Collapsed(builder);
+                builder.Clear();
+                spareBuilders.Push(builder);
                 if (text.Length > 0)
                 {
                     paragraphs.Add(text);
@@ -182,8 +210,9 @@ internal sealed class BodyReader
             case "sdtPr" when control is not null && depth == control.Depth + 1:
                 control.InProperties = false;
                 break;
-            case "sdtContent" when control?.Fragment is { ContentStart: >= 0 } fragment && depth == control.Depth + 1:
-                control.FragmentXml = fragment.Open + xml[fragment.ContentStart..offsets.EndElementStart(lines)] + Close(fragment.Open);
+            case "sdtContent" when control is { FirstRichParagraph: >= 0 } && depth == control.Depth + 1:
+                control.RichParagraphs = richParagraphs[control.FirstRichParagraph..];
+                richOpen--;
                 break;
             case "sdt" when control is not null && depth == control.Depth:
                 openControls.Pop();
@@ -194,7 +223,7 @@ internal sealed class BodyReader
 
     private void Closed(Frame control)
     {
-        var into = openControls.Count > 0 ? openControls.Peek().Children : regions;
+        var into = openControls.Count > 0 ? openControls.Peek().ChildList : regions;
         if (control.Tag is null)
         {
             into.AddRange(control.Children);
@@ -203,10 +232,10 @@ internal sealed class BodyReader
 
         var (tag, key) = PartRegions.SplitTag(control.Tag);
         IReadOnlyList<string> read = control.ShowingPlaceholder ? []
-            : control.Inline ? Collapsed(control.Text.ToString()) is { Length: > 0 } text ? [text] : []
-            : paragraphs[control.FirstParagraph..];
-        var fragment = control.ShowingPlaceholder || read.Count == 0 ? null : control.FragmentXml;
-        into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, read, control.FirstParagraph, fragment, control.Children));
+            : control.Inline ? Collapsed(control.Text!) is { Length: > 0 } text ? [text] : []
+            : paragraphs.Count == control.FirstParagraph ? [] : paragraphs[control.FirstParagraph..];
+        var rich = control.ShowingPlaceholder || read.Count == 0 ? null : control.RichParagraphs;
+        into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, read, control.FirstParagraph, rich, control.Children));
     }
 
     private void AppendText(string text)
@@ -214,47 +243,57 @@ internal sealed class BodyReader
         openParagraphs.Peek().Append(text);
         foreach (var control in openControls)
         {
-            if (control.Inline)
-            {
-                control.Text.Append(text);
-            }
+            control.Text?.Append(text);
         }
     }
-
-    /// <summary>An sdtContent start tag declaring every namespace in scope, so the content can be parsed on its own.</summary>
-    private static string Wrapper(XmlReader reader)
-    {
-        var open = new StringBuilder("<");
-        open.Append(reader.Prefix.Length > 0 ? reader.Prefix + ":" : string.Empty).Append("sdtContent");
-        foreach (var (prefix, uri) in ((IXmlNamespaceResolver)reader).GetNamespacesInScope(XmlNamespaceScope.ExcludeXml))
-        {
-            open.Append(" xmlns").Append(prefix.Length > 0 ? ":" + prefix : string.Empty).Append("=\"").Append(SecurityElementEscape(uri)).Append('"');
-        }
-
-        return open.Append('>').ToString();
-    }
-
-    private static string Close(string open) => "</" + open[1..open.IndexOf(' ', StringComparison.Ordinal)] + ">";
-
-    private static string SecurityElementEscape(string value) =>
-        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     /// <summary>Whitespace runs as single spaces, none at the ends.</summary>
-    public static string Collapsed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private string Collapsed(StringBuilder text)
+    {
+        collapsed.Clear();
+        var space = false;
+        foreach (var chunk in text.GetChunks())
+        {
+            foreach (var c in chunk.Span)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = collapsed.Length > 0;
+                    continue;
+                }
+
+                if (space)
+                {
+                    collapsed.Append(' ');
+                    space = false;
+                }
+
+                collapsed.Append(c);
+            }
+        }
+
+        return collapsed.Length == 0 ? string.Empty : collapsed.ToString();
+    }
 
     private sealed class Frame(int depth, bool inline, int firstParagraph)
     {
+        private List<FoundRegion>? children;
+
         public int Depth { get; } = depth;
         public bool Inline { get; } = inline;
         public int FirstParagraph { get; set; } = firstParagraph;
+        public int FirstRichParagraph { get; set; } = -1;
         public bool InProperties { get; set; }
         public string? Tag { get; set; }
         public string? Alias { get; set; }
         public bool Locked { get; set; }
         public bool ShowingPlaceholder { get; set; }
-        public StringBuilder Text { get; } = new();
-        public (string Open, int ContentStart)? Fragment { get; set; }
-        public string? FragmentXml { get; set; }
-        public List<FoundRegion> Children { get; } = [];
+        /// <summary>The text of an inline control; block controls have their paragraphs instead.</summary>
+        public StringBuilder? Text { get; } = inline ? new() : null;
+        public IReadOnlyList<ReadParagraph>? RichParagraphs { get; set; }
+        /// <summary>The tagged controls inside, kept in a list made only when there is one.</summary>
+        public IReadOnlyList<FoundRegion> Children => children ?? (IReadOnlyList<FoundRegion>)[];
+
+        public List<FoundRegion> ChildList => children ??= [];
     }
 }

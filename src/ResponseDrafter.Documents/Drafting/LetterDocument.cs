@@ -80,22 +80,22 @@ public sealed class LetterDocument
     /// <summary>Inspects the file as an upload first; a file that is unsafe, damaged or not a Word document is refused, never thrown.</summary>
     public static LetterDocumentRead Read(byte[] docx, string? fileName = null, UploadLimits? limits = null)
     {
-        if (WordUpload.Inspect(docx, fileName, limits) is { } refusal)
+        if (WordUpload.Inspect(docx, fileName, limits, DocxParts.Wanted, out var inspected) is { } refusal)
         {
             return new(null, refusal);
         }
 
         try
         {
-            using var parts = DocxParts.Open(docx);
-            var main = parts?.Text(parts.MainPart);
+            using var parts = DocxParts.Open(docx, inspected!);
+            using var main = parts?.Stream(parts.MainPart);
             if (parts is null || main is null)
             {
                 return new(null, WordUpload.Damaged(fileName, "it has no main document part"));
             }
 
-            var (paragraphs, found) = BodyReader.Read(main, IsRichText);
-            var markup = new RegionMarkup(parts, paragraphs);
+            var (paragraphs, found) = BodyReader.Read(main, IsRichText, () => RunsIn(parts));
+            var markup = new RegionMarkup(paragraphs, () => ListsIn(parts));
             var regions = found.Select(r => markup.Region(r, string.Empty)).ToList();
             var document = new LetterDocument(Convert.ToHexStringLower(SHA256.HashData(docx)), IdentityIn(parts), paragraphs, regions, HasDraftMarking(parts));
             return new(document, null);
@@ -108,6 +108,18 @@ public sealed class LetterDocument
     }
 
     private static bool IsRichText(string tag) => TemplateVocabulary.Find(tag)?.Kind == TagKind.RichText;
+
+    private static ParagraphRuns RunsIn(DocxParts parts)
+    {
+        using var styles = parts.RelatedStream("styles");
+        return new ParagraphRuns(StyleChain.Read(styles), parts.Hyperlinks());
+    }
+
+    private static ListDefinitions ListsIn(DocxParts parts)
+    {
+        using var numbering = parts.RelatedStream("numbering");
+        return ListDefinitions.Read(numbering);
+    }
 
     private static IEnumerable<DocumentRegion> Flatten(DocumentRegion region) => [region, .. region.Children.SelectMany(Flatten)];
 

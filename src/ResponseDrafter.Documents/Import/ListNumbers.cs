@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 
 namespace ResponseDrafter.Documents.Import;
 
@@ -23,31 +22,18 @@ internal sealed class ListNumbers
 {
     private const int Levels = 9;
     private readonly Dictionary<int, int?[]> counters = [];
-    private readonly Dictionary<int, NumberingInstance> instances = [];
-    private readonly Dictionary<int, AbstractNum> definitions = [];
+    private readonly ListDefinitions lists;
 
-    private ListNumbers(Numbering? numbering)
-    {
-        foreach (var instance in numbering?.Elements<NumberingInstance>() ?? [])
-        {
-            instances.TryAdd(instance.NumberID?.Value ?? -1, instance);
-        }
+    private ListNumbers(ListDefinitions lists) => this.lists = lists;
 
-        foreach (var definition in numbering?.Elements<AbstractNum>() ?? [])
-        {
-            definitions.TryAdd(definition.AbstractNumberId?.Value ?? -1, definition);
-        }
-    }
-
-    public static ListNumbers Of(MainDocumentPart main) => new(main.NumberingDefinitionsPart?.Numbering);
-
-    public static ListNumbers Of(Numbering? numbering) => new(numbering);
+    /// <summary>Counting that starts afresh, over the document's list definitions.</summary>
+    public static ListNumbers Of(ListDefinitions lists) => new(lists);
 
     public ListPlace? Next(int numberingId, int level)
     {
         level = Math.Clamp(level, 0, Levels - 1);
-        if (!instances.TryGetValue(numberingId, out var instance)
-            || !definitions.TryGetValue(instance.AbstractNumId?.Val?.Value ?? -1, out var definition))
+        if (!lists.Instances.TryGetValue(numberingId, out var instance)
+            || !lists.Definitions.TryGetValue(instance.AbstractId ?? -1, out var definition))
         {
             return null;
         }
@@ -74,22 +60,19 @@ internal sealed class ListNumbers
         return new ListPlace(level, style, label, counts[level]!.Value);
     }
 
-    private static int Start(NumberingInstance instance, AbstractNum definition, int level)
-    {
-        var overridden = instance.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level)?.StartOverrideNumberingValue?.Val?.Value;
-        return overridden ?? LevelOf(definition, level)?.StartNumberingValue?.Val?.Value ?? 1;
-    }
+    private static int Start(ListDefinitions.Instance instance, ListDefinitions.Definition definition, int level) =>
+        (instance.StartOverrides.TryGetValue(level, out var overridden) ? overridden : null) ?? LevelOf(definition, level)?.Start ?? 1;
 
-    private static Level? LevelOf(AbstractNum definition, int level) =>
-        definition.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+    private static ListDefinitions.Level? LevelOf(ListDefinitions.Definition definition, int level) =>
+        definition.Levels.GetValueOrDefault(level);
 
-    private static string Format(AbstractNum definition, int level) =>
-        LevelOf(definition, level)?.NumberingFormat?.Val?.InnerText ?? "decimal";
+    private static string Format(ListDefinitions.Definition definition, int level) =>
+        LevelOf(definition, level)?.Format ?? "decimal";
 
     /// <summary>The level text ("%1.", "(%2)") with each placeholder replaced by its level's count in its format.</summary>
-    private static string Label(AbstractNum definition, NumberingInstance instance, int level, int?[] counts)
+    private static string Label(ListDefinitions.Definition definition, ListDefinitions.Instance instance, int level, int?[] counts)
     {
-        var template = LevelOf(definition, level)?.LevelText?.Val?.Value ?? $"%{level + 1}.";
+        var template = LevelOf(definition, level)?.Text ?? $"%{level + 1}.";
         var label = new StringBuilder();
         for (var i = 0; i < template.Length; i++)
         {
@@ -138,5 +121,117 @@ internal sealed class ListNumbers
         }
 
         return roman.ToString();
+    }
+}
+
+/// <summary>
+/// A numbering part's lists (word/numbering.xml), read once, streaming: each list instance (w:num) with its
+/// definition and start overrides, each definition (w:abstractNum) with its levels' start, format and text. Where an
+/// id or a level is given twice, the first counts.
+/// </summary>
+internal sealed class ListDefinitions
+{
+    private ListDefinitions()
+    {
+    }
+
+    public static ListDefinitions None { get; } = new();
+
+    public Dictionary<int, Instance> Instances { get; } = [];
+
+    public Dictionary<int, Definition> Definitions { get; } = [];
+
+    /// <exception cref="XmlException">The part is not well-formed, or has a DTD.</exception>
+    public static ListDefinitions Read(Stream? part)
+    {
+        var lists = new ListDefinitions();
+        if (part is null)
+        {
+            return lists;
+        }
+
+        using var reader = WordXml.Reader(part);
+        Instance? instance = null;
+        Definition? definition = null;
+        Level? level = null;
+        int? overrideLevel = null;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != WordXml.W)
+            {
+                continue;
+            }
+
+            switch (reader.Depth, reader.LocalName)
+            {
+                case (1, "num"):
+                    (instance, definition) = (new Instance(), null);
+                    lists.Instances.TryAdd(WordXml.Int(reader.GetAttribute("numId", WordXml.W)) ?? -1, instance);
+                    break;
+                case (1, "abstractNum"):
+                    (instance, definition) = (null, new Definition());
+                    lists.Definitions.TryAdd(WordXml.Int(reader.GetAttribute("abstractNumId", WordXml.W)) ?? -1, definition);
+                    break;
+                case (1, _):
+                    (instance, definition) = (null, null);
+                    break;
+                case (2, "abstractNumId") when instance is not null:
+                    instance.AbstractId ??= WordXml.Int(WordXml.Val(reader));
+                    break;
+                case (2, "lvlOverride") when instance is not null:
+                    overrideLevel = WordXml.Int(reader.GetAttribute("ilvl", WordXml.W));
+                    if (overrideLevel is { } overridden && !instance.StartOverrides.TryAdd(overridden, null))
+                    {
+                        overrideLevel = null;
+                    }
+
+                    break;
+                case (3, "startOverride") when instance is not null && overrideLevel is { } at:
+                    instance.StartOverrides[at] ??= WordXml.Int(WordXml.Val(reader));
+                    break;
+                case (2, "lvl") when definition is not null:
+                    level = new Level();
+                    if (WordXml.Int(reader.GetAttribute("ilvl", WordXml.W)) is { } index)
+                    {
+                        definition.Levels.TryAdd(index, level);
+                    }
+
+                    break;
+                case (2, _):
+                    (level, overrideLevel) = (null, null);
+                    break;
+                case (3, "start") when level is not null:
+                    level.Start ??= WordXml.Int(WordXml.Val(reader));
+                    break;
+                case (3, "numFmt") when level is not null:
+                    level.Format ??= WordXml.Val(reader);
+                    break;
+                case (3, "lvlText") when level is not null:
+                    level.Text ??= WordXml.Val(reader);
+                    break;
+            }
+        }
+
+        return lists;
+    }
+
+    internal sealed class Instance
+    {
+        public int? AbstractId { get; set; }
+
+        /// <summary>By level, the start override of the first w:lvlOverride for it (null when that one has none).</summary>
+        public Dictionary<int, int?> StartOverrides { get; } = [];
+    }
+
+    internal sealed class Definition
+    {
+        public Dictionary<int, Level> Levels { get; } = [];
+    }
+
+    internal sealed class Level
+    {
+        public int? Start { get; set; }
+        public string? Format { get; set; }
+        public string? Text { get; set; }
     }
 }

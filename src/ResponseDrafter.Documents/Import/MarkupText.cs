@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ResponseDrafter.Documents.Markup;
 
@@ -17,21 +18,35 @@ internal static class MarkupText
     private const string InlineSyntax = "\\*_[]`<~|";
     private static readonly string[] Addresses = ["http://", "https://", "mailto:"];
 
+    /// <summary>What <see cref="Inline"/> may have to escape: the syntax, and the colon of a written-out address.</summary>
+    private static readonly SearchValues<char> InlineOrAddress = SearchValues.Create(InlineSyntax + ":");
+
     public static string Paragraph(IReadOnlyList<Piece> pieces)
     {
         var cleaned = Merge(pieces);
+
+        // Without emphasis or links the markup is the escaped text either way, which prints the text by construction.
+        if (!cleaned.Exists(p => p.Bold || p.Italic || (p.Link is { } link && IsLinkable(link))))
+        {
+            return cleaned.Count == 1 ? Escape(cleaned[0].Text) : Lines(cleaned, formatted: false);
+        }
+
         var expected = Plain(cleaned);
         var rich = Lines(cleaned, formatted: true);
         return Prints(rich, expected) ? rich : Lines(cleaned, formatted: false);
     }
 
     /// <summary>Plain text as markup that prints it unchanged.</summary>
-    public static string Escape(string text) => Lines([new Piece(text, false, false, null)], formatted: false);
+    public static string Escape(string text) =>
+        text.Contains('\n', StringComparison.Ordinal)
+            ? Lines([new Piece(text, false, false, null)], formatted: false)
+            : LineStart(Inline(text, inLink: false).Trim(' ', '\t'));
 
     /// <summary>What a paragraph's markup prints, as plain text: for matching and comparison, not for display.</summary>
-    public static string PlainOf(string markup)
+    public static string PlainOf(string markup) => PlainOf(RichText.Parse(markup));
+
+    private static string PlainOf(RichTextParseResult parsed)
     {
-        var parsed = RichText.Parse(markup);
         var text = new StringBuilder();
         foreach (var block in parsed.Blocks)
         {
@@ -59,7 +74,7 @@ internal static class MarkupText
             }
             else
             {
-                merged.Add(piece with { Text = text });
+                merged.Add(ReferenceEquals(text, piece.Text) ? piece : piece with { Text = text });
             }
         }
 
@@ -67,14 +82,18 @@ internal static class MarkupText
     }
 
     private static string Storable(string text) =>
-        string.Concat(text.Where(c => c is '\t' or '\n' || (!char.IsControl(c) && c is not ('\uFFFE' or '\uFFFF'))));
+        text.AsSpan().ContainsAny(NotStorable) ? string.Concat(text.Where(c => !NotStorable.Contains(c))) : text;
+
+    /// <summary>Control characters other than tab and line feed, and the two non-characters Word cannot store.</summary>
+    private static readonly SearchValues<char> NotStorable = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c is not ('\t' or '\n') && (char.IsControl(c) || c is '\uFFFE' or '\uFFFF'))]);
 
     private static string Plain(List<Piece> pieces) => Normalised(string.Concat(pieces.Select(p => p.Text)));
 
     private static bool Prints(string markup, string expected)
     {
         var parsed = RichText.Parse(markup);
-        return parsed.Problems.Count == 0 && parsed.Blocks.Count <= 1 && parsed.Blocks.All(b => b is ParagraphBlock) && Normalised(PlainOf(markup)) == expected;
+        return parsed.Problems.Count == 0 && parsed.Blocks.Count <= 1 && parsed.Blocks.All(b => b is ParagraphBlock) && Normalised(PlainOf(parsed)) == expected;
     }
 
     private static string Lines(List<Piece> pieces, bool formatted)
@@ -160,6 +179,11 @@ internal static class MarkupText
     /// </summary>
     private static string Inline(string text, bool inLink)
     {
+        if (!text.AsSpan().ContainsAny(InlineOrAddress))
+        {
+            return text;
+        }
+
         var escaped = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {

@@ -1,10 +1,12 @@
+using System.Buffers;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Xml;
 
 namespace ResponseDrafter.Documents.Import;
 
 /// <summary>
-/// Checks an uploaded file before the Open XML SDK opens it: size, signature, the zip's parts and their real
+/// Checks an uploaded file before anything reads its parts: size, signature, the zip's parts and their real
 /// decompressed sizes, content types and relationships. Nothing in the file is executed or fetched, and nothing is
 /// extracted to disk; every part is decompressed into a counting sink with a byte budget, so a zip whose headers lie
 /// about sizes is caught too. The rules are listed in docs/import.md.
@@ -25,6 +27,19 @@ public static class WordUpload
     /// <summary>Null when the file may be opened; otherwise why it is refused.</summary>
     public static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits = null)
     {
+        var refusal = Inspect(bytes, fileName, limits, retain: null, out var parts);
+        parts?.Dispose();
+        return refusal;
+    }
+
+    /// <summary>
+    /// Inspects the file as <see cref="Inspect(byte[], string, UploadLimits)"/> does, and hands back the decompressed
+    /// content of the parts whose zip entry names <paramref name="retain"/> chooses, so that a reader after it need not
+    /// decompress them again. The parts are handed back only when the file passes; the caller disposes of them.
+    /// </summary>
+    internal static UploadRefusal? Inspect(byte[]? bytes, string? fileName, UploadLimits? limits, Func<string, bool>? retain, out InspectedParts? retained)
+    {
+        retained = null;
         limits ??= UploadLimits.Default;
         var name = Name(fileName);
         if (bytes is null || bytes.Length == 0)
@@ -49,17 +64,27 @@ public static class WordUpload
             return new(UploadRefusalCode.NotWord, $"{name} is not a Word document (.docx){Kind(bytes)}. Upload the Word document, or paste its text.");
         }
 
+        var parts = new InspectedParts();
         try
         {
-            return InspectPackage(bytes, name, limits);
+            var refusal = InspectPackage(bytes, name, limits, retain, parts);
+            retained = refusal is null ? parts : null;
+            return refusal;
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException or XmlException)
         {
             return Malformed(name, "its contents cannot be read");
         }
+        finally
+        {
+            if (retained is null)
+            {
+                parts.Dispose();
+            }
+        }
     }
 
-    private static UploadRefusal? InspectPackage(byte[] bytes, string name, UploadLimits limits)
+    private static UploadRefusal? InspectPackage(byte[] bytes, string name, UploadLimits limits, Func<string, bool>? retain, InspectedParts kept)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         var entries = zip.Entries;
@@ -84,18 +109,24 @@ public static class WordUpload
             return tooBig;
         }
 
-        var xml = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         long budget = limits.MaxExpandedBytes;
+        var buffer = new byte[81920];
         foreach (var entry in entries)
         {
-            var keep = IsPackageXml(entry.FullName);
-            if (keep && entry.Length > MaxXmlPart)
+            var isPackageXml = IsPackageXml(entry.FullName);
+            if (isPackageXml && entry.Length > MaxXmlPart)
             {
                 return Malformed(name, $"its part {Part(entry)} is far larger than such a part can be");
             }
 
-            var (content, crc) = Drain(entry, ref budget, keep);
-            if (content is null)
+            var keep = isPackageXml || retain?.Invoke(entry.FullName) == true;
+            var (content, length, crc) = Drain(entry, ref budget, keep, isPackageXml, buffer);
+            if (content is not null)
+            {
+                kept.Add(entry.FullName, content, length);
+            }
+
+            if (length < 0)
             {
                 return ExpandsTooMuch(name, limits, "its parts hold more data than their headers declare");
             }
@@ -107,19 +138,15 @@ public static class WordUpload
                 return Malformed(name, $"its part {Part(entry)} does not match its checksum, so its headers do not describe its contents");
             }
 
-            if (keep)
-            {
-                xml[entry.FullName] = content;
-            }
         }
 
-        if (!xml.TryGetValue("[Content_Types].xml", out var contentTypes))
+        if (!kept.TryGet("[Content_Types].xml", out var contentTypes))
         {
             return Malformed(name, "it has no [Content_Types].xml part");
         }
 
         return CheckContentTypes(ContentTypes(contentTypes), entries, name)
-            ?? CheckRelationships(xml.Where(x => x.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)), name);
+            ?? CheckRelationships(kept.All.Where(x => x.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)), name);
     }
 
     private static UploadRefusal? Expansion(IReadOnlyCollection<ZipArchiveEntry> entries, string name, UploadLimits limits)
@@ -136,31 +163,38 @@ public static class WordUpload
     }
 
     /// <summary>
-    /// Decompresses an entry into nothing but its checksum, or also into memory when <paramref name="keep"/>; the
-    /// content is null when the entry overruns its declared size, the total budget, or the size an XML part may have.
+    /// Decompresses an entry into nothing but its checksum, or also into a buffer from the shared pool when
+    /// <paramref name="keep"/>; the length is -1 when the entry overruns its declared size, the total budget, or (for a
+    /// package XML part) the size such a part may have. The buffer is rented at the declared size, which the total
+    /// budget has already bounded, and is handed back even when the entry overruns, for the caller to return.
     /// </summary>
-    private static (byte[]? Content, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep)
+    private static (byte[]? Content, int Length, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep, bool isPackageXml, byte[] buffer)
     {
         using var stream = entry.Open();
-        using var kept = keep ? new MemoryStream() : null;
-        var buffer = new byte[81920];
+        var kept = keep ? ArrayPool<byte>.Shared.Rent((int)entry.Length) : null;
         long total = 0;
-        uint crc = 0;
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        var crc = new Crc32();
+        while (true)
         {
-            total += read;
-            budget -= read;
-            if (total > entry.Length || budget < 0 || (keep && total > MaxXmlPart))
+            // Whatever comes beyond the declared size goes to the scratch buffer, to be refused below.
+            var into = kept is not null && total < entry.Length ? kept.AsSpan((int)total, (int)(entry.Length - total)) : buffer.AsSpan();
+            var read = stream.Read(into);
+            if (read == 0)
             {
-                return (null, crc);
+                break;
             }
 
-            crc = Crc32.Update(crc, buffer.AsSpan(0, read));
-            kept?.Write(buffer, 0, read);
+            total += read;
+            budget -= read;
+            if (total > entry.Length || budget < 0 || (isPackageXml && total > MaxXmlPart))
+            {
+                return (kept, -1, 0);
+            }
+
+            crc.Append(into[..read]);
         }
 
-        return (kept?.ToArray() ?? [], crc);
+        return (kept, (int)total, crc.GetCurrentHashAsUInt32());
     }
 
     private static bool IsPackageXml(string path) =>
@@ -190,7 +224,7 @@ public static class WordUpload
         return null;
     }
 
-    private static UploadRefusal? CheckRelationships(IEnumerable<KeyValuePair<string, byte[]>> parts, string name)
+    private static UploadRefusal? CheckRelationships(IEnumerable<KeyValuePair<string, ArraySegment<byte>>> parts, string name)
     {
         foreach (var (path, content) in parts)
         {
@@ -231,7 +265,7 @@ public static class WordUpload
         _ => $"a '{new string([.. kind.Take(40).Where(char.IsAsciiLetterOrDigit)])}' link",
     };
 
-    private static List<string> ContentTypes(byte[] content)
+    private static List<string> ContentTypes(ArraySegment<byte> content)
     {
         var types = new List<string>();
         using var reader = SafeXml(content);
@@ -246,7 +280,7 @@ public static class WordUpload
         return types;
     }
 
-    private static List<(string Type, bool External)> Relationships(byte[] content)
+    private static List<(string Type, bool External)> Relationships(ArraySegment<byte> content)
     {
         var found = new List<(string, bool)>();
         using var reader = SafeXml(content);
@@ -262,7 +296,7 @@ public static class WordUpload
         return found;
     }
 
-    private static XmlReader SafeXml(byte[] content) => XmlReader.Create(new MemoryStream(content), new XmlReaderSettings
+    private static XmlReader SafeXml(ArraySegment<byte> content) => XmlReader.Create(new MemoryStream(content.Array!, content.Offset, content.Count, writable: false), new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -270,7 +304,7 @@ public static class WordUpload
         IgnoreComments = true,
     });
 
-    /// <summary>The refusal for a file that passed inspection but that the SDK could not read.</summary>
+    /// <summary>The refusal for a file that passed inspection but whose parts could not be read.</summary>
     internal static UploadRefusal Damaged(string? fileName, string why) => Malformed(Name(fileName), why);
 
     private static UploadRefusal Malformed(string name, string why) =>
@@ -300,4 +334,36 @@ public static class WordUpload
 
     private static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+}
+
+/// <summary>
+/// The parts inspection decompressed, by zip entry name (as the zip spells it, looked up without regard to case).
+/// Their buffers belong to the shared array pool, so that reading a letter does not allocate its largest parts
+/// afresh each time; disposing hands them back, after which no content may be used.
+/// </summary>
+internal sealed class InspectedParts : IDisposable
+{
+    private readonly Dictionary<string, ArraySegment<byte>> parts = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<KeyValuePair<string, ArraySegment<byte>>> All => parts;
+
+    public bool TryGet(string entry, out ArraySegment<byte> content) => parts.TryGetValue(entry, out content);
+
+    public void Add(string entry, byte[] rented, int length)
+    {
+        if (!parts.TryAdd(entry, new ArraySegment<byte>(rented, 0, Math.Max(length, 0))))
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var part in parts.Values)
+        {
+            ArrayPool<byte>.Shared.Return(part.Array!);
+        }
+
+        parts.Clear();
+    }
 }

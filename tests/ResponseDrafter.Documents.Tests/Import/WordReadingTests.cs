@@ -2,6 +2,7 @@ using ResponseDrafter.Documents.Import;
 using ResponseDrafter.Documents.Markup;
 using ResponseDrafter.Documents.Tests.Fixtures;
 using static ResponseDrafter.Documents.Tests.Import.ImportFixtures;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ResponseDrafter.Documents.Tests.Import;
 
@@ -73,6 +74,23 @@ public sealed class WordReadingTests
             "The force will:\n\n- review its plan\n  - report to the board\n- publish it\n\nIn order:\n\n1. first\n2. second\n\na. lettered\n\nb. lettered again",
             section.Text);
         Assert.IsEmpty(RichText.Parse(section.Text).Problems);
+    }
+
+    [TestMethod]
+    public void HiddenDeletedAndTextBoxTextIsLeftOutAndTabsBreaksAndHyphensReadAsWordShowsThem()
+    {
+        var paragraph = new W.Paragraph(
+            new W.Run(new W.Text("Officers")),
+            new W.Run(new W.TabChar(), new W.Text("trained"), new W.Break(), new W.Text("in"), new W.NoBreakHyphen(), new W.Text("house"), new W.Break { Type = W.BreakValues.Page }, new W.Text("now")),
+            new W.Run(new W.RunProperties(new W.Vanish()), new W.Text(" hidden")),
+            new W.Run(new W.RunProperties(new W.Vanish { Val = false }), new W.Text(" shown")),
+            new W.DeletedRun(new W.Run(new W.DeletedText(" struck out"))) { Id = "1", Author = "A" },
+            new W.InsertedRun(new W.Run(new W.Text(" added"))) { Id = "2", Author = "A" },
+            new W.Run(new W.Picture(new W.TextBoxContent(new W.Paragraph(new W.Run(new W.Text("In a text box.")))))));
+
+        var section = Only(new DocxBuilder().Raw(paragraph).Build());
+
+        Assert.AreEqual("Officers\ttrained\\\nin-house now shown added", section.Text);
     }
 
     [TestMethod]
