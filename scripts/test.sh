@@ -23,6 +23,14 @@ results="TestResults"
 rm -rf "$results"
 
 dotnet build ResponseDrafter.sln -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+
+# The pane's modules type-checked against @types/office-js (the build's npm ci installed tsc); counted as one test.
+typecheck_passed=1; typecheck_failed=0
+if ! src/ResponseDrafter.Api/ClientApp/node_modules/.bin/tsc -p src/ResponseDrafter.Api/ClientApp/tsconfig.json; then
+  echo "The type check of src/ResponseDrafter.Api/wwwroot/js failed (errors above)."
+  typecheck_passed=0; typecheck_failed=1
+fi
+
 dotnet test --solution ResponseDrafter.sln --no-build --report-trx --results-directory "$results" "$@"
 status=$?
 
@@ -35,5 +43,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+passed=$((passed + typecheck_passed)); failed=$((failed + typecheck_failed))
+[ "$typecheck_failed" -eq 0 ] || [ "$status" -ne 0 ] || status=1
 echo "$passed passed, $failed failed"
 exit "$status"

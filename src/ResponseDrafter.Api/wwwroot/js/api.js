@@ -2,8 +2,9 @@
 
 export class ApiError extends Error {
   /**
-   * @param {string} message what happened and what to do next; @param {string[]} details one line per field;
-   * `problem` is the server's ProblemDetails (with extensions such as `gaps`)
+   * @param {string} message what happened and what to do next
+   * @param {{ status?: number, details?: string[], fields?: Record<string, string[]>, problem?: Record<string, any> }} [facts]
+   *   `details` has one line per field; `problem` is the server's ProblemDetails (with extensions such as `gaps`)
    */
   constructor(message, { status = 0, details = [], fields = {}, problem = {} } = {}) {
     super(message);
@@ -82,6 +83,11 @@ const DocxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml
 
 /** @param {() => Promise<string>} token gives a current access token */
 export function createApi(token) {
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {{ json?: unknown, form?: FormData, docx?: Blob | Uint8Array, etag?: string, accept?: string }} [options]
+   */
   async function send(method, path, { json, form, docx, etag, accept = 'application/json' } = {}) {
     const headers = { Accept: accept, Authorization: `Bearer ${await token()}` };
     let body;

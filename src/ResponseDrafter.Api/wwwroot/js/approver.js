@@ -22,7 +22,7 @@ const typedComment = {
 export async function showReview(api, draftId) {
   state.api = api;
   state.draftId = draftId;
-  const comment = byId('review-comment');
+  const comment = /** @type {FluentControl} */ (byId('review-comment'));
   comment.value = typedComment.get();
   comment.addEventListener('input', () => typedComment.set(comment.value));
   byId('approve').addEventListener('click', (event) => decide('approve', event.currentTarget));
@@ -112,11 +112,11 @@ async function decide(decision, button) {
     const form = new FormData();
     form.append('document', new Blob([await word.documentFile()], { type: DocxType }), 'The open document.docx');
     form.append('decision', decision);
-    const comment = byId('review-comment').value;
+    const comment = (/** @type {FluentControl} */ (byId('review-comment'))).value;
     if (comment.trim() !== '') form.append('comment', comment);
     const workflow = await state.api.decide(state.draftId, form);
     typedComment.clear();
-    byId('review-comment').value = '';
+    (/** @type {FluentControl} */ (byId('review-comment'))).value = '';
     const number = state.review.current.number;
     result.textContent = decision === 'approve'
       ? `You approved version ${number}. ${whereItIs(workflow)}`

@@ -50,9 +50,9 @@ async function openInWord(row, button) {
 
 /** Redraws only when the filters changed: a text field's change event on blur must not replace the row being clicked. */
 function render({ force = false } = {}) {
-  const text = byId('filter-text').value.trim().toLocaleLowerCase('en-GB');
-  const stage = byId('filter-stage').value;
-  const overdueOnly = byId('filter-overdue').checked;
+  const text = (/** @type {FluentControl} */ (byId('filter-text'))).value.trim().toLocaleLowerCase('en-GB');
+  const stage = (/** @type {HTMLSelectElement} */ (byId('filter-stage'))).value;
+  const overdueOnly = (/** @type {FluentControl} */ (byId('filter-overdue'))).checked;
   const key = JSON.stringify([text, stage, overdueOnly]);
   if (!force && key === state.shownFor) return;
   state.shownFor = key;

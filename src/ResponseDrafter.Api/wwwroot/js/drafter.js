@@ -200,7 +200,7 @@ function renderSelection() {
 
 async function saveSelection() {
   clearError();
-  const refs = refsOf(state.report).filter((ref) => byId(fieldId(ref, 'selected'))?.checked);
+  const refs = refsOf(state.report).filter((ref) => (/** @type {FluentControl} */ (byId(fieldId(ref, 'selected'))))?.checked);
   try {
     await sync.change(() => state.api.putSelection(state.draft.id, refs, state.etag));
     renderResponses();
@@ -308,8 +308,11 @@ function lockForReading(container) {
 }
 
 function valueOf(ref, field) {
-  const element = byId(fieldId(ref, field));
-  const value = (element?.tagName === 'FIELDSET' ? element.querySelector('input:checked')?.value : element?.value) ?? '';
+  // A fieldset of radio buttons, a select or a Fluent text control.
+  const element = /** @type {HTMLFieldSetElement | HTMLSelectElement | FluentControl} */ (byId(fieldId(ref, field)));
+  const value = (element?.tagName === 'FIELDSET'
+    ? /** @type {HTMLInputElement | null} */ (element.querySelector('input:checked'))?.value
+    : /** @type {HTMLSelectElement | FluentControl} */ (element)?.value) ?? '';
   return value === '' ? null : value;
 }
 
@@ -318,7 +321,7 @@ async function saveAssurance(ref, button) {
   busy(button, true);
   const fields = ['assurance', 'suppliedBy', 'presentation', 'summary'];
   try {
-    const file = byId(fieldId(ref, 'file')).files[0];
+    const file = (/** @type {HTMLInputElement} */ (byId(fieldId(ref, 'file')))).files[0];
     if (file) {
       const form = new FormData();
       form.append('file', file);
@@ -475,7 +478,7 @@ function wireImports() {
     onSaved: async (report) => {
       await showReports();
       byId('import-report-result').textContent = `The report "${report.title}" was saved with ${report.recommendations.length} recommendations. Start the response from its card.`;
-      byId(`report-${report.id}`)?.closest('fluent-card')?.querySelector('fluent-button')?.focus();
+      /** @type {HTMLElement | null} */ (byId(`report-${report.id}`)?.closest('fluent-card')?.querySelector('fluent-button'))?.focus();
     },
     onClose: () => showReports().catch(showError),
   }));

@@ -61,7 +61,7 @@ function close(then) {
 
 async function read(screen, button, mapping) {
   clearError();
-  const file = byId('assurance-file').files[0];
+  const file = (/** @type {HTMLInputElement} */ (byId('assurance-file'))).files[0];
   if (!file) {
     showError(new Error("Choose the force's Word document (.docx) first."));
     return;
@@ -175,7 +175,7 @@ function compareChosen(screen) {
 function chosenMapping(screen) {
   const order = screen.preview.sections.map((s) => s.id);
   const chosen = Object.fromEntries(screen.preview.mappings.map((m) => [m.ref, []]));
-  for (const box of document.querySelectorAll('#assurance-mapping input[type=checkbox][data-ref]')) {
+  for (const box of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('#assurance-mapping input[type=checkbox][data-ref]'))) {
     if (box.checked) chosen[box.dataset.ref].push(box.dataset.section);
   }
   for (const ids of Object.values(chosen)) ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -184,7 +184,7 @@ function chosenMapping(screen) {
 
 async function confirm(screen, button) {
   clearError();
-  const suppliedBy = byId('assurance-supplied-by').value.trim();
+  const suppliedBy = (/** @type {FluentControl} */ (byId('assurance-supplied-by'))).value.trim();
   const mapping = chosenMapping(screen);
   const refs = Object.keys(mapping).filter((ref) => mapping[ref].length > 0);
   if (suppliedBy === '') {

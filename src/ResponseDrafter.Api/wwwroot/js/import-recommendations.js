@@ -55,8 +55,8 @@ function close(then) {
 
 async function read(api, button, preview, onSaved) {
   clearError();
-  const file = byId('import-file').files[0];
-  const text = byId('import-text').value;
+  const file = (/** @type {HTMLInputElement} */ (byId('import-file'))).files[0];
+  const text = (/** @type {FluentControl} */ (byId('import-text'))).value;
   if (!file && text.trim() === '') {
     showError(new Error('Paste the recommendations, or choose the report as a Word document, then read them.'));
     return;
@@ -142,8 +142,8 @@ function editor(recommendation, i) {
 /** The recommendations as corrected on screen, in the shape POST /api/reports takes. */
 function corrected(recommendations) {
   return recommendations.flatMap((r, i) => {
-    const value = (field) => byId(`import-rec-${i}-${field}`).value;
-    if (!byId(`import-rec-${i}-include`).checked) return [];
+    const value = (field) => (/** @type {FluentControl | HTMLSelectElement} */ (byId(`import-rec-${i}-${field}`))).value;
+    if (!(/** @type {HTMLInputElement} */ (byId(`import-rec-${i}-include`))).checked) return [];
     return [{
       number: value('number').trim(),
       kind: value('kind'),
@@ -169,11 +169,11 @@ function describeField(field, sent) {
 async function save(api, button, recommendations, onSaved) {
   clearError();
   const sent = corrected(recommendations);
-  const url = byId('import-url').value.trim();
+  const url = (/** @type {FluentControl} */ (byId('import-url'))).value.trim();
   const report = {
-    title: byId('import-title').value,
-    kind: byId('import-kind').value,
-    publishedOn: byId('import-published').value || null,
+    title: (/** @type {FluentControl} */ (byId('import-title'))).value,
+    kind: (/** @type {HTMLSelectElement} */ (byId('import-kind'))).value,
+    publishedOn: (/** @type {HTMLInputElement} */ (byId('import-published'))).value || null,
     url: url === '' ? null : url,
     recommendations: sent,
   };
@@ -183,7 +183,8 @@ async function save(api, button, recommendations, onSaved) {
     sessionStorage.removeItem(pastedKey);
     show(byId('import-report'), false);
     await onSaved(data);
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {import('./api.js').ApiError} */ (caught);
     const details = Object.entries(error.fields ?? {}).flatMap(([field, reasons]) => reasons.map((reason) => `${describeField(field, sent)}: ${reason}`));
     showError(details.length > 0 ? { message: error.message, details } : error);
   } finally {

@@ -38,7 +38,7 @@ export async function start() {
   document.documentElement.dataset.host = host.kind;
   let signIn = await startSignIn();
   if (!signIn.token) {
-    await pickLocalUser(signIn.users, [...document.querySelectorAll('main h1')].some((h) => h.offsetParent !== null) ? 'h2' : 'h1');
+    await pickLocalUser(signIn.users, [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('main h1'))].some((h) => h.offsetParent !== null) ? 'h2' : 'h1');
     signIn = await startSignIn();
   }
   const api = createApi(signIn.token);

@@ -23,7 +23,7 @@ function render(workflow) {
   const lines = [el('p', { class: 'sign-off-where' }, whereItIs(workflow))];
   if (standing.length > 0) lines.push(decisionList(standing));
   byId('sign-off-state').replaceChildren(...lines);
-  const button = byId('submit');
+  const button = /** @type {FluentControl} */ (byId('submit'));
   button.disabled = !Submittable.has(workflow.state);
   byId('submit-note').textContent = isWithApprovers(workflow.state)
     ? 'It is with its approvers. Editing the draft withdraws the submission; submit it again afterwards.'
@@ -56,7 +56,8 @@ async function submit(drafter, pending, saveWordFirst) {
     busy(button, false);
     render(workflow);
     result.textContent = `Submitted for sign-off. ${whereItIs(workflow)}`;
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {import('./api.js').ApiError} */ (caught);
     busy(button, false);
     // The letter's problems name their recommendation already ("Recommendation 2: line 1: …"); the field paths add nothing.
     const problems = Object.values(error.fields ?? {}).flat();

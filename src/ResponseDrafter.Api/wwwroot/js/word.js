@@ -4,6 +4,11 @@ import { IdentityNamespace, readIdentity } from './docx.js';
 const RegionsSetting = 'ResponseDrafter.regions';
 const AutoShowSetting = 'Office.AutoShowTaskpaneWithDocument';
 
+/**
+ * The rendered letter as docx.js reads it.
+ * @typedef {{ base64: string, regions: { tag: string, ooxml: string }[], identityXml: string, marking: { text: string, ooxml: string } | null }} Letter
+ */
+
 /** The draft the open document carries ({ draftId, version, reportTitle }), or null. */
 export function documentDraft() {
   return Word.run(async (context) => {
@@ -17,7 +22,10 @@ export function documentDraft() {
   });
 }
 
-/** The body's text as Word shows it: how the pane tells that someone has written in the document since it last synced. */
+/**
+ * The body's text as Word shows it: how the pane tells that someone has written in the document since it last synced.
+ * @returns {Promise<string>}
+ */
 export function bodyText() {
   return Word.run(async (context) => {
     const body = context.document.body;
@@ -31,6 +39,10 @@ export async function documentHasText() {
   return (await bodyText()).trim().length > 0;
 }
 
+/**
+ * @param {Word.RequestContext} context
+ * @param {string} xml
+ */
 async function writeIdentity(context, xml) {
   const parts = context.document.customXmlParts.getByNamespace(IdentityNamespace);
   parts.load('items');
@@ -44,6 +56,10 @@ async function writeIdentity(context, xml) {
   await context.sync();
 }
 
+/**
+ * @param {Record<string, unknown>} values
+ * @returns {Promise<void>}
+ */
 function saveSettings(values) {
   const settings = Office.context.document.settings;
   for (const [name, value] of Object.entries(values)) settings.set(name, value);
@@ -52,7 +68,10 @@ function saveSettings(values) {
   });
 }
 
-/** First build: the rendered letter becomes the document; the document then reopens the pane by itself. */
+/**
+ * First build: the rendered letter becomes the document; the document then reopens the pane by itself.
+ * @param {Letter} letter
+ */
 export async function insertLetter(letter) {
   await Word.run(async (context) => {
     context.document.body.insertFileFromBase64(letter.base64, Word.InsertLocation.replace);
@@ -66,8 +85,12 @@ export async function insertLetter(letter) {
  * Brings the open document in line with the server's copy: replaces the content of the top-level regions named in
  * `changed` (all of them when it is null) with the server's, clears regions the server's copy no longer has, updates the
  * DRAFT marking, and leaves everything else as the drafter left it. Returns the tags it could not find.
+ * @param {Letter} letter
+ * @param {Set<string> | null} [changed]
+ * @returns {Promise<string[]>}
  */
 export async function updateLetter(letter, changed = null) {
+  /** @type {string[]} */
   const previous = Office.context.document.settings.get(RegionsSetting) ?? [];
   const current = new Set(letter.regions.map((r) => r.tag));
   const stale = previous.filter((tag) => !current.has(tag));
@@ -106,6 +129,11 @@ export async function updateLetter(letter, changed = null) {
 
 const SliceSize = 64 * 1024;
 
+/**
+ * @param {Office.File} file
+ * @param {number} index
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
+ */
 function sliceOf(file, index) {
   return new Promise((resolve, reject) => {
     file.getSliceAsync(index, (result) => (result.status === Office.AsyncResultStatus.Failed
@@ -114,7 +142,10 @@ function sliceOf(file, index) {
   });
 }
 
-/** The open document's exact bytes as a .docx (Document.getFileAsync, read slice by slice, then closed). */
+/**
+ * The open document's exact bytes as a .docx (Document.getFileAsync, read slice by slice, then closed).
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
+ */
 export function documentFile() {
   return new Promise((resolve, reject) => {
     Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SliceSize }, async (result) => {
@@ -124,6 +155,7 @@ export function documentFile() {
       }
       const file = result.value;
       try {
+        /** @type {Uint8Array<ArrayBuffer>[]} */
         const slices = [];
         for (let index = 0; index < file.sliceCount; index++) slices.push(await sliceOf(file, index));
         const bytes = new Uint8Array(slices.reduce((total, slice) => total + slice.length, 0));
