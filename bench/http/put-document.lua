@@ -5,6 +5,7 @@
 --   PUT_DOCUMENT_TOKEN=<bearer token> PUT_DOCUMENT_LIST=<file> wrk -t16 -c16 -d30s --latency -s put-document.lua http://127.0.0.1:PORT
 --
 -- PUT_DOCUMENT_LIST has one line per thread: "<draft id> <etag, quotes included> <path of that draft's .docx>".
+-- PUT_DOCUMENT_THINK_MS makes each client wait that long between its saves (an autosave interval).
 
 local threads = {}
 local drafts = {}
@@ -57,6 +58,14 @@ function init(args)
    non200 = 0
    statuses = ""
    shown = 0
+end
+
+-- Time each client waits between saves (PUT_DOCUMENT_THINK_MS, default 0: back to back, the saturation test). wrk
+-- measures latency from sending a request, so the wait is not counted in it.
+local think = tonumber(os.getenv("PUT_DOCUMENT_THINK_MS") or "0")
+
+function delay()
+   return think
 end
 
 function request()

@@ -7,7 +7,8 @@
 # runs a warm-up and then the measured run with wrk (bench/http/put-document.lua), prints the figures and stops
 # the API. Needs the README's prerequisites plus curl and wrk (Debian: apt-get install -y wrk).
 #
-# Settings (environment): CLIENTS=16, WARMUP=10s, DURATION=30s, WORK_DIR=<kept folder; default a temporary one,
+# Settings (environment): CLIENTS=16, THINK_MS=0 (each client's wait between saves; 0 = back to back, a saturation
+# test), WARMUP=10s, DURATION=30s, WORK_DIR=<kept folder; default a temporary one,
 # removed at the end>, NO_BUILD=1 to use the existing Release build.
 set -euo pipefail
 
@@ -16,6 +17,7 @@ root=$(cd "$here/../.." && pwd)
 clients=${CLIENTS:-16}
 warmup=${WARMUP:-10s}
 duration=${DURATION:-30s}
+think_ms=${THINK_MS:-0}
 
 fail() {
   echo "put-document: $*" >&2
@@ -159,7 +161,7 @@ refresh_etags() {
   mv "$refreshed" "$list"
 }
 
-export PUT_DOCUMENT_TOKEN=$token PUT_DOCUMENT_LIST=$list
+export PUT_DOCUMENT_TOKEN=$token PUT_DOCUMENT_LIST=$list PUT_DOCUMENT_THINK_MS=$think_ms
 run_wrk() {
   wrk -t"$clients" -c"$clients" --timeout 30s "$@" -s "$here/put-document.lua" "$base"
 }
@@ -169,7 +171,7 @@ run_wrk -d"$warmup" >"$work/warmup.txt" 2>&1 || { cat "$work/warmup.txt" >&2; fa
 grep -E '^(requests|latency|non-200)' "$work/warmup.txt" | sed 's/^/   /' || true
 refresh_etags
 
-echo "== measured: wrk -t$clients -c$clients -d$duration --latency"
+echo "== measured: wrk -t$clients -c$clients -d$duration --latency (each client waits ${think_ms} ms between saves)"
 run_wrk -d"$duration" --latency 2>&1 | tee "$work/measured.txt"
 echo "== load after: $(uptime)"
 

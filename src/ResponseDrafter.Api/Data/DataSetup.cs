@@ -50,8 +50,9 @@ public static class DataSetup
         }
         else
         {
-            services.AddDbContext<DraftingDb, SqliteDraftingDb>((sp, o) =>
-                o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())));
+            services.AddDbContext<DraftingDb, SqliteDraftingDb>((sp, o) => o
+                .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()))
+                .AddInterceptors(new SqliteConnectionSetup()));
         }
 
         services.AddHostedService<DatabaseStartup>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Workflow;
+using ResponseDrafter.Documents.Drafting;
 
 namespace ResponseDrafter.Api.Drafts;
 
@@ -45,6 +46,17 @@ public static class DraftDocuments
         document.Rendered = rendered;
         return rendered is null ? problem : null;
     }
+
+    /// <summary>
+    /// The stored document, read. A stored document never changes under its hash, so its reading is kept for a while:
+    /// saving from Word compares with it every time.
+    /// </summary>
+    public static LetterDocument Read(DraftDocument document, IMemoryCache cache) =>
+        cache.GetOrCreate("draft-document:" + document.Sha256, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return LetterDocument.Read(document.Docx).Document!;
+        })!;
 
     /// <summary>The document's bytes for reading; assembled on the fly (not stored) for a draft that has none yet.</summary>
     public static async Task<(byte[]? Docx, ProblemHttpResult? Problem)> BytesAsync(

@@ -373,12 +373,12 @@ public static partial class DraftsApi
             return currentProblem!;
         }
 
-        if (DocumentIndex.AssuranceChanges(LetterDocument.Read(current.Docx).Document!, saved) is { Count: > 0 } tampered)
+        var before = DraftDocuments.Read(current, templates);
+        if (DocumentIndex.AssuranceChanges(before, saved) is { Count: > 0 } tampered)
         {
             return AssuranceChanged(tampered, draft.Report!);
         }
 
-        var before = LetterDocument.Read(current.Docx).Document!;
         if (draft.State is not (DraftState.Drafting or DraftState.ChangesRequested) && before.Paragraphs.SequenceEqual(saved.Paragraphs, StringComparer.Ordinal))
         {
             // Word saving a document nobody changed must not withdraw it from its approvers.
@@ -388,7 +388,7 @@ public static partial class DraftsApi
 
         DocumentIndex.ApplyTo(draft, saved);
         current.Replace(file.Bytes, caller.Person, clock.GetUtcNow().UtcDateTime);
-        if (await DraftDocuments.RebaseAsync(db, templates, draft, current, clock, cancellationToken) is { } unrenderable)
+        if (RecordChanged(db, draft) && await DraftDocuments.RebaseAsync(db, templates, draft, current, clock, cancellationToken) is { } unrenderable)
         {
             return unrenderable;
         }
@@ -426,6 +426,16 @@ public static partial class DraftsApi
         }
 
         return await DraftWrites.SaveAsync(draft, db, templates, clock, caller, "The letter (assembled again)", response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether reading the document back changed the record. When it did not, the rendering the document was last
+    /// brought in line with is still the record's, so there is nothing to render again.
+    /// </summary>
+    private static bool RecordChanged(DraftingDb db, Draft draft)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.Entry(draft).State != EntityState.Unchanged || draft.Responses.Any(r => db.Entry(r).State != EntityState.Unchanged);
     }
 
     /// <summary>422 naming each recommendation whose force text was changed, with the paragraphs that differ.</summary>
