@@ -189,6 +189,42 @@ public sealed class PartRegionsTests
     }
 
     [TestMethod]
+    public void ControlsInCommentsCdataAndProcessingInstructionsAreNotControls()
+    {
+        var impostor = Control("impostor", Paragraph("x"));
+        var content = $"<w:p><w:r><w:t><![CDATA[{impostor} </w:sdtContent></w:sdt>]]></w:t></w:r></w:p><!-- {impostor} </w:sdt> --><?pi {impostor}?>";
+        var xml = "<?xml version=\"1.0\"?><!-- <w:sdt> -->" + Open + Control("opening", content) + Close + "<!-- </w:document> -->";
+
+        var span = PartRegions.Locate(xml).Single();
+
+        Assert.AreEqual("opening", span.Name);
+        AssertCuts(xml, span, content);
+        Assert.IsEmpty(span.Children);
+    }
+
+    [TestMethod]
+    public void ANamespaceDeclaredOnAControlHoldsForItsContentOnly()
+    {
+        var xml = """<root xmlns:w="urn:not-word">"""
+            + """<x:sdt xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:sdtPr><x:tag x:val="inner"/></x:sdtPr><x:sdtContent/></x:sdt>"""
+            + """<x:sdt xmlns:x="urn:other"><x:sdtPr><x:tag x:val="other"/></x:sdtPr><x:sdtContent/></x:sdt>"""
+            + """<w:sdt><w:sdtPr><w:tag w:val="impostor"/></w:sdtPr><w:sdtContent/></w:sdt></root>""";
+
+        Assert.AreEqual("inner", Names(PartRegions.Locate(xml)));
+    }
+
+    [TestMethod]
+    [DataRow("<w:p>", "an element left open")]
+    [DataRow("<w:p></w:r></w:p>", "an end tag closing another element")]
+    [DataRow("<w:p><w:r", "a tag left open")]
+    [DataRow("<!-- unfinished", "a comment left open")]
+    [DataRow("<w:p a=\"1\" <w:r/></w:p>", "a '<' inside a tag")]
+    public void TextThatIsNotWellFormedIsRefused(string broken, string what)
+    {
+        Assert.ThrowsExactly<XmlException>(() => PartRegions.Locate(Open + Control("opening", broken) + Close), what);
+    }
+
+    [TestMethod]
     public void ADocumentTypeDeclarationIsRefused()
     {
         var xml = "<!DOCTYPE w:document [<!ENTITY e \"x\">]>" + Open + Close;

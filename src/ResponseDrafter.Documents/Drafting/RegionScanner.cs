@@ -1,0 +1,333 @@
+using System.Xml;
+
+namespace ResponseDrafter.Documents.Drafting;
+
+/// <summary>
+/// Finds the tagged content controls of a part by scanning its text once, tag by tag, instead of running an XML
+/// reader over it: the parts drafting reads are large and their regions are what matters. It keeps enough of XML's
+/// syntax for parts Word saved or the server wrote: comments, CDATA sections and processing instructions are
+/// skipped, a '&gt;' in a quoted value does not end a tag, prefixes are resolved through the namespace declarations
+/// in scope, and each end tag must close the element open, so that text which is not well-formed fails rather than
+/// yielding wrong offsets. A document type declaration is refused, as the reader it replaces refused it.
+/// </summary>
+internal sealed class RegionScanner(string xml)
+{
+    private readonly List<RegionSpan> top = [];
+    private readonly Stack<Frame> open = new();
+
+    // The element names open, as offsets into the text (name start, name length), innermost last.
+    private readonly List<(int Start, int Length, bool Word)> elements = [];
+
+    // Prefix bindings in scope, innermost last, with the depth of the element that declared each.
+    private readonly List<(string Prefix, string Uri, int Depth)> bindings = [];
+
+    // The last prefix resolved, and whether it stood for the WordprocessingML namespace; cleared when bindings change.
+    private string? lastPrefix;
+    private bool lastWord;
+
+    public IReadOnlyList<RegionSpan> Locate()
+    {
+        var at = xml.IndexOf('<');
+        while (at >= 0)
+        {
+            if (at + 1 >= xml.Length)
+            {
+                throw Malformed("The text ends inside a tag.", at);
+            }
+
+            var next = xml[at + 1];
+            if (next == '!')
+            {
+                at = Skip(at);
+            }
+            else if (next == '?')
+            {
+                at = Past(at, "?>", "A processing instruction is not closed.");
+            }
+            else if (next == '/')
+            {
+                at = EndTag(at);
+            }
+            else
+            {
+                at = StartTag(at);
+            }
+
+            at = xml.IndexOf('<', at);
+        }
+
+        if (elements.Count > 0)
+        {
+            throw Malformed($"The element <{Name(elements[^1])}> is not closed.", xml.Length);
+        }
+
+        return top;
+    }
+
+    private int Skip(int at)
+    {
+        var rest = xml.AsSpan(at);
+        if (rest.StartsWith("<!--"))
+        {
+            return Past(at + 4, "-->", "A comment is not closed.");
+        }
+
+        if (rest.StartsWith("<![CDATA["))
+        {
+            return Past(at + 9, "]]>", "A CDATA section is not closed.");
+        }
+
+        throw Malformed(rest.StartsWith("<!DOCTYPE") ? "A document type declaration is not allowed." : "Markup starting '<!' is not a comment or CDATA section.", at);
+    }
+
+    private int Past(int from, string end, string problem)
+    {
+        var found = xml.IndexOf(end, from, StringComparison.Ordinal);
+        return found < 0 ? throw Malformed(problem, from) : found + end.Length;
+    }
+
+    private int StartTag(int at)
+    {
+        var nameEnd = NameEnd(at + 1);
+        var tagEnd = TagEnd(at);
+        var empty = xml[tagEnd - 2] == '/';
+        var depth = elements.Count;
+        if (xml.AsSpan(nameEnd, tagEnd - nameEnd).Contains("xmlns", StringComparison.Ordinal))
+        {
+            Declare(at, tagEnd, depth);
+        }
+
+        var word = IsWord(at + 1, nameEnd);
+        if (!empty)
+        {
+            elements.Add((at + 1, nameEnd - at - 1, word));
+        }
+
+        if (word)
+        {
+            Element(xml.AsSpan(LocalStart(at + 1, nameEnd), nameEnd - LocalStart(at + 1, nameEnd)), at, tagEnd, depth, empty);
+        }
+
+        if (empty && bindings.Count > 0 && bindings[^1].Depth == depth)
+        {
+            Undeclare(depth);
+        }
+
+        return tagEnd;
+    }
+
+    private void Element(ReadOnlySpan<char> local, int at, int tagEnd, int depth, bool empty)
+    {
+        var frame = open.Count > 0 ? open.Peek() : null;
+        if (local.SequenceEqual("sdt"))
+        {
+            if (!empty)
+            {
+                open.Push(new Frame(at, depth));
+            }
+        }
+        else if (frame is null)
+        {
+            return;
+        }
+        else if (local.SequenceEqual("tag") && depth == frame.Depth + 2 && frame.InProperties)
+        {
+            frame.Tag ??= WordAttribute(at, tagEnd, "val");
+        }
+        else if (local.SequenceEqual("sdtPr") && depth == frame.Depth + 1)
+        {
+            frame.InProperties = !empty;
+        }
+        else if (local.SequenceEqual("sdtContent") && depth == frame.Depth + 1)
+        {
+            frame.ContentStart = tagEnd;
+            if (empty)
+            {
+                frame.ContentEnd = tagEnd;
+            }
+        }
+    }
+
+    private int EndTag(int at)
+    {
+        var nameEnd = NameEnd(at + 2);
+        var tagEnd = TagEnd(at);
+        if (elements.Count == 0)
+        {
+            throw Malformed("An end tag has no element to close.", at);
+        }
+
+        var (start, length, word) = elements[^1];
+        if (!xml.AsSpan(at + 2, nameEnd - at - 2).SequenceEqual(xml.AsSpan(start, length)))
+        {
+            throw Malformed($"The end tag </{xml[(at + 2)..nameEnd]}> does not close <{Name(elements[^1])}>.", at);
+        }
+
+        elements.RemoveAt(elements.Count - 1);
+        var depth = elements.Count;
+        if (word && open.Count > 0)
+        {
+            var frame = open.Peek();
+            var local = xml.AsSpan(LocalStart(start, start + length), start + length - LocalStart(start, start + length));
+            if (depth == frame.Depth + 1 && local.SequenceEqual("sdtPr"))
+            {
+                frame.InProperties = false;
+            }
+            else if (depth == frame.Depth + 1 && local.SequenceEqual("sdtContent"))
+            {
+                frame.ContentEnd = at;
+            }
+            else if (depth == frame.Depth && local.SequenceEqual("sdt"))
+            {
+                open.Pop();
+                var into = open.Count > 0 ? open.Peek().Children : top;
+                if (frame.Tag is null)
+                {
+                    into.AddRange(frame.Children);
+                }
+                else
+                {
+                    into.Add(frame.Close(tagEnd));
+                }
+            }
+        }
+
+        if (bindings.Count > 0 && bindings[^1].Depth == depth)
+        {
+            Undeclare(depth);
+        }
+
+        return tagEnd;
+    }
+
+    /// <summary>Takes in the namespace declarations of the start tag at <paramref name="at"/>.</summary>
+    private void Declare(int at, int tagEnd, int depth)
+    {
+        foreach (var (name, value) in XmlScan.Attributes(xml, at, tagEnd))
+        {
+            if (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal))
+            {
+                bindings.Add((name.Length == 5 ? string.Empty : name[6..], value, depth));
+                lastPrefix = null;
+            }
+        }
+    }
+
+    private void Undeclare(int depth)
+    {
+        while (bindings.Count > 0 && bindings[^1].Depth == depth)
+        {
+            bindings.RemoveAt(bindings.Count - 1);
+        }
+
+        lastPrefix = null;
+    }
+
+    /// <summary>Whether the name between the offsets is in the WordprocessingML namespace.</summary>
+    private bool IsWord(int start, int end)
+    {
+        var colon = xml.AsSpan(start, end - start).IndexOf(':');
+        var prefix = colon < 0 ? ReadOnlySpan<char>.Empty : xml.AsSpan(start, colon);
+        if (lastPrefix is not null && prefix.SequenceEqual(lastPrefix))
+        {
+            return lastWord;
+        }
+
+        lastPrefix = prefix.ToString();
+        lastWord = false;
+        for (var i = bindings.Count - 1; i >= 0; i--)
+        {
+            if (prefix.SequenceEqual(bindings[i].Prefix))
+            {
+                lastWord = bindings[i].Uri == PartRegions.W;
+                break;
+            }
+        }
+
+        return lastWord;
+    }
+
+    /// <summary>The value of the attribute <paramref name="local"/> in the WordprocessingML namespace, as "w:val" is.</summary>
+    private string? WordAttribute(int at, int tagEnd, string local)
+    {
+        foreach (var (name, value) in XmlScan.Attributes(xml, at, tagEnd))
+        {
+            var colon = name.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && name.AsSpan(colon + 1).SequenceEqual(local) && !name.StartsWith("xmlns:", StringComparison.Ordinal)
+                && bindings.FindLast(b => b.Prefix.AsSpan().SequenceEqual(name.AsSpan(0, colon))).Uri == PartRegions.W)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private int NameEnd(int start)
+    {
+        var end = start;
+        while (end < xml.Length && !char.IsWhiteSpace(xml[end]) && xml[end] is not ('/' or '>'))
+        {
+            end++;
+        }
+
+        return end > start ? end : throw Malformed("A tag has no name.", start);
+    }
+
+    private int LocalStart(int start, int end)
+    {
+        var colon = xml.AsSpan(start, end - start).IndexOf(':');
+        return colon < 0 ? start : start + colon + 1;
+    }
+
+    private int TagEnd(int at)
+    {
+        char quote = default;
+        for (var i = at + 1; i < xml.Length; i++)
+        {
+            var c = xml[i];
+            if (quote != default)
+            {
+                quote = c == quote ? default : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '>')
+            {
+                return i + 1;
+            }
+            else if (c == '<')
+            {
+                break;
+            }
+        }
+
+        throw Malformed("A tag is not closed.", at);
+    }
+
+    private string Name((int Start, int Length, bool Word) element) => xml.Substring(element.Start, element.Length);
+
+    private static XmlException Malformed(string problem, int offset) => new($"{problem} (at character {offset})");
+
+    private sealed class Frame(int start, int depth)
+    {
+        public int Depth { get; } = depth;
+        public string? Tag { get; set; }
+        public bool InProperties { get; set; }
+        public int ContentStart { get; set; } = -1;
+        public int ContentEnd { get; set; } = -1;
+        public List<RegionSpan> Children { get; } = [];
+
+        public RegionSpan Close(int end)
+        {
+            var (tag, key) = PartRegions.SplitTag(Tag!);
+
+            // A control without content (which Word never writes) is given an empty content just before its end tag.
+            var contentStart = ContentStart < 0 ? end : ContentStart;
+            var contentEnd = ContentEnd < 0 ? contentStart : ContentEnd;
+            return new RegionSpan(tag, key, start, end, contentStart, contentEnd, Children);
+        }
+    }
+}
