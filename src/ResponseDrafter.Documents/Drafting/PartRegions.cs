@@ -4,7 +4,7 @@ namespace ResponseDrafter.Documents.Drafting;
 public sealed record RegionSpan(string Tag, string? Key, int Start, int End, int ContentStart, int ContentEnd, IReadOnlyList<RegionSpan> Children)
 {
     /// <summary>"response:2", or the tag alone when unkeyed.</summary>
-    public string Name => Key is null ? Tag : $"{Tag}:{Key}";
+    public string Name { get; } = Key is null ? Tag : $"{Tag}:{Key}";
 }
 
 /// <summary>
@@ -23,7 +23,12 @@ public static class PartRegions
     /// tagged controls count as children of the nearest tagged control around them. A tag "response:2" is split at its
     /// first ':' into Tag "response" and Key "2".
     /// </summary>
-    /// <exception cref="XmlException">The text is not well-formed XML, or has a DTD.</exception>
+    /// <remarks>
+    /// A part as Word and the server write it (namespaces declared on the root, no comments, CDATA or processing
+    /// instructions in it) is scanned for its control tags alone; any other part is scanned tag by tag, every end
+    /// tag checked against the element it closes.
+    /// </remarks>
+    /// <exception cref="System.Xml.XmlException">The text has a DTD, or its controls do not balance, or (scanned tag by tag) it is not well-formed.</exception>
     public static IReadOnlyList<RegionSpan> Locate(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);

@@ -12,6 +12,9 @@ namespace ResponseDrafter.Documents.Drafting;
 /// </summary>
 internal sealed class RegionScanner(string xml)
 {
+    private static readonly System.Buffers.SearchValues<char> TagStops = System.Buffers.SearchValues.Create("<>\"'");
+    private static readonly System.Buffers.SearchValues<char> NameStops = System.Buffers.SearchValues.Create(" \t\r\n/>");
+
     private readonly List<RegionSpan> top = [];
     private readonly Stack<Frame> open = new();
 
@@ -21,11 +24,163 @@ internal sealed class RegionScanner(string xml)
     // Prefix bindings in scope, innermost last, with the depth of the element that declared each.
     private readonly List<(string Prefix, string Uri, int Depth)> bindings = [];
 
-    // The last prefix resolved, and whether it stood for the WordprocessingML namespace; cleared when bindings change.
-    private string? lastPrefix;
-    private bool lastWord;
+    // Prefixes resolved, and whether each stands for the WordprocessingML namespace; cleared when bindings change.
+    private readonly Dictionary<string, bool> prefixes = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<RegionSpan> Locate()
+    public IReadOnlyList<RegionSpan> Locate() => Prefix() is { } prefix ? Controls(prefix) : Tags();
+
+    /// <summary>
+    /// The one prefix the root binds to WordprocessingML, when a scan for its control tags alone is exact: nothing after
+    /// the root's start tag declares a namespace, and no comment, CDATA section, processing instruction or declaration
+    /// follows it (then a "&lt;w:sdt" can only be a tag, since '&lt;' stands for itself nowhere else). Word and the
+    /// server write parts so; anything else is scanned tag by tag.
+    /// </summary>
+    private string? Prefix()
+    {
+        var root = xml.IndexOf('<');
+        while (root >= 0 && root + 1 < xml.Length && xml[root + 1] == '?')
+        {
+            var end = xml.IndexOf("?>", root, StringComparison.Ordinal);
+            root = end < 0 ? -1 : xml.IndexOf('<', end);
+        }
+
+        if (root < 0 || root + 1 >= xml.Length || xml[root + 1] is '!' or '/')
+        {
+            return null;
+        }
+
+        var tagEnd = TagEnd(root);
+        var rest = xml.AsSpan(tagEnd);
+        if (rest.Contains("<!", StringComparison.Ordinal) || rest.Contains("<?", StringComparison.Ordinal) || rest.Contains("xmlns", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string? prefix = null;
+        foreach (var (name, value) in XmlScan.Attributes(xml, root, tagEnd))
+        {
+            if (value == PartRegions.W && (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal)))
+            {
+                if (prefix is not null || name == "xmlns")
+                {
+                    return null;
+                }
+
+                prefix = name[6..];
+            }
+        }
+
+        return prefix;
+    }
+
+    /// <summary>Visits only the control tags ("&lt;w:sdt", "&lt;w:sdtPr", "&lt;w:sdtContent" and their end tags) of a part <see cref="Prefix"/> found plain.</summary>
+    private List<RegionSpan> Controls(string prefix)
+    {
+        var name = prefix + ":sdt";
+        for (var at = xml.IndexOf(name, StringComparison.Ordinal); at >= 0; at = xml.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+        {
+            var end = xml[at - 1] == '/' && xml[at - 2] == '<';
+            if (!end && xml[at - 1] != '<')
+            {
+                continue;
+            }
+
+            var start = end ? at - 2 : at - 1;
+            var suffix = xml.AsSpan(at + name.Length, NameEnd(at) - at - name.Length);
+            var frame = open.Count > 0 ? open.Peek() : null;
+            if (end)
+            {
+                var tagEnd = TagEnd(start);
+                if (suffix.IsEmpty)
+                {
+                    if (frame is null)
+                    {
+                        throw Malformed("A control's end tag has no control to close.", start);
+                    }
+
+                    Close(tagEnd);
+                }
+                else if (frame is null)
+                {
+                    continue;
+                }
+                else if (suffix.SequenceEqual("Content") && frame.ContentStart >= 0 && frame.ContentEnd < 0)
+                {
+                    frame.ContentEnd = start;
+                }
+                else if (suffix.SequenceEqual("Pr") && frame.InProperties)
+                {
+                    frame.InProperties = false;
+                    frame.Tag ??= ControlTag(frame.PropertiesStart, start, prefix);
+                }
+            }
+            else
+            {
+                var tagEnd = TagEnd(start);
+                var empty = xml[tagEnd - 2] == '/';
+                if (suffix.IsEmpty)
+                {
+                    if (!empty)
+                    {
+                        open.Push(new Frame(start, open.Count));
+                    }
+                }
+                else if (frame is null || frame.ContentStart >= 0)
+                {
+                    continue;
+                }
+                else if (suffix.SequenceEqual("Pr") && !empty)
+                {
+                    frame.InProperties = true;
+                    frame.PropertiesStart = tagEnd;
+                }
+                else if (suffix.SequenceEqual("Content"))
+                {
+                    frame.ContentStart = tagEnd;
+                    frame.ContentEnd = empty ? tagEnd : -1;
+                }
+            }
+        }
+
+        if (open.Count > 0)
+        {
+            throw Malformed("A control is not closed.", open.Peek().Start);
+        }
+
+        return top;
+    }
+
+    /// <summary>The w:val of the first w:tag between the offsets (a control's properties).</summary>
+    private string? ControlTag(int from, int to, string prefix)
+    {
+        var name = "<" + prefix + ":tag";
+        for (var at = xml.IndexOf(name, from, to - from, StringComparison.Ordinal); at >= 0; at = xml.IndexOf(name, at + 1, to - at - 1, StringComparison.Ordinal))
+        {
+            if (xml[at + name.Length] is ' ' or '\t' or '\r' or '\n' or '/' or '>')
+            {
+                return XmlScan.Attribute(xml, at, TagEnd(at), prefix + ":val");
+            }
+        }
+
+        return null;
+    }
+
+    private void Close(int end)
+    {
+        var frame = open.Pop();
+        var into = open.Count > 0 ? open.Peek().Children : top;
+        if (frame.Tag is null)
+        {
+            into.AddRange(frame.Children);
+        }
+        else
+        {
+            into.Add(frame.Close(end));
+        }
+    }
+
+    /// <summary>Visits every tag, resolving prefixes and checking that each end tag closes the element open.</summary>
+    private List<RegionSpan> Tags()
     {
         var at = xml.IndexOf('<');
         while (at >= 0)
@@ -179,16 +334,7 @@ internal sealed class RegionScanner(string xml)
             }
             else if (depth == frame.Depth && local.SequenceEqual("sdt"))
             {
-                open.Pop();
-                var into = open.Count > 0 ? open.Peek().Children : top;
-                if (frame.Tag is null)
-                {
-                    into.AddRange(frame.Children);
-                }
-                else
-                {
-                    into.Add(frame.Close(tagEnd));
-                }
+                Close(tagEnd);
             }
         }
 
@@ -208,7 +354,7 @@ internal sealed class RegionScanner(string xml)
             if (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal))
             {
                 bindings.Add((name.Length == 5 ? string.Empty : name[6..], value, depth));
-                lastPrefix = null;
+                prefixes.Clear();
             }
         }
     }
@@ -220,7 +366,7 @@ internal sealed class RegionScanner(string xml)
             bindings.RemoveAt(bindings.Count - 1);
         }
 
-        lastPrefix = null;
+        prefixes.Clear();
     }
 
     /// <summary>Whether the name between the offsets is in the WordprocessingML namespace.</summary>
@@ -228,23 +374,24 @@ internal sealed class RegionScanner(string xml)
     {
         var colon = xml.AsSpan(start, end - start).IndexOf(':');
         var prefix = colon < 0 ? ReadOnlySpan<char>.Empty : xml.AsSpan(start, colon);
-        if (lastPrefix is not null && prefix.SequenceEqual(lastPrefix))
+        var lookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(prefix, out var word))
         {
-            return lastWord;
+            return word;
         }
 
-        lastPrefix = prefix.ToString();
-        lastWord = false;
+        word = false;
         for (var i = bindings.Count - 1; i >= 0; i--)
         {
             if (prefix.SequenceEqual(bindings[i].Prefix))
             {
-                lastWord = bindings[i].Uri == PartRegions.W;
+                word = bindings[i].Uri == PartRegions.W;
                 break;
             }
         }
 
-        return lastWord;
+        lookup[prefix] = word;
+        return word;
     }
 
     /// <summary>The value of the attribute <paramref name="local"/> in the WordprocessingML namespace, as "w:val" is.</summary>
@@ -265,12 +412,8 @@ internal sealed class RegionScanner(string xml)
 
     private int NameEnd(int start)
     {
-        var end = start;
-        while (end < xml.Length && !char.IsWhiteSpace(xml[end]) && xml[end] is not ('/' or '>'))
-        {
-            end++;
-        }
-
+        var stop = xml.AsSpan(start).IndexOfAny(NameStops);
+        var end = stop < 0 ? xml.Length : start + stop;
         return end > start ? end : throw Malformed("A tag has no name.", start);
     }
 
@@ -282,26 +425,34 @@ internal sealed class RegionScanner(string xml)
 
     private int TagEnd(int at)
     {
-        char quote = default;
-        for (var i = at + 1; i < xml.Length; i++)
+        var i = at + 1;
+        while (i < xml.Length)
         {
-            var c = xml[i];
-            if (quote != default)
-            {
-                quote = c == quote ? default : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                return i + 1;
-            }
-            else if (c == '<')
+            var stop = xml.AsSpan(i).IndexOfAny(TagStops);
+            if (stop < 0)
             {
                 break;
             }
+
+            i += stop;
+            var c = xml[i];
+            if (c == '>')
+            {
+                return i + 1;
+            }
+
+            if (c == '<')
+            {
+                break;
+            }
+
+            var close = xml.IndexOf(c, i + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            i = close + 1;
         }
 
         throw Malformed("A tag is not closed.", at);
@@ -313,7 +464,9 @@ internal sealed class RegionScanner(string xml)
 
     private sealed class Frame(int start, int depth)
     {
+        public int Start { get; } = start;
         public int Depth { get; } = depth;
+        public int PropertiesStart { get; set; } = -1;
         public string? Tag { get; set; }
         public bool InProperties { get; set; }
         public int ContentStart { get; set; } = -1;
@@ -327,7 +480,7 @@ internal sealed class RegionScanner(string xml)
             // A control without content (which Word never writes) is given an empty content just before its end tag.
             var contentStart = ContentStart < 0 ? end : ContentStart;
             var contentEnd = ContentEnd < 0 ? contentStart : ContentEnd;
-            return new RegionSpan(tag, key, start, end, contentStart, contentEnd, Children);
+            return new RegionSpan(tag, key, Start, end, contentStart, contentEnd, Children);
         }
     }
 }
