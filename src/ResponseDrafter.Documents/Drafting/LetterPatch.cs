@@ -326,16 +326,29 @@ public static class LetterPatch
         {
             edits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? a.End.CompareTo(b.End) : a.Order.CompareTo(b.Order));
             var xml = now.Xml;
-            var text = new StringBuilder(xml.Length + edits.Sum(e => e.Text.Length));
-            var position = 0;
+            var length = xml.Length;
             foreach (var edit in edits)
             {
-                text.Append(xml, position, edit.Start - position).Append(edit.Text);
-                position = edit.End;
+                length += edit.Text.Length - (edit.End - edit.Start);
             }
 
-            text.Append(xml, position, xml.Length - position);
-            return Namespaces.Declared(text.ToString(), edits);
+            // Written straight into the new string: parts run to megabytes, and a builder would copy them twice.
+            var text = string.Create(length, (xml, edits), static (into, state) =>
+            {
+                var (from, sorted) = state;
+                var position = 0;
+                foreach (var edit in sorted)
+                {
+                    from.AsSpan(position, edit.Start - position).CopyTo(into);
+                    into = into[(edit.Start - position)..];
+                    edit.Text.CopyTo(into);
+                    into = into[edit.Text.Length..];
+                    position = edit.End;
+                }
+
+                from.AsSpan(position).CopyTo(into);
+            });
+            return Namespaces.Declared(text, edits);
         }
 
         /// <summary>The region's content, as text, is the rendered region's: nothing to look at further.</summary>

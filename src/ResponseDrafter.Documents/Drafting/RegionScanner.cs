@@ -24,6 +24,9 @@ internal sealed class RegionScanner(string xml)
     // Prefix bindings in scope, innermost last, with the depth of the element that declared each.
     private readonly List<(string Prefix, string Uri, int Depth)> bindings = [];
 
+    // Each tag seen, split into tag and key.
+    private readonly Dictionary<string, (string Tag, string? Key)> split = new(StringComparer.Ordinal);
+
     // Prefixes resolved, and whether each stands for the WordprocessingML namespace; cleared when bindings change.
     private readonly Dictionary<string, bool> prefixes = new(StringComparer.Ordinal);
 
@@ -158,7 +161,8 @@ internal sealed class RegionScanner(string xml)
         {
             if (xml[at + name.Length] is ' ' or '\t' or '\r' or '\n' or '/' or '>')
             {
-                return XmlScan.Attribute(xml, at, TagEnd(at), prefix + ":val");
+                var value = XmlScan.AttributeValue(xml, at, TagEnd(at), prefix + ":val");
+                return value is var (start, length) ? Intern(xml.AsSpan(start, length)) : null;
             }
         }
 
@@ -175,8 +179,32 @@ internal sealed class RegionScanner(string xml)
         }
         else
         {
-            into.Add(frame.Close(end));
+            if (!split.TryGetValue(frame.Tag, out var parts))
+            {
+                split[frame.Tag] = parts = PartRegions.SplitTag(frame.Tag);
+            }
+
+            into.Add(frame.Close(end, parts.Tag, parts.Key));
         }
+    }
+
+    /// <summary>A tag's text, decoded, as one string however many controls carry it (a long letter repeats its tags by the thousand).</summary>
+    private string Intern(ReadOnlySpan<char> raw)
+    {
+        if (raw.Contains('&'))
+        {
+            return XmlScan.Decode(raw);
+        }
+
+        var lookup = split.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(raw, out var known, out _))
+        {
+            return known;
+        }
+
+        var tag = raw.ToString();
+        split[tag] = PartRegions.SplitTag(tag);
+        return tag;
     }
 
     /// <summary>Visits every tag, resolving prefixes and checking that each end tag closes the element open.</summary>
@@ -473,10 +501,8 @@ internal sealed class RegionScanner(string xml)
         public int ContentEnd { get; set; } = -1;
         public List<RegionSpan> Children { get; } = [];
 
-        public RegionSpan Close(int end)
+        public RegionSpan Close(int end, string tag, string? key)
         {
-            var (tag, key) = PartRegions.SplitTag(Tag!);
-
             // A control without content (which Word never writes) is given an empty content just before its end tag.
             var contentStart = ContentStart < 0 ? end : ContentStart;
             var contentEnd = ContentEnd < 0 ? contentStart : ContentEnd;

@@ -125,8 +125,8 @@ internal static class XmlScan
         return attributes;
     }
 
-    /// <summary>The value of attribute <paramref name="name"/> (as written) in the start tag between <paramref name="start"/> and <paramref name="tagEnd"/>, or null.</summary>
-    public static string? Attribute(string xml, int start, int tagEnd, string name)
+    /// <summary>Where the value of attribute <paramref name="name"/> (as written) lies, undecoded, in the start tag between <paramref name="start"/> and <paramref name="tagEnd"/>.</summary>
+    public static (int Start, int Length)? AttributeValue(string xml, int start, int tagEnd, string name)
     {
         var i = start + 1;
         while (i < tagEnd)
@@ -152,7 +152,7 @@ internal static class XmlScan
             var before = xml.AsSpan(i, equals - i).Trim();
             if (before.EndsWith(name) && (before.Length == name.Length || char.IsWhiteSpace(before[^(name.Length + 1)])))
             {
-                return Decode(xml.AsSpan(open + 1, close - open - 1));
+                return (open + 1, close - open - 1);
             }
 
             i = close + 1;
