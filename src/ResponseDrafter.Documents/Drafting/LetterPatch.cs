@@ -1,4 +1,3 @@
-using System.Text;
 using ResponseDrafter.Documents.Assembly;
 
 namespace ResponseDrafter.Documents.Drafting;
@@ -57,6 +56,8 @@ public static class LetterPatch
 
         // Regions whose unkeyed items are replaced together whenever any differs.
         private static readonly HashSet<string> Repeating = new(StringComparer.Ordinal) { "references", "recipients", "cc", "appendices", "subitems" };
+
+        private static readonly System.Buffers.SearchValues<char> Space = System.Buffers.SearchValues.Create(" \t\r\n");
 
         private readonly ContentImport import = new(draft, fresh);
         private readonly List<Edit> edits = [];
@@ -420,8 +421,6 @@ public static class LetterPatch
                 j = valueB + endB;
             }
         }
-
-        private static readonly System.Buffers.SearchValues<char> Space = System.Buffers.SearchValues.Create(" \t\r\n");
 
         private static bool QuotesBalanced(ReadOnlySpan<char> tag) => !tag.Contains('>') && tag.Count('"') % 2 == 0 && tag.Count('\'') % 2 == 0;
 
