@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -48,10 +49,35 @@ internal sealed class DraftPackage : IDisposable
             return null;
         }
 
-        using var reader = new StreamReader(entry.Open(), XmlText.Utf8);
-        text = reader.ReadToEnd();
-        texts[name] = text;
+        texts[name] = text = Decode(entry);
         return text;
+    }
+
+    /// <summary>The entry's text, decoded in one go from a pooled buffer (parts run to megabytes; a reader's growing buffers cost more than the text).</summary>
+    private static string Decode(ZipArchiveEntry entry)
+    {
+        var length = (int)entry.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            using (var stream = entry.Open())
+            {
+                stream.ReadExactly(buffer, 0, length);
+            }
+
+            var bytes = buffer.AsSpan(0, length);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            {
+                using var reader = new StreamReader(new MemoryStream(buffer, 0, length), XmlText.Utf8);
+                return reader.ReadToEnd();
+            }
+
+            return XmlText.Utf8.GetString(bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public byte[]? Bytes(string partName)

@@ -1,4 +1,3 @@
-using System.Text;
 using ResponseDrafter.Documents.Assembly;
 
 namespace ResponseDrafter.Documents.Drafting;
@@ -57,6 +56,8 @@ public static class LetterPatch
 
         // Regions whose unkeyed items are replaced together whenever any differs.
         private static readonly HashSet<string> Repeating = new(StringComparer.Ordinal) { "references", "recipients", "cc", "appendices", "subitems" };
+
+        private static readonly System.Buffers.SearchValues<char> Space = System.Buffers.SearchValues.Create(" \t\r\n");
 
         private readonly ContentImport import = new(draft, fresh);
         private readonly List<Edit> edits = [];
@@ -326,16 +327,29 @@ public static class LetterPatch
         {
             edits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? a.End.CompareTo(b.End) : a.Order.CompareTo(b.Order));
             var xml = now.Xml;
-            var text = new StringBuilder(xml.Length + edits.Sum(e => e.Text.Length));
-            var position = 0;
+            var length = xml.Length;
             foreach (var edit in edits)
             {
-                text.Append(xml, position, edit.Start - position).Append(edit.Text);
-                position = edit.End;
+                length += edit.Text.Length - (edit.End - edit.Start);
             }
 
-            text.Append(xml, position, xml.Length - position);
-            return Namespaces.Declared(text.ToString(), edits);
+            // Written straight into the new string: parts run to megabytes, and a builder would copy them twice.
+            var text = string.Create(length, (xml, edits), static (into, state) =>
+            {
+                var (from, sorted) = state;
+                var position = 0;
+                foreach (var edit in sorted)
+                {
+                    from.AsSpan(position, edit.Start - position).CopyTo(into);
+                    into = into[(edit.Start - position)..];
+                    edit.Text.CopyTo(into);
+                    into = into[edit.Text.Length..];
+                    position = edit.End;
+                }
+
+                from.AsSpan(position).CopyTo(into);
+            });
+            return Namespaces.Declared(text, edits);
         }
 
         /// <summary>The region's content, as text, is the rendered region's: nothing to look at further.</summary>
@@ -343,9 +357,88 @@ public static class LetterPatch
             side.Xml.AsSpan(region.ContentStart, region.ContentEnd - region.ContentStart)
                 .SequenceEqual(then.Xml.AsSpan(rendered.ContentStart, rendered.ContentEnd - rendered.ContentStart));
 
-        /// <summary>The region says what the rendered one says: the same text, or the same canonical form (ids aside).</summary>
+        /// <summary>The region says what the rendered one says: the same text but for ids that point at the same things, or the same canonical form.</summary>
         private bool Same(RegionSpan region, Side side, RegionSpan rendered) =>
-            SameText(region, side, rendered) || side.Canonical(region.ContentStart, region.ContentEnd) == then.Canonical(rendered.ContentStart, rendered.ContentEnd);
+            SameButIds(side, region.ContentStart, region.ContentEnd, rendered.ContentStart, rendered.ContentEnd)
+            || side.Canonical(region.ContentStart, region.ContentEnd) == then.Canonical(rendered.ContentStart, rendered.ContentEnd);
+
+        /// <summary>
+        /// Whether the two texts differ only in id values that resolve alike: a relationship, footnote or list renumbered
+        /// because the record added or dropped one before it (two renderings differ so). Compares in place, so that the
+        /// canonical form is worked out only for regions that really differ.
+        /// </summary>
+        private bool SameButIds(Side side, int start, int end, int from, int to)
+        {
+            var a = side.Xml.AsSpan(start, end - start);
+            var b = then.Xml.AsSpan(from, to - from);
+            int i = 0, j = 0;
+            while (true)
+            {
+                var common = a[i..].CommonPrefixLength(b[j..]);
+                i += common;
+                j += common;
+                if (i == a.Length || j == b.Length)
+                {
+                    return i == a.Length && j == b.Length;
+                }
+
+                // The first difference must lie inside a quoted value of a start tag: its opening quote follows '='.
+                var quote = a[..i].LastIndexOfAny('"', '\'');
+                var open = quote < 0 ? -1 : a[..quote].LastIndexOf('<');
+                if (quote < 1 || a[quote - 1] != '=' || open < 0 || !QuotesBalanced(a[open..(quote - 1)]))
+                {
+                    return false;
+                }
+
+                var endA = a[(quote + 1)..].IndexOf(a[quote]);
+                var valueB = quote - i + j + 1;
+                var endB = b[valueB..].IndexOf(a[quote]);
+                if (endA < 0 || endB < 0)
+                {
+                    return false;
+                }
+
+                var element = a[(open + 1)..];
+                element = element[..element.IndexOfAny(Space)];
+                var nameStart = a[..(quote - 1)].LastIndexOfAny(Space) + 1;
+                var attribute = a[nameStart..(quote - 1)];
+                var x = a.Slice(quote + 1, endA).ToString();
+                var y = b.Slice(valueB, endB).ToString();
+                var same = Reference(element, attribute) switch
+                {
+                    IdKind.Relationship => side.References.Relationship(x) == then.References.Relationship(y),
+                    IdKind.Footnote => side.References.Footnote(x) == then.References.Footnote(y),
+                    IdKind.List => side.References.List(x) == then.References.List(y),
+                    IdKind.Drawing => true,
+                    _ => false,
+                };
+                if (!same)
+                {
+                    return false;
+                }
+
+                i = quote + 1 + endA;
+                j = valueB + endB;
+            }
+        }
+
+        private static bool QuotesBalanced(ReadOnlySpan<char> tag) => !tag.Contains('>') && tag.Count('"') % 2 == 0 && tag.Count('\'') % 2 == 0;
+
+        private static IdKind Reference(ReadOnlySpan<char> element, ReadOnlySpan<char> attribute) =>
+            attribute is "r:id" or "r:embed" or "r:link" or "r:pict" ? IdKind.Relationship
+            : element is "w:footnoteReference" && attribute is "w:id" ? IdKind.Footnote
+            : element is "w:numId" && attribute is "w:val" ? IdKind.List
+            : element is "wp:docPr" or "pic:cNvPr" && attribute is "id" ? IdKind.Drawing
+            : IdKind.None;
+
+        private enum IdKind
+        {
+            None,
+            Relationship,
+            Footnote,
+            List,
+            Drawing,
+        }
 
         private void Note(string path)
         {
@@ -414,10 +507,11 @@ public static class LetterPatch
     /// <summary>One part's text in one package, its regions located and its regions' canonical forms worked out once.</summary>
     private sealed class Side(DraftPackage package, string part, string xml)
     {
-        private readonly PackageReferences references = new(package, part);
         private readonly Dictionary<(int, int), string> canonical = [];
 
         public string Xml { get; } = xml;
+
+        public PackageReferences References { get; } = new(package, part);
 
         public IReadOnlyList<RegionSpan> Regions => field ??= PartRegions.Locate(Xml);
 
@@ -425,7 +519,7 @@ public static class LetterPatch
         {
             if (!canonical.TryGetValue((start, end), out var form))
             {
-                canonical[(start, end)] = form = RegionCanon.Of(Xml, start, end, references);
+                canonical[(start, end)] = form = RegionCanon.Of(Xml, start, end, References);
             }
 
             return form;

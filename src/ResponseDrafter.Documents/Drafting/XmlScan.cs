@@ -125,6 +125,42 @@ internal static class XmlScan
         return attributes;
     }
 
+    /// <summary>Where the value of attribute <paramref name="name"/> (as written) lies, undecoded, in the start tag between <paramref name="start"/> and <paramref name="tagEnd"/>.</summary>
+    public static (int Start, int Length)? AttributeValue(string xml, int start, int tagEnd, string name)
+    {
+        var i = start + 1;
+        while (i < tagEnd)
+        {
+            var equals = xml.IndexOf('=', i, tagEnd - i);
+            if (equals < 0)
+            {
+                return null;
+            }
+
+            var open = equals + 1;
+            while (open < tagEnd && char.IsWhiteSpace(xml[open]))
+            {
+                open++;
+            }
+
+            var close = open < tagEnd && xml[open] is '"' or '\'' ? xml.IndexOf(xml[open], open + 1, tagEnd - open - 1) : -1;
+            if (close < 0)
+            {
+                throw new XmlException($"An attribute value in the tag at offset {start} is not quoted.");
+            }
+
+            var before = xml.AsSpan(i, equals - i).Trim();
+            if (before.EndsWith(name) && (before.Length == name.Length || char.IsWhiteSpace(before[^(name.Length + 1)])))
+            {
+                return (open + 1, close - open - 1);
+            }
+
+            i = close + 1;
+        }
+
+        return null;
+    }
+
     /// <summary>Where the element whose start tag is at <paramref name="start"/> ends (just past its end tag).</summary>
     /// <exception cref="XmlException">The element has no end tag.</exception>
     public static int ElementEnd(string xml, int start, string name, int tagEnd)

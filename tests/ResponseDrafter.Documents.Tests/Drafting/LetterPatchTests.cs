@@ -251,6 +251,22 @@ public sealed partial class LetterPatchTests
     }
 
     [TestMethod]
+    public void LinksFootnotesAndListsRenumberedByAnEarlierChangeAreNotChanges()
+    {
+        var letter = WithResponse(SampleLetters.Full, "4", r => r with { Commentary = NewCommentary });
+        var previous = Draft(letter);
+        var rendered = Draft(WithResponse(letter, "2", r => r with { Commentary = NewCommentary }));
+
+        var result = Patched(previous, rendered, previous);
+
+        Expect.Sequence(result.Changed, "responses/response:2/response.commentary");
+        var before = Text(previous, Document);
+        var after = Text(result.Docx, Document);
+        var changed = Region(before, "responses", "response:2", "response.commentary");
+        SameOutside(before, after, (changed.ContentStart, changed.ContentEnd));
+    }
+
+    [TestMethod]
     public void ARegionTheRecordChangedIsPatchedEvenIfEditedInWord()
     {
         var previous = Draft(SampleLetters.Full);

@@ -189,6 +189,64 @@ public sealed class PartRegionsTests
     }
 
     [TestMethod]
+    public void ControlsInCommentsCdataAndProcessingInstructionsAreNotControls()
+    {
+        var impostor = Control("impostor", Paragraph("x"));
+        var content = $"<w:p><w:r><w:t><![CDATA[{impostor} </w:sdtContent></w:sdt>]]></w:t></w:r></w:p><!-- {impostor} </w:sdt> --><?pi {impostor}?>";
+        var xml = "<?xml version=\"1.0\"?><!-- <w:sdt> -->" + Open + Control("opening", content) + Close + "<!-- </w:document> -->";
+
+        var span = PartRegions.Locate(xml).Single();
+
+        Assert.AreEqual("opening", span.Name);
+        AssertCuts(xml, span, content);
+        Assert.IsEmpty(span.Children);
+    }
+
+    [TestMethod]
+    public void ANamespaceDeclaredOnAControlHoldsForItsContentOnly()
+    {
+        var xml = """<root xmlns:w="urn:not-word">"""
+            + """<x:sdt xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:sdtPr><x:tag x:val="inner"/></x:sdtPr><x:sdtContent/></x:sdt>"""
+            + """<x:sdt xmlns:x="urn:other"><x:sdtPr><x:tag x:val="other"/></x:sdtPr><x:sdtContent/></x:sdt>"""
+            + """<w:sdt><w:sdtPr><w:tag w:val="impostor"/></w:sdtPr><w:sdtContent/></w:sdt></root>""";
+
+        Assert.AreEqual("inner", Names(PartRegions.Locate(xml)));
+    }
+
+    [TestMethod]
+    [DataRow("<w:sdt><w:sdtContent>", "a control left open")]
+    [DataRow("</w:sdtContent></w:sdt>", "a control closed twice")]
+    [DataRow("<w:sdt a=\"1\"", "a control's tag left open")]
+    public void ControlsThatDoNotBalanceAreRefused(string broken, string what)
+    {
+        Assert.ThrowsExactly<XmlException>(() => PartRegions.Locate(Open + Control("opening", broken) + Close), what);
+    }
+
+    [TestMethod]
+    [DataRow("<w:p>", "an element left open")]
+    [DataRow("<w:p></w:r></w:p>", "an end tag closing another element")]
+    [DataRow("<w:p><w:r", "a tag left open")]
+    [DataRow("<!-- unfinished", "a comment left open")]
+    [DataRow("<w:p a=\"1\" <w:r/></w:p>", "a '<' inside a tag")]
+    public void APartScannedTagByTagIsRefusedWhenNotWellFormed(string broken, string what)
+    {
+        // A comment (or CDATA, or a namespace declared below the root) makes the scan visit every tag.
+        Assert.ThrowsExactly<XmlException>(() => PartRegions.Locate(Open + "<!-- Word -->" + Control("opening", broken) + Close), what);
+    }
+
+    [TestMethod]
+    public void BothScansFindTheSameRegions()
+    {
+        var xml = Open + Control("responses", Control("response:2", Control("response.commentary", Paragraph("a")) + "<w:p>" + Control("response.status", "<w:r><w:t>b</w:t></w:r>") + "</w:p>"))
+            + """<w:sdt><w:sdtPr><w:rPr><w:b/></w:rPr><w:tag w:val='closing'/></w:sdtPr><w:sdtEndPr/><w:sdtContent/></w:sdt>""" + Close;
+        var commented = xml.Replace("<w:body>", "<w:body><!-- Word -->", StringComparison.Ordinal);
+        static string Shape(IEnumerable<RegionSpan> spans, int shift) =>
+            string.Join(";", spans.Select(s => $"{s.Name}@{s.Start - shift},{s.ContentStart - shift},{s.ContentEnd - shift},{s.End - shift}[{Shape(s.Children, shift)}]"));
+
+        Assert.AreEqual(Shape(PartRegions.Locate(xml), 0), Shape(PartRegions.Locate(commented), "<!-- Word -->".Length));
+    }
+
+    [TestMethod]
     public void ADocumentTypeDeclarationIsRefused()
     {
         var xml = "<!DOCTYPE w:document [<!ENTITY e \"x\">]>" + Open + Close;
