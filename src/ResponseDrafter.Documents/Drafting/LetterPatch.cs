@@ -110,21 +110,35 @@ public static class LetterPatch
             var currentByName = ByName(current);
             var wasByName = ReferenceEquals(was, current) ? currentByName : ByName(was);
             var renderedCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var region in rendered)
+            RegionSpan? previousMine = null;
+            for (var i = 0; i < rendered.Count; i++)
             {
+                var region = rendered[i];
                 var occurrence = renderedCounts[region.Name] = renderedCounts.GetValueOrDefault(region.Name) + 1;
                 var mine = Nth(currentByName, region.Name, occurrence);
                 var at = Join(path, region.Name);
                 if (mine is null)
                 {
-                    if (Nth(wasByName, region.Name, occurrence) is not { } old || !Same(old, wasSide, region))
+                    var old = Nth(wasByName, region.Name, occurrence);
+                    if (old is null && !ReferenceEquals(wasSide, now) && InsertionPoint(previousMine, rendered, i, currentByName) is { } position)
+                    {
+                        // The record needs a region its last rendering did not have (the first recommendation chosen, an
+                        // annex once an assurance is summarised): it goes in where the rendered letter has it.
+                        edits.Add(new Edit(position, position, import.Import(then.Xml[EnclosingIn(then, region)], part, part), edits.Count));
+                        Note(at);
+                    }
+                    else if (old is null || !Same(old, wasSide, region))
                     {
                         Missing.Add(at);
                     }
+
+                    continue;
                 }
-                else if (Nth(wasByName, region.Name, occurrence) is { } old)
+
+                previousMine = mine;
+                if (Nth(wasByName, region.Name, occurrence) is { } had)
                 {
-                    Region(mine, region, old, wasSide, at);
+                    Region(mine, region, had, wasSide, at);
                 }
                 else
                 {
@@ -149,11 +163,39 @@ public static class LetterPatch
         /// <summary>A block control itself; an inline one with its paragraph, which assembly leaves out with it.</summary>
         private (int Start, int End) Enclosing(RegionSpan region)
         {
-            var xml = now.Xml;
+            var range = EnclosingIn(now, region);
+            return (range.Start.Value, range.End.Value);
+        }
+
+        private static Range EnclosingIn(Side side, RegionSpan region)
+        {
+            var xml = side.Xml;
             var paragraph = Math.Max(xml.LastIndexOf("<w:p>", region.Start, StringComparison.Ordinal), xml.LastIndexOf("<w:p ", region.Start, StringComparison.Ordinal));
             var closed = xml.LastIndexOf("</w:p>", region.Start, StringComparison.Ordinal);
             var end = xml.IndexOf("</w:p>", region.End, StringComparison.Ordinal);
-            return paragraph > closed && end >= 0 ? (paragraph, end + "</w:p>".Length) : (region.Start, region.End);
+            return paragraph > closed && end >= 0 ? paragraph..(end + "</w:p>".Length) : region.Start..region.End;
+        }
+
+        /// <summary>
+        /// Where a region new to the record goes in the current document: after the nearest region before it that the
+        /// document has, else before the nearest one after it; null when the document has neither (nothing to anchor to).
+        /// </summary>
+        private int? InsertionPoint(RegionSpan? previousMine, IReadOnlyList<RegionSpan> rendered, int index, Dictionary<string, List<RegionSpan>> currentByName)
+        {
+            if (previousMine is not null)
+            {
+                return EnclosingIn(now, previousMine).End.Value;
+            }
+
+            for (var j = index + 1; j < rendered.Count; j++)
+            {
+                if (currentByName.TryGetValue(rendered[j].Name, out var found) && found.Count > 0)
+                {
+                    return EnclosingIn(now, found[0]).Start.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Patches <paramref name="current"/> where <paramref name="rendered"/> differs from <paramref name="was"/>.</summary>
@@ -269,10 +311,22 @@ public static class LetterPatch
                 return;
             }
 
+            // The control's own properties changed too (the force's text locked, titled with its provenance): the
+            // whole control is the rendered one.
+            if (!ReferenceEquals(wasSide, now) && !PropertiesSame(was, wasSide, rendered))
+            {
+                edits.Add(new Edit(current.Start, current.End, import.Import(then.Xml[rendered.Start..rendered.End], part, part), edits.Count));
+                Note(path);
+                return;
+            }
+
             var content = import.Import(then.Xml[rendered.ContentStart..rendered.ContentEnd], part, part);
-            edits.Add(new Edit(current.ContentStart, current.ContentEnd, content, edits.Count));
+            edits.Add(ContentEdit(now.Xml, current, content, edits.Count));
             Note(path);
         }
+
+        private bool PropertiesSame(RegionSpan was, Side wasSide, RegionSpan rendered) =>
+            wasSide.Xml.AsSpan(was.Start, was.ContentStart - was.Start).SequenceEqual(then.Xml.AsSpan(rendered.Start, rendered.ContentStart - rendered.Start));
 
         /// <summary>Makes the header's DRAFT line what the rendered letter has (gone, replaced or added at the top) when it changed.</summary>
         private void Marking(string prefix)
@@ -528,4 +582,20 @@ public static class LetterPatch
 
     /// <summary>Text put in place of current[Start..End]; Order keeps insertions at one place in the order they were made.</summary>
     internal sealed record Edit(int Start, int End, string Text, int Order);
+
+    /// <summary>
+    /// The edit that makes <paramref name="content"/> a control's content. Word and the SDK write empty content as
+    /// "&lt;w:sdtContent/&gt;", which is opened around the new content rather than followed by it.
+    /// </summary>
+    internal static Edit ContentEdit(string xml, RegionSpan region, string content, int order)
+    {
+        if (region.ContentStart == region.ContentEnd && xml.AsSpan(0, region.ContentStart).EndsWith("/>"))
+        {
+            var open = xml.LastIndexOf('<', region.ContentStart - 1);
+            var name = xml[(open + 1)..(region.ContentStart - 2)].Trim();
+            return new Edit(open, region.ContentStart, $"<{name}>{content}</{name}>", order);
+        }
+
+        return new Edit(region.ContentStart, region.ContentEnd, content, order);
+    }
 }

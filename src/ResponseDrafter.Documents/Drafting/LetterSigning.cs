@@ -101,16 +101,7 @@ public static class LetterSigning
             }
         }
 
-        // Word and the SDK write an empty control's content as "<w:sdtContent/>": it opens and closes around the value.
-        if (region.ContentStart == region.ContentEnd && xml.AsSpan(0, region.ContentStart).EndsWith("/>"))
-        {
-            var open = xml.LastIndexOf('<', region.ContentStart - 1);
-            var name = xml[(open + 1)..(region.ContentStart - 2)].Trim();
-            yield return new LetterPatch.Edit(open, region.ContentStart, $"<{name}>{content}</{name}>", order);
-            yield break;
-        }
-
-        yield return new LetterPatch.Edit(region.ContentStart, region.ContentEnd, content, order);
+        yield return LetterPatch.ContentEdit(xml, region, content, order);
     }
 
     private static string Splice(string xml, List<LetterPatch.Edit> edits)
