@@ -168,6 +168,24 @@ public sealed class ApproverTests
     }
 
     [TestMethod]
+    public async Task AnApproverSubmitsTheirOwnEditsInWordAsTheNextVersion()
+    {
+        var draftId = await SubmittedAsync("Approver: own edits");
+        var edited = WordDocuments.WithParagraphTyped(await drafts.VersionDocumentAsync(draftId, 1), "A sentence the approver typed.");
+        var open = await OpenAsync("Avery Approver", edited);
+
+        await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Submit my changes as a new version" }).ClickAsync();
+
+        await Expect(open.Playwright.Locator("#decision-result")).ToContainTextAsync("Your changes are version 2; the decisions on version 1 are void.");
+        await Evidence.ScreenshotAsync(TestContext, open.Playwright, "approver-5-own-edits-submitted");
+        var workflow = await drafts.WorkflowAsync(draftId);
+        var versions = workflow["versions"]!.AsArray();
+        Assert.AreEqual(2, versions.Count);
+        Assert.AreEqual("Avery Approver", versions[1]!["submittedBy"]!["name"]!.GetValue<string>());
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
     public async Task AnApproverOfAnotherStageIsToldWhyTheyCannotDecide()
     {
         var draftId = await SubmittedAsync("Approver: not this stage");
