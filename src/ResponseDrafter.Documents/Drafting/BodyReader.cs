@@ -5,8 +5,10 @@ using ResponseDrafter.Documents.Import;
 namespace ResponseDrafter.Documents.Drafting;
 
 /// <summary>
-/// A tagged control as the body reader found it, before its markup is made. <see cref="RichParagraphs"/> is, for a
-/// rich-text control, its paragraphs as the import reads them (emphasis, links, lists); null for any other control.
+/// A tagged control as the body reader found it, before its markup is made. A block control's paragraphs are
+/// <see cref="ParagraphCount"/> of the body's from <see cref="FirstParagraph"/>; an inline control's are its
+/// <see cref="InlineText"/>, when it has any. <see cref="RichParagraphs"/> is, for a rich-text control, its paragraphs
+/// as the import reads them (emphasis, links, lists); null for any other control.
 /// </summary>
 internal sealed record FoundRegion(
     string Tag,
@@ -14,8 +16,9 @@ internal sealed record FoundRegion(
     string? Alias,
     bool Locked,
     bool Inline,
-    IReadOnlyList<string> Paragraphs,
+    string? InlineText,
     int FirstParagraph,
+    int ParagraphCount,
     IReadOnlyList<ReadParagraph>? RichParagraphs,
     IReadOnlyList<FoundRegion> Children);
 
@@ -231,11 +234,10 @@ internal sealed class BodyReader
         }
 
         var (tag, key) = PartRegions.SplitTag(control.Tag);
-        IReadOnlyList<string> read = control.ShowingPlaceholder ? []
-            : control.Inline ? Collapsed(control.Text!) is { Length: > 0 } text ? [text] : []
-            : paragraphs.Count == control.FirstParagraph ? [] : paragraphs[control.FirstParagraph..];
-        var rich = control.ShowingPlaceholder || read.Count == 0 ? null : control.RichParagraphs;
-        into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, read, control.FirstParagraph, rich, control.Children));
+        var inlineText = control.ShowingPlaceholder || !control.Inline ? null : Collapsed(control.Text!) is { Length: > 0 } text ? text : null;
+        var count = control.ShowingPlaceholder || control.Inline ? 0 : paragraphs.Count - control.FirstParagraph;
+        var rich = inlineText is null && count == 0 ? null : control.RichParagraphs;
+        into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, inlineText, control.FirstParagraph, count, rich, control.Children));
     }
 
     private void AppendText(string text)

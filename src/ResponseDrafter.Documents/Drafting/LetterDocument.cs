@@ -13,11 +13,65 @@ namespace ResponseDrafter.Documents.Drafting;
 /// templates/markup.md for rich-text controls, and the escaped plain text of each paragraph otherwise. A control that
 /// shows only its placeholder, or holds nothing, has no paragraphs and empty markup.
 /// </summary>
-public sealed record DocumentRegion(string Tag, string? Key, string Path, IReadOnlyList<string> Paragraphs, string Markup, bool Locked, string? Alias, IReadOnlyList<DocumentRegion> Children)
+/// <remarks>
+/// Read back, a plain region's paragraphs and markup are made when first asked for: a container such as "responses"
+/// holds every paragraph of the regions inside it, and most readers only want the regions at the leaves. Making them
+/// twice, when two threads ask at once, gives equal values, so no lock is taken.
+/// </remarks>
+public sealed class DocumentRegion
 {
-    public string Name => Key is null ? Tag : $"{Tag}:{Key}";
+    private readonly BodyText? body;
+    private readonly int firstParagraph;
+    private readonly int paragraphCount;
+    private IReadOnlyList<string>? paragraphs;
+    private string? markup;
+
+    public DocumentRegion(string tag, string? key, string path, IReadOnlyList<string> paragraphs, string markup, bool locked, string? alias, IReadOnlyList<DocumentRegion> children)
+        : this(tag, key, NameOf(tag, key), path, paragraphs, markup, locked, alias, children)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        ArgumentNullException.ThrowIfNull(markup);
+    }
+
+    /// <summary>A region whose paragraphs, when <paramref name="paragraphs"/> is null, are <paramref name="count"/> of the body's from <paramref name="first"/>.</summary>
+    internal DocumentRegion(string tag, string? key, string name, string path, IReadOnlyList<string>? paragraphs, string? markup, bool locked, string? alias,
+        IReadOnlyList<DocumentRegion> children, BodyText? body = null, int first = 0, int count = 0)
+    {
+        Tag = tag;
+        Key = key;
+        Name = name;
+        Path = path;
+        this.paragraphs = paragraphs;
+        this.markup = markup;
+        Locked = locked;
+        Alias = alias;
+        Children = children;
+        this.body = body;
+        firstParagraph = first;
+        paragraphCount = count;
+    }
+
+    public string Tag { get; }
+
+    public string? Key { get; }
+
+    public string Path { get; }
+
+    public IReadOnlyList<string> Paragraphs => paragraphs ??= body!.Range(firstParagraph, paragraphCount);
+
+    public string Markup => markup ??= body is null ? MarkupText.Escape(paragraphs![0]) : body.Markup(firstParagraph, paragraphCount);
+
+    public bool Locked { get; }
+
+    public string? Alias { get; }
+
+    public IReadOnlyList<DocumentRegion> Children { get; }
+
+    public string Name { get; }
 
     public string Text => string.Join("\n", Paragraphs);
+
+    internal static string NameOf(string tag, string? key) => key is null ? tag : $"{tag}:{key}";
 }
 
 /// <summary>The document read, or why it could not be.</summary>
@@ -95,7 +149,7 @@ public sealed class LetterDocument
             }
 
             var (paragraphs, found) = BodyReader.Read(main, IsRichText, () => RunsIn(parts));
-            var markup = new RegionMarkup(paragraphs, () => ListsIn(parts));
+            var markup = new RegionMarkup(new BodyText(paragraphs), () => ListsIn(parts));
             var regions = found.Select(r => markup.Region(r, string.Empty)).ToList();
             var document = new LetterDocument(Convert.ToHexStringLower(SHA256.HashData(docx)), IdentityIn(parts), paragraphs, regions, HasDraftMarking(parts));
             return new(document, null);

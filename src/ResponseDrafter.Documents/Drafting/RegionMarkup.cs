@@ -5,43 +5,60 @@ namespace ResponseDrafter.Documents.Drafting;
 /// <summary>
 /// Turns the regions the body reader found into <see cref="DocumentRegion"/>s. A rich-text region's markup is its
 /// paragraphs as the import reads them, each list counted afresh within the region; the numbering part is read only
-/// when a letter has rich text. Every other region's markup is its escaped paragraphs.
+/// when a letter has rich text. Every other region's markup is its escaped paragraphs, made when first asked for.
 /// </summary>
-internal sealed class RegionMarkup(IReadOnlyList<string> paragraphs, Func<ListDefinitions> readLists)
+internal sealed class RegionMarkup(BodyText body, Func<ListDefinitions> readLists)
 {
-    private readonly string?[] escaped = new string?[paragraphs.Count];
     private ListDefinitions? lists;
 
     public DocumentRegion Region(FoundRegion found, string parentPath)
     {
-        var name = found.Key is null ? found.Tag : $"{found.Tag}:{found.Key}";
+        var name = DocumentRegion.NameOf(found.Tag, found.Key);
         var path = parentPath.Length == 0 ? name : $"{parentPath}/{name}";
         var children = found.Children.Count == 0 ? [] : found.Children.Select(c => Region(c, path)).ToList();
-        return new DocumentRegion(found.Tag, found.Key, path, found.Paragraphs, Markup(found), found.Locked, found.Alias, children);
+        if (found.Inline || found.ParagraphCount == 0)
+        {
+            IReadOnlyList<string> paragraphs = found.InlineText is { } text ? [text] : [];
+            return new DocumentRegion(found.Tag, found.Key, name, path, paragraphs, paragraphs.Count == 0 ? string.Empty : RichMarkup(found), found.Locked, found.Alias, children);
+        }
+
+        return new DocumentRegion(found.Tag, found.Key, name, path, null, RichMarkup(found), found.Locked, found.Alias, children, body, found.FirstParagraph, found.ParagraphCount);
     }
 
-    private string Markup(FoundRegion found)
+    /// <summary>
+    /// A rich-text region's markup, made now because it needs the numbering part, which is not open once the read is
+    /// done; null for any other region.
+    /// </summary>
+    private string? RichMarkup(FoundRegion found)
     {
-        if (found.Paragraphs.Count == 0)
+        if (found.RichParagraphs is not { } rich)
         {
-            return string.Empty;
+            return null;
         }
 
-        if (found.RichParagraphs is { } rich)
-        {
-            var counting = ListNumbers.Of(lists ??= readLists());
-            return DocumentSections.Markup(rich.Select(p => p.In(counting)).ToList());
-        }
-
-        if (found.Inline)
-        {
-            return MarkupText.Escape(found.Paragraphs[0]);
-        }
-
-        return found.Paragraphs.Count == 1
-            ? Escaped(found.FirstParagraph)
-            : string.Join("\n\n", Enumerable.Range(found.FirstParagraph, found.Paragraphs.Count).Select(Escaped));
+        var counting = ListNumbers.Of(lists ??= readLists());
+        return DocumentSections.Markup(rich.Select(p => p.In(counting)).ToList());
     }
+}
+
+/// <summary>The body's paragraphs, from which plain regions take theirs; each paragraph is escaped as markup at most once.</summary>
+internal sealed class BodyText(IReadOnlyList<string> paragraphs)
+{
+    private readonly string?[] escaped = new string?[paragraphs.Count];
+
+    public IReadOnlyList<string> Range(int first, int count)
+    {
+        var range = new string[count];
+        for (var k = 0; k < count; k++)
+        {
+            range[k] = paragraphs[first + k];
+        }
+
+        return range;
+    }
+
+    public string Markup(int first, int count) =>
+        count == 1 ? Escaped(first) : string.Join("\n\n", Enumerable.Range(first, count).Select(Escaped));
 
     private string Escaped(int paragraph) => escaped[paragraph] ??= MarkupText.Escape(paragraphs[paragraph]);
 }
