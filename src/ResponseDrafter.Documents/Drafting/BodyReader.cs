@@ -146,12 +146,13 @@ internal sealed class BodyReader
         switch (reader.LocalName)
         {
             case "p" when !reader.IsEmptyElement:
-                openParagraphs.Push(spareBuilders.Count > 0 ? spareBuilders.Pop() : new StringBuilder());
+                openParagraphs.Push(Builder());
                 break;
             case "t":
                 return !reader.IsEmptyElement && openParagraphs.Count > 0;
             case "sdt" when !reader.IsEmptyElement:
-                openControls.Push(new Frame(depth, openParagraphs.Count > 0, paragraphs.Count));
+                var inline = openParagraphs.Count > 0;
+                openControls.Push(new Frame(depth, inline, paragraphs.Count, inline ? Builder() : null));
                 break;
             case "sdtPr" when control is not null && depth == control.Depth + 1:
                 control.InProperties = !reader.IsEmptyElement;
@@ -202,8 +203,7 @@ internal sealed class BodyReader
             case "p" when openParagraphs.Count > 0:
                 var builder = openParagraphs.Pop();
                 var text = Collapsed(builder);
-                builder.Clear();
-                spareBuilders.Push(builder);
+                Spare(builder);
                 if (text.Length > 0)
                 {
                     paragraphs.Add(text);
@@ -220,6 +220,10 @@ internal sealed class BodyReader
             case "sdt" when control is not null && depth == control.Depth:
                 openControls.Pop();
                 Closed(control);
+                if (control.Text is { } inlineText)
+                {
+                    Spare(inlineText);
+                }
                 break;
         }
     }
@@ -238,6 +242,14 @@ internal sealed class BodyReader
         var count = control.ShowingPlaceholder || control.Inline ? 0 : paragraphs.Count - control.FirstParagraph;
         var rich = inlineText is null && count == 0 ? null : control.RichParagraphs;
         into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, inlineText, control.FirstParagraph, count, rich, control.Children));
+    }
+
+    private StringBuilder Builder() => spareBuilders.Count > 0 ? spareBuilders.Pop() : new StringBuilder();
+
+    private void Spare(StringBuilder builder)
+    {
+        builder.Clear();
+        spareBuilders.Push(builder);
     }
 
     private void AppendText(string text)
@@ -277,7 +289,7 @@ internal sealed class BodyReader
         return collapsed.Length == 0 ? string.Empty : collapsed.ToString();
     }
 
-    private sealed class Frame(int depth, bool inline, int firstParagraph)
+    private sealed class Frame(int depth, bool inline, int firstParagraph, StringBuilder? text)
     {
         private List<FoundRegion>? children;
 
@@ -291,7 +303,7 @@ internal sealed class BodyReader
         public bool Locked { get; set; }
         public bool ShowingPlaceholder { get; set; }
         /// <summary>The text of an inline control; block controls have their paragraphs instead.</summary>
-        public StringBuilder? Text { get; } = inline ? new() : null;
+        public StringBuilder? Text { get; } = text;
         public IReadOnlyList<ReadParagraph>? RichParagraphs { get; set; }
         /// <summary>The tagged controls inside, kept in a list made only when there is one.</summary>
         public IReadOnlyList<FoundRegion> Children => children ?? (IReadOnlyList<FoundRegion>)[];

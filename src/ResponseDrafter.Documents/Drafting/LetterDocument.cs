@@ -16,7 +16,8 @@ namespace ResponseDrafter.Documents.Drafting;
 /// <remarks>
 /// Read back, a plain region's paragraphs and markup are made when first asked for: a container such as "responses"
 /// holds every paragraph of the regions inside it, and most readers only want the regions at the leaves. Making them
-/// twice, when two threads ask at once, gives equal values, so no lock is taken.
+/// twice, when two threads ask at once, gives equal values, so no lock is taken. A letter has thousands of regions,
+/// so their names and paths are made on demand too.
 /// </remarks>
 public sealed class DocumentRegion
 {
@@ -25,22 +26,24 @@ public sealed class DocumentRegion
     private readonly int paragraphCount;
     private IReadOnlyList<string>? paragraphs;
     private string? markup;
+    private string? name;
+    private string? path;
 
     public DocumentRegion(string tag, string? key, string path, IReadOnlyList<string> paragraphs, string markup, bool locked, string? alias, IReadOnlyList<DocumentRegion> children)
-        : this(tag, key, NameOf(tag, key), path, paragraphs, markup, locked, alias, children)
+        : this(tag, key, paragraphs, markup, locked, alias, children)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(paragraphs);
         ArgumentNullException.ThrowIfNull(markup);
+        this.path = path;
     }
 
     /// <summary>A region whose paragraphs, when <paramref name="paragraphs"/> is null, are <paramref name="count"/> of the body's from <paramref name="first"/>.</summary>
-    internal DocumentRegion(string tag, string? key, string name, string path, IReadOnlyList<string>? paragraphs, string? markup, bool locked, string? alias,
+    internal DocumentRegion(string tag, string? key, IReadOnlyList<string>? paragraphs, string? markup, bool locked, string? alias,
         IReadOnlyList<DocumentRegion> children, BodyText? body = null, int first = 0, int count = 0)
     {
         Tag = tag;
         Key = key;
-        Name = name;
-        Path = path;
         this.paragraphs = paragraphs;
         this.markup = markup;
         Locked = locked;
@@ -55,7 +58,7 @@ public sealed class DocumentRegion
 
     public string? Key { get; }
 
-    public string Path { get; }
+    public string Path => path ??= Parent is null ? Name : $"{Parent.Path}/{Name}";
 
     public IReadOnlyList<string> Paragraphs => paragraphs ??= body!.Range(firstParagraph, paragraphCount);
 
@@ -67,11 +70,12 @@ public sealed class DocumentRegion
 
     public IReadOnlyList<DocumentRegion> Children { get; }
 
-    public string Name { get; }
+    public string Name => name ??= Key is null ? Tag : $"{Tag}:{Key}";
 
     public string Text => string.Join("\n", Paragraphs);
 
-    internal static string NameOf(string tag, string? key) => key is null ? tag : $"{tag}:{key}";
+    /// <summary>The region this one is inside, set once the read has made it; null at the top of the body.</summary>
+    internal DocumentRegion? Parent { get; set; }
 }
 
 /// <summary>The document read, or why it could not be.</summary>
@@ -150,7 +154,7 @@ public sealed class LetterDocument
 
             var (paragraphs, found) = BodyReader.Read(main, IsRichText, () => RunsIn(parts));
             var markup = new RegionMarkup(new BodyText(paragraphs), () => ListsIn(parts));
-            var regions = found.Select(r => markup.Region(r, string.Empty)).ToList();
+            var regions = markup.Regions(found);
             var document = new LetterDocument(Convert.ToHexStringLower(SHA256.HashData(docx)), IdentityIn(parts), paragraphs, regions, HasDraftMarking(parts));
             return new(document, null);
         }

@@ -11,18 +11,37 @@ internal sealed class RegionMarkup(BodyText body, Func<ListDefinitions> readList
 {
     private ListDefinitions? lists;
 
-    public DocumentRegion Region(FoundRegion found, string parentPath)
+    public DocumentRegion[] Regions(IReadOnlyList<FoundRegion> found)
     {
-        var name = DocumentRegion.NameOf(found.Tag, found.Key);
-        var path = parentPath.Length == 0 ? name : $"{parentPath}/{name}";
-        var children = found.Children.Count == 0 ? [] : found.Children.Select(c => Region(c, path)).ToList();
+        var regions = new DocumentRegion[found.Count];
+        for (var k = 0; k < regions.Length; k++)
+        {
+            regions[k] = Region(found[k]);
+        }
+
+        return regions;
+    }
+
+    private DocumentRegion Region(FoundRegion found)
+    {
+        var children = found.Children.Count == 0 ? [] : Regions(found.Children);
+        DocumentRegion region;
         if (found.Inline || found.ParagraphCount == 0)
         {
             IReadOnlyList<string> paragraphs = found.InlineText is { } text ? [text] : [];
-            return new DocumentRegion(found.Tag, found.Key, name, path, paragraphs, paragraphs.Count == 0 ? string.Empty : RichMarkup(found), found.Locked, found.Alias, children);
+            region = new DocumentRegion(found.Tag, found.Key, paragraphs, paragraphs.Count == 0 ? string.Empty : RichMarkup(found), found.Locked, found.Alias, children);
+        }
+        else
+        {
+            region = new DocumentRegion(found.Tag, found.Key, null, RichMarkup(found), found.Locked, found.Alias, children, body, found.FirstParagraph, found.ParagraphCount);
         }
 
-        return new DocumentRegion(found.Tag, found.Key, name, path, null, RichMarkup(found), found.Locked, found.Alias, children, body, found.FirstParagraph, found.ParagraphCount);
+        foreach (var child in children)
+        {
+            child.Parent = region;
+        }
+
+        return region;
     }
 
     /// <summary>
