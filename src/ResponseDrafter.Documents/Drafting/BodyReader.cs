@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using ResponseDrafter.Documents.Import;
@@ -5,39 +6,26 @@ using ResponseDrafter.Documents.Import;
 namespace ResponseDrafter.Documents.Drafting;
 
 /// <summary>
-/// A tagged control as the body reader found it, before its markup is made. A block control's paragraphs are
-/// <see cref="ParagraphCount"/> of the body's from <see cref="FirstParagraph"/>; an inline control's are its
-/// <see cref="InlineText"/>, when it has any. <see cref="RichParagraphs"/> is, for a rich-text control, its paragraphs
-/// as the import reads them (emphasis, links, lists); null for any other control.
-/// </summary>
-internal sealed record FoundRegion(
-    string Tag,
-    string? Key,
-    string? Alias,
-    bool Locked,
-    bool Inline,
-    string? InlineText,
-    int FirstParagraph,
-    int ParagraphCount,
-    IReadOnlyList<ReadParagraph>? RichParagraphs,
-    IReadOnlyList<FoundRegion> Children);
-
-/// <summary>
 /// One streaming pass over the main part: the body's paragraphs as plain text and its tagged controls. Text is what
 /// the w:t elements hold, so deleted (tracked) text, field codes and Word's alternative content for older versions
 /// are left out; inserted text is kept. Each paragraph is read once, a text box's paragraphs apart from the one
-/// anchoring it. Inside rich-text controls the same pass also reads each paragraph's runs for its markup.
+/// anchoring it. Inside rich-text controls the same pass also reads each paragraph's runs for its markup. Each tagged
+/// control becomes its <see cref="DocumentRegion"/> as it closes.
 /// </summary>
 internal sealed class BodyReader
 {
     private const string W = PartRegions.W;
     private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+    /// <summary>What <see cref="Collapsed"/> turns into a space besides the space itself.</summary>
+    private static readonly SearchValues<char> WhitespaceButSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
+
     private readonly Func<string, bool> isRichText;
     private readonly Func<ParagraphRuns> startRuns;
     private readonly List<string> paragraphs = [];
     private readonly List<ReadParagraph> richParagraphs = [];
-    private readonly List<FoundRegion> regions = [];
+    private readonly List<DocumentRegion> regions = [];
     private readonly Stack<StringBuilder> openParagraphs = new();
     private readonly Stack<StringBuilder> spareBuilders = new();
     private readonly StringBuilder collapsed = new();
@@ -45,20 +33,25 @@ internal sealed class BodyReader
     private ParagraphRuns? runs;
     private int richOpen;
 
-    private BodyReader(Func<string, bool> isRichText, Func<ParagraphRuns> startRuns)
+    private readonly RegionMarkup markup;
+
+    private BodyReader(Func<string, bool> isRichText, Func<ParagraphRuns> startRuns, Func<ListDefinitions> readLists)
     {
         this.isRichText = isRichText;
         this.startRuns = startRuns;
+        markup = new RegionMarkup(new BodyText(paragraphs), readLists);
     }
 
     /// <summary>
     /// Reads the body; for controls whose tag <paramref name="isRichText"/>, paragraphs are also read with the runs
-    /// <paramref name="startRuns"/> gives, called once, when the first such control is met.
+    /// <paramref name="startRuns"/> gives, called once, when the first such control is met; <paramref name="readLists"/> is
+    /// called, once, when the first such control with text closes.
     /// </summary>
     /// <exception cref="XmlException">The part is not well-formed, or has a DTD.</exception>
-    public static (IReadOnlyList<string> Paragraphs, IReadOnlyList<FoundRegion> Regions) Read(Stream part, Func<string, bool> isRichText, Func<ParagraphRuns> startRuns)
+    public static (IReadOnlyList<string> Paragraphs, IReadOnlyList<DocumentRegion> Regions) Read(
+        Stream part, Func<string, bool> isRichText, Func<ParagraphRuns> startRuns, Func<ListDefinitions> readLists)
     {
-        var reader = new BodyReader(isRichText, startRuns);
+        var reader = new BodyReader(isRichText, startRuns, readLists);
         reader.Run(part);
         return (reader.paragraphs, reader.regions);
     }
@@ -241,7 +234,7 @@ internal sealed class BodyReader
         var inlineText = control.ShowingPlaceholder || !control.Inline ? null : Collapsed(control.Text!) is { Length: > 0 } text ? text : null;
         var count = control.ShowingPlaceholder || control.Inline ? 0 : paragraphs.Count - control.FirstParagraph;
         var rich = inlineText is null && count == 0 ? null : control.RichParagraphs;
-        into.Add(new FoundRegion(tag, key, control.Alias, control.Locked, control.Inline, inlineText, control.FirstParagraph, count, rich, control.Children));
+        into.Add(markup.Region(tag, key, control.Alias, control.Locked, control.Inline, inlineText, control.FirstParagraph, count, rich, control.Children));
     }
 
     private StringBuilder Builder() => spareBuilders.Count > 0 ? spareBuilders.Pop() : new StringBuilder();
@@ -264,6 +257,11 @@ internal sealed class BodyReader
     /// <summary>Whitespace runs as single spaces, none at the ends.</summary>
     private string Collapsed(StringBuilder text)
     {
+        if (AlreadyCollapsed(text, out var whole))
+        {
+            return whole.Length == 0 ? string.Empty : new string(whole);
+        }
+
         collapsed.Clear();
         var space = false;
         foreach (var chunk in text.GetChunks())
@@ -289,9 +287,29 @@ internal sealed class BodyReader
         return collapsed.Length == 0 ? string.Empty : collapsed.ToString();
     }
 
+    /// <summary>Most paragraphs need no collapsing: one chunk, no space at either end, no two together, no other whitespace.</summary>
+    private static bool AlreadyCollapsed(StringBuilder text, out ReadOnlySpan<char> whole)
+    {
+        whole = default;
+        var chunks = text.GetChunks();
+        if (!chunks.MoveNext())
+        {
+            return true;
+        }
+
+        var span = chunks.Current.Span;
+        if (chunks.MoveNext() || (span.Length > 0 && (span[0] == ' ' || span[^1] == ' ')) || span.ContainsAny(WhitespaceButSpace) || span.Contains("  ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        whole = span;
+        return true;
+    }
+
     private sealed class Frame(int depth, bool inline, int firstParagraph, StringBuilder? text)
     {
-        private List<FoundRegion>? children;
+        private List<DocumentRegion>? children;
 
         public int Depth { get; } = depth;
         public bool Inline { get; } = inline;
@@ -306,8 +324,8 @@ internal sealed class BodyReader
         public StringBuilder? Text { get; } = text;
         public IReadOnlyList<ReadParagraph>? RichParagraphs { get; set; }
         /// <summary>The tagged controls inside, kept in a list made only when there is one.</summary>
-        public IReadOnlyList<FoundRegion> Children => children ?? (IReadOnlyList<FoundRegion>)[];
+        public IReadOnlyList<DocumentRegion> Children => children ?? (IReadOnlyList<DocumentRegion>)[];
 
-        public List<FoundRegion> ChildList => children ??= [];
+        public List<DocumentRegion> ChildList => children ??= [];
     }
 }

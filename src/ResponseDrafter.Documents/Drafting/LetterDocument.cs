@@ -152,9 +152,7 @@ public sealed class LetterDocument
                 return new(null, WordUpload.Damaged(fileName, "it has no main document part"));
             }
 
-            var (paragraphs, found) = BodyReader.Read(main, IsRichText, () => RunsIn(parts));
-            var markup = new RegionMarkup(new BodyText(paragraphs), () => ListsIn(parts));
-            var regions = markup.Regions(found);
+            var (paragraphs, regions) = BodyReader.Read(main, IsRichText, () => RunsIn(parts), () => ListsIn(parts));
             var document = new LetterDocument(Convert.ToHexStringLower(SHA256.HashData(docx)), IdentityIn(parts), paragraphs, regions, HasDraftMarking(parts));
             return new(document, null);
         }

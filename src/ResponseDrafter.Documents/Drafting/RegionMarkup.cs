@@ -3,7 +3,7 @@ using ResponseDrafter.Documents.Import;
 namespace ResponseDrafter.Documents.Drafting;
 
 /// <summary>
-/// Turns the regions the body reader found into <see cref="DocumentRegion"/>s. A rich-text region's markup is its
+/// Makes the <see cref="DocumentRegion"/>s of the controls the body reader finds. A rich-text region's markup is its
 /// paragraphs as the import reads them, each list counted afresh within the region; the numbering part is read only
 /// when a letter has rich text. Every other region's markup is its escaped paragraphs, made when first asked for.
 /// </summary>
@@ -11,29 +11,23 @@ internal sealed class RegionMarkup(BodyText body, Func<ListDefinitions> readList
 {
     private ListDefinitions? lists;
 
-    public DocumentRegion[] Regions(IReadOnlyList<FoundRegion> found)
+    /// <summary>
+    /// A block control's paragraphs are <paramref name="count"/> of the body's from <paramref name="first"/>; an inline
+    /// control's are its <paramref name="inlineText"/>, when it has any. <paramref name="rich"/> is, for a rich-text
+    /// control with text, its paragraphs as the import reads them (emphasis, links, lists); null for any other control.
+    /// </summary>
+    public DocumentRegion Region(string tag, string? key, string? alias, bool locked, bool inline, string? inlineText, int first, int count,
+        IReadOnlyList<ReadParagraph>? rich, IReadOnlyList<DocumentRegion> children)
     {
-        var regions = new DocumentRegion[found.Count];
-        for (var k = 0; k < regions.Length; k++)
-        {
-            regions[k] = Region(found[k]);
-        }
-
-        return regions;
-    }
-
-    private DocumentRegion Region(FoundRegion found)
-    {
-        var children = found.Children.Count == 0 ? [] : Regions(found.Children);
         DocumentRegion region;
-        if (found.Inline || found.ParagraphCount == 0)
+        if (inline || count == 0)
         {
-            IReadOnlyList<string> paragraphs = found.InlineText is { } text ? [text] : [];
-            region = new DocumentRegion(found.Tag, found.Key, paragraphs, paragraphs.Count == 0 ? string.Empty : RichMarkup(found), found.Locked, found.Alias, children);
+            IReadOnlyList<string> paragraphs = inlineText is null ? [] : [inlineText];
+            region = new DocumentRegion(tag, key, paragraphs, paragraphs.Count == 0 ? string.Empty : RichMarkup(rich), locked, alias, children);
         }
         else
         {
-            region = new DocumentRegion(found.Tag, found.Key, null, RichMarkup(found), found.Locked, found.Alias, children, body, found.FirstParagraph, found.ParagraphCount);
+            region = new DocumentRegion(tag, key, null, RichMarkup(rich), locked, alias, children, body, first, count);
         }
 
         foreach (var child in children)
@@ -48,9 +42,9 @@ internal sealed class RegionMarkup(BodyText body, Func<ListDefinitions> readList
     /// A rich-text region's markup, made now because it needs the numbering part, which is not open once the read is
     /// done; null for any other region.
     /// </summary>
-    private string? RichMarkup(FoundRegion found)
+    private string? RichMarkup(IReadOnlyList<ReadParagraph>? rich)
     {
-        if (found.RichParagraphs is not { } rich)
+        if (rich is null)
         {
             return null;
         }
@@ -63,7 +57,8 @@ internal sealed class RegionMarkup(BodyText body, Func<ListDefinitions> readList
 /// <summary>The body's paragraphs, from which plain regions take theirs; each paragraph is escaped as markup at most once.</summary>
 internal sealed class BodyText(IReadOnlyList<string> paragraphs)
 {
-    private readonly string?[] escaped = new string?[paragraphs.Count];
+    // Made once the body has been read: regions ask for their markup only then.
+    private string?[]? escaped;
 
     public IReadOnlyList<string> Range(int first, int count)
     {
@@ -79,5 +74,9 @@ internal sealed class BodyText(IReadOnlyList<string> paragraphs)
     public string Markup(int first, int count) =>
         count == 1 ? Escaped(first) : string.Join("\n\n", Enumerable.Range(first, count).Select(Escaped));
 
-    private string Escaped(int paragraph) => escaped[paragraph] ??= MarkupText.Escape(paragraphs[paragraph]);
+    private string Escaped(int paragraph)
+    {
+        var cache = escaped ??= new string?[paragraphs.Count];
+        return cache[paragraph] ??= MarkupText.Escape(paragraphs[paragraph]);
+    }
 }
