@@ -31,6 +31,8 @@ internal sealed class BodyReader
     private readonly StringBuilder collapsed = new();
     private readonly Stack<Frame> openControls = new();
     private ParagraphRuns? runs;
+    private string valName = string.Empty;
+    private string wordNamespace = string.Empty;
     private int richOpen;
 
     private readonly RegionMarkup markup;
@@ -59,6 +61,8 @@ internal sealed class BodyReader
     private void Run(Stream part)
     {
         using var reader = WordXml.Reader(part);
+        valName = reader.NameTable.Add("val");
+        wordNamespace = reader.NameTable.Add(W);
         var skipping = -1;
         var inBody = false;
         var inText = false;
@@ -168,23 +172,49 @@ internal sealed class BodyReader
         return false;
     }
 
-    private static void Property(XmlReader reader, Frame control, string name)
+    private void Property(XmlReader reader, Frame control, string name)
     {
         switch (name)
         {
             case "tag":
-                control.Tag ??= reader.GetAttribute("val", W);
+                control.Tag ??= Val(reader);
                 break;
             case "alias":
-                control.Alias ??= reader.GetAttribute("val", W);
+                control.Alias ??= Val(reader);
                 break;
             case "lock":
-                control.Locked = reader.GetAttribute("val", W) is "sdtContentLocked" or "contentLocked";
+                control.Locked = Val(reader) is "sdtContentLocked" or "contentLocked";
                 break;
             case "showingPlcHdr":
-                control.ShowingPlaceholder = reader.GetAttribute("val", W) is not ("false" or "0" or "off");
+                control.ShowingPlaceholder = Val(reader) is not ("false" or "0" or "off");
                 break;
         }
+    }
+
+    /// <summary>
+    /// The w:val of the element the reader is on, as GetAttribute gives it; the reader's names are atomised, so comparing
+    /// references spares hashing both names again for every property of every control.
+    /// </summary>
+    private string? Val(XmlReader reader)
+    {
+        if (!reader.MoveToFirstAttribute())
+        {
+            return null;
+        }
+
+        string? value = null;
+        do
+        {
+            if (ReferenceEquals(reader.LocalName, valName) && ReferenceEquals(reader.NamespaceURI, wordNamespace))
+            {
+                value = reader.Value;
+                break;
+            }
+        }
+        while (reader.MoveToNextAttribute());
+
+        reader.MoveToElement();
+        return value;
     }
 
     private void End(XmlReader reader)
