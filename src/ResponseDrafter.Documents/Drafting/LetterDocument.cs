@@ -13,11 +13,69 @@ namespace ResponseDrafter.Documents.Drafting;
 /// templates/markup.md for rich-text controls, and the escaped plain text of each paragraph otherwise. A control that
 /// shows only its placeholder, or holds nothing, has no paragraphs and empty markup.
 /// </summary>
-public sealed record DocumentRegion(string Tag, string? Key, string Path, IReadOnlyList<string> Paragraphs, string Markup, bool Locked, string? Alias, IReadOnlyList<DocumentRegion> Children)
+/// <remarks>
+/// Read back, a plain region's paragraphs and markup are made when first asked for: a container such as "responses"
+/// holds every paragraph of the regions inside it, and most readers only want the regions at the leaves. Making them
+/// twice, when two threads ask at once, gives equal values, so no lock is taken. A letter has thousands of regions,
+/// so their names and paths are made on demand too.
+/// </remarks>
+public sealed class DocumentRegion
 {
-    public string Name => Key is null ? Tag : $"{Tag}:{Key}";
+    private readonly BodyText? body;
+    private readonly int firstParagraph;
+    private readonly int paragraphCount;
+    private IReadOnlyList<string>? paragraphs;
+    private string? markup;
+    private string? name;
+    private string? path;
+
+    public DocumentRegion(string tag, string? key, string path, IReadOnlyList<string> paragraphs, string markup, bool locked, string? alias, IReadOnlyList<DocumentRegion> children)
+        : this(tag, key, paragraphs, markup, locked, alias, children)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        ArgumentNullException.ThrowIfNull(markup);
+        this.path = path;
+    }
+
+    /// <summary>A region whose paragraphs, when <paramref name="paragraphs"/> is null, are <paramref name="count"/> of the body's from <paramref name="first"/>.</summary>
+    internal DocumentRegion(string tag, string? key, IReadOnlyList<string>? paragraphs, string? markup, bool locked, string? alias,
+        IReadOnlyList<DocumentRegion> children, BodyText? body = null, int first = 0, int count = 0)
+    {
+        Tag = tag;
+        Key = key;
+        this.paragraphs = paragraphs;
+        this.markup = markup;
+        Locked = locked;
+        Alias = alias;
+        Children = children;
+        this.body = body;
+        firstParagraph = first;
+        paragraphCount = count;
+    }
+
+    public string Tag { get; }
+
+    public string? Key { get; }
+
+    public string Path => path ??= Parent is null ? Name : $"{Parent.Path}/{Name}";
+
+    public IReadOnlyList<string> Paragraphs => paragraphs ??= body!.Range(firstParagraph, paragraphCount);
+
+    public string Markup => markup ??= body is null ? MarkupText.Escape(paragraphs![0]) : body.Markup(firstParagraph, paragraphCount);
+
+    public bool Locked { get; }
+
+    public string? Alias { get; }
+
+    public IReadOnlyList<DocumentRegion> Children { get; }
+
+    public string Name => name ??= Key is null ? Tag : $"{Tag}:{Key}";
 
     public string Text => string.Join("\n", Paragraphs);
+
+    /// <summary>The region this one is inside, set once the read has made it; null at the top of the body.</summary>
+    internal DocumentRegion? Parent { get; set; }
 }
 
 /// <summary>The document read, or why it could not be.</summary>
@@ -94,9 +152,7 @@ public sealed class LetterDocument
                 return new(null, WordUpload.Damaged(fileName, "it has no main document part"));
             }
 
-            var (paragraphs, found) = BodyReader.Read(main, IsRichText, () => RunsIn(parts));
-            var markup = new RegionMarkup(paragraphs, () => ListsIn(parts));
-            var regions = found.Select(r => markup.Region(r, string.Empty)).ToList();
+            var (paragraphs, regions) = BodyReader.Read(main, IsRichText, () => RunsIn(parts), () => ListsIn(parts));
             var document = new LetterDocument(Convert.ToHexStringLower(SHA256.HashData(docx)), IdentityIn(parts), paragraphs, regions, HasDraftMarking(parts));
             return new(document, null);
         }

@@ -3,45 +3,80 @@ using ResponseDrafter.Documents.Import;
 namespace ResponseDrafter.Documents.Drafting;
 
 /// <summary>
-/// Turns the regions the body reader found into <see cref="DocumentRegion"/>s. A rich-text region's markup is its
+/// Makes the <see cref="DocumentRegion"/>s of the controls the body reader finds. A rich-text region's markup is its
 /// paragraphs as the import reads them, each list counted afresh within the region; the numbering part is read only
-/// when a letter has rich text. Every other region's markup is its escaped paragraphs.
+/// when a letter has rich text. Every other region's markup is its escaped paragraphs, made when first asked for.
 /// </summary>
-internal sealed class RegionMarkup(IReadOnlyList<string> paragraphs, Func<ListDefinitions> readLists)
+internal sealed class RegionMarkup(BodyText body, Func<ListDefinitions> readLists)
 {
-    private readonly string?[] escaped = new string?[paragraphs.Count];
     private ListDefinitions? lists;
 
-    public DocumentRegion Region(FoundRegion found, string parentPath)
+    /// <summary>
+    /// A block control's paragraphs are <paramref name="count"/> of the body's from <paramref name="first"/>; an inline
+    /// control's are its <paramref name="inlineText"/>, when it has any. <paramref name="rich"/> is, for a rich-text
+    /// control with text, its paragraphs as the import reads them (emphasis, links, lists); null for any other control.
+    /// </summary>
+    public DocumentRegion Region(string tag, string? key, string? alias, bool locked, bool inline, string? inlineText, int first, int count,
+        IReadOnlyList<ReadParagraph>? rich, IReadOnlyList<DocumentRegion> children)
     {
-        var name = found.Key is null ? found.Tag : $"{found.Tag}:{found.Key}";
-        var path = parentPath.Length == 0 ? name : $"{parentPath}/{name}";
-        var children = found.Children.Count == 0 ? [] : found.Children.Select(c => Region(c, path)).ToList();
-        return new DocumentRegion(found.Tag, found.Key, path, found.Paragraphs, Markup(found), found.Locked, found.Alias, children);
+        DocumentRegion region;
+        if (inline || count == 0)
+        {
+            IReadOnlyList<string> paragraphs = inlineText is null ? [] : [inlineText];
+            region = new DocumentRegion(tag, key, paragraphs, paragraphs.Count == 0 ? string.Empty : RichMarkup(rich), locked, alias, children);
+        }
+        else
+        {
+            region = new DocumentRegion(tag, key, null, RichMarkup(rich), locked, alias, children, body, first, count);
+        }
+
+        foreach (var child in children)
+        {
+            child.Parent = region;
+        }
+
+        return region;
     }
 
-    private string Markup(FoundRegion found)
+    /// <summary>
+    /// A rich-text region's markup, made now because it needs the numbering part, which is not open once the read is
+    /// done; null for any other region.
+    /// </summary>
+    private string? RichMarkup(IReadOnlyList<ReadParagraph>? rich)
     {
-        if (found.Paragraphs.Count == 0)
+        if (rich is null)
         {
-            return string.Empty;
+            return null;
         }
 
-        if (found.RichParagraphs is { } rich)
+        var counting = ListNumbers.Of(lists ??= readLists());
+        return DocumentSections.Markup(rich.Select(p => p.In(counting)).ToList());
+    }
+}
+
+/// <summary>The body's paragraphs, from which plain regions take theirs; each paragraph is escaped as markup at most once.</summary>
+internal sealed class BodyText(IReadOnlyList<string> paragraphs)
+{
+    // Made once the body has been read: regions ask for their markup only then.
+    private string?[]? escaped;
+
+    public IReadOnlyList<string> Range(int first, int count)
+    {
+        var range = new string[count];
+        for (var k = 0; k < count; k++)
         {
-            var counting = ListNumbers.Of(lists ??= readLists());
-            return DocumentSections.Markup(rich.Select(p => p.In(counting)).ToList());
+            range[k] = paragraphs[first + k];
         }
 
-        if (found.Inline)
-        {
-            return MarkupText.Escape(found.Paragraphs[0]);
-        }
-
-        return found.Paragraphs.Count == 1
-            ? Escaped(found.FirstParagraph)
-            : string.Join("\n\n", Enumerable.Range(found.FirstParagraph, found.Paragraphs.Count).Select(Escaped));
+        return range;
     }
 
-    private string Escaped(int paragraph) => escaped[paragraph] ??= MarkupText.Escape(paragraphs[paragraph]);
+    public string Markup(int first, int count) =>
+        count == 1 ? Escaped(first) : string.Join("\n\n", Enumerable.Range(first, count).Select(Escaped));
+
+    private string Escaped(int paragraph)
+    {
+        var cache = escaped ??= new string?[paragraphs.Count];
+        return cache[paragraph] ??= MarkupText.Escape(paragraphs[paragraph]);
+    }
 }
