@@ -461,7 +461,7 @@ public static class LetterPatch
                 var same = Reference(element, attribute) switch
                 {
                     IdKind.Relationship => side.References.Relationship(x) == then.References.Relationship(y),
-                    IdKind.Footnote => side.References.Footnote(x) == then.References.Footnote(y),
+                    IdKind.Footnote => SamePlainFootnote(side, x, y) || side.References.Footnote(x) == then.References.Footnote(y),
                     IdKind.List => side.References.List(x) == then.References.List(y),
                     IdKind.Drawing => true,
                     _ => false,
@@ -475,6 +475,10 @@ public static class LetterPatch
                 j = valueB + endB;
             }
         }
+
+        // Two renderings number the same footnotes differently once the record adds or drops one before them.
+        private bool SamePlainFootnote(Side side, string x, string y) =>
+            side.References.TryPlainFootnote(x, out var a) && then.References.TryPlainFootnote(y, out var b) && a.SequenceEqual(b);
 
         private static bool QuotesBalanced(ReadOnlySpan<char> tag) => !tag.Contains('>') && tag.Count('"') % 2 == 0 && tag.Count('\'') % 2 == 0;
 
