@@ -28,7 +28,7 @@ public static class LetterPatch
     {
         using var draft = new DraftPackage(current);
         using var fresh = new DraftPackage(rendered);
-        using var baseline = previous is null ? null : new DraftPackage(previous);
+        using var baseline = previous is null ? null : new DraftPackage(previous, previous.AsSpan().SequenceEqual(current) ? draft : null);
         var patcher = new Patcher(draft, fresh, baseline);
         var main = fresh.MainPart;
         patcher.Part(main, string.Empty, header: false);
