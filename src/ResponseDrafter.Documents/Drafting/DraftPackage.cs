@@ -19,11 +19,15 @@ internal sealed class DraftPackage : IDisposable
     private readonly List<(string Name, byte[] Data)> added = [];
     private readonly Dictionary<(string Part, string Element, string Attribute), Dictionary<string, (int Start, int End)>> indexes = [];
     private readonly Dictionary<string, List<PackageRelationship>> relationships = new(StringComparer.OrdinalIgnoreCase);
+    private readonly DraftPackage? same;
     private string? mainPart;
 
-    public DraftPackage(byte[] docx)
+    /// <param name="docx">The package's bytes.</param>
+    /// <param name="same">A package with the very same bytes, whose parts' texts (as they were read, before any change) are decoded once for both.</param>
+    public DraftPackage(byte[] docx, DraftPackage? same = null)
     {
         this.docx = docx;
+        this.same = same;
         zip = new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);
         Names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
@@ -39,17 +43,23 @@ internal sealed class DraftPackage : IDisposable
     public string? Text(string partName)
     {
         var name = partName.TrimStart('/');
-        if (changed.TryGetValue(name, out var text) || texts.TryGetValue(name, out text))
+        return changed.TryGetValue(name, out var text) ? text : Original(name);
+    }
+
+    /// <summary>The part's text as it was read, whatever has changed it since.</summary>
+    private string? Original(string name)
+    {
+        if (texts.TryGetValue(name, out var text))
         {
             return text;
         }
 
-        if (zip.GetEntry(name) is not { } entry)
+        text = same is not null ? same.Original(name) : zip.GetEntry(name) is { } entry ? Decode(entry) : null;
+        if (text is not null)
         {
-            return null;
+            texts[name] = text;
         }
 
-        texts[name] = text = Decode(entry);
         return text;
     }
 

@@ -28,7 +28,7 @@ public static class LetterPatch
     {
         using var draft = new DraftPackage(current);
         using var fresh = new DraftPackage(rendered);
-        using var baseline = previous is null ? null : new DraftPackage(previous);
+        using var baseline = previous is null ? null : new DraftPackage(previous, previous.AsSpan().SequenceEqual(current) ? draft : null);
         var patcher = new Patcher(draft, fresh, baseline);
         var main = fresh.MainPart;
         patcher.Part(main, string.Empty, header: false);
@@ -87,7 +87,9 @@ public static class LetterPatch
             part = name;
             now = new Side(draft, name, currentXml);
             then = new Side(fresh, name, renderedXml);
-            before = baselineXml is null ? now : new Side(baseline!, name, baselineXml);
+            before = baselineXml is null ? now
+                : string.Equals(baselineXml, currentXml, StringComparison.Ordinal) ? new Side(baseline!, name, currentXml, now)
+                : new Side(baseline!, name, baselineXml);
             edits.Clear();
             if (header)
             {
@@ -461,7 +463,7 @@ public static class LetterPatch
                 var same = Reference(element, attribute) switch
                 {
                     IdKind.Relationship => side.References.Relationship(x) == then.References.Relationship(y),
-                    IdKind.Footnote => side.References.Footnote(x) == then.References.Footnote(y),
+                    IdKind.Footnote => SamePlainFootnote(side, x, y) || side.References.Footnote(x) == then.References.Footnote(y),
                     IdKind.List => side.References.List(x) == then.References.List(y),
                     IdKind.Drawing => true,
                     _ => false,
@@ -475,6 +477,10 @@ public static class LetterPatch
                 j = valueB + endB;
             }
         }
+
+        // Two renderings number the same footnotes differently once the record adds or drops one before them.
+        private bool SamePlainFootnote(Side side, string x, string y) =>
+            side.References.TryPlainFootnote(x, out var a) && then.References.TryPlainFootnote(y, out var b) && a.SequenceEqual(b);
 
         private static bool QuotesBalanced(ReadOnlySpan<char> tag) => !tag.Contains('>') && tag.Count('"') % 2 == 0 && tag.Count('\'') % 2 == 0;
 
@@ -558,8 +564,12 @@ public static class LetterPatch
         private static string Join(string path, string name) => path.Length == 0 || path.EndsWith(':') ? path + name : path + "/" + name;
     }
 
-    /// <summary>One part's text in one package, its regions located and its regions' canonical forms worked out once.</summary>
-    private sealed class Side(DraftPackage package, string part, string xml)
+    /// <summary>
+    /// One part's text in one package, its regions located and its regions' canonical forms worked out once. A side
+    /// whose text is <paramref name="sameText"/>'s (a document not edited since it was last patched) copies its regions
+    /// from there rather than locating them again.
+    /// </summary>
+    private sealed class Side(DraftPackage package, string part, string xml, Side? sameText = null)
     {
         private readonly Dictionary<(int, int), string> canonical = [];
 
@@ -567,7 +577,19 @@ public static class LetterPatch
 
         public PackageReferences References { get; } = new(package, part);
 
-        public IReadOnlyList<RegionSpan> Regions => field ??= PartRegions.Locate(Xml);
+        // Copies, not the same objects: the patcher tells a region without a baseline by its being its own baseline.
+        public IReadOnlyList<RegionSpan> Regions => field ??= sameText is null ? PartRegions.Locate(Xml) : Copy(sameText.Regions);
+
+        private static List<RegionSpan> Copy(IReadOnlyList<RegionSpan> regions)
+        {
+            var copies = new List<RegionSpan>(regions.Count);
+            foreach (var region in regions)
+            {
+                copies.Add(region with { Children = region.Children.Count == 0 ? region.Children : Copy(region.Children) });
+            }
+
+            return copies;
+        }
 
         public string Canonical(int start, int end)
         {

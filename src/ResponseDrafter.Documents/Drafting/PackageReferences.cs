@@ -39,6 +39,30 @@ internal sealed class PackageReferences(DraftPackage package, string part) : IRe
         return RegionCanon.Of(xml, XmlScan.TagEnd(xml, start), end, notes);
     });
 
+    /// <summary>
+    /// Footnote <paramref name="id"/>'s content as written, when it refers to nothing (no relationship, footnote or list
+    /// id): then the same text is the same canonical footnote, and two renderings' footnotes compare without canonicalising.
+    /// </summary>
+    public bool TryPlainFootnote(string id, out ReadOnlySpan<char> text)
+    {
+        text = default;
+        if (RelatedParts.Footnotes(package) is not { } footnotes || package.Text(footnotes) is not { } xml
+            || package.Find(footnotes, "w:footnote", "w:id", id) is not var (start, end))
+        {
+            return false;
+        }
+
+        var content = xml.AsSpan(start, end - start)[(XmlScan.TagEnd(xml, start) - start)..];
+        if (content.Contains("r:", StringComparison.Ordinal) || content.Contains("w:footnoteReference", StringComparison.Ordinal)
+            || content.Contains("w:numId", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        text = content;
+        return true;
+    }
+
     public string List(string numId) => Cached("n" + numId, () =>
     {
         var numbering = RelatedParts.Numbering(package);
