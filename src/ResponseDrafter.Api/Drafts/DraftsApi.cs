@@ -346,25 +346,13 @@ public static partial class DraftsApi
             return failed;
         }
 
-        var (file, unread) = await Uploads.ReadDocumentAsync(request, "document", cancellationToken);
+        var (bytes, saved, unread) = await DraftUploads.ReadAsync(request, draft.Id, cancellationToken);
         switch (unread)
         {
             case ValidationProblem validation:
                 return validation;
             case ProblemHttpResult problem:
                 return problem;
-        }
-
-        var read = LetterDocument.Read(file!.Bytes, file.FileName);
-        if (read.Refusal is { } refusal)
-        {
-            return Uploads.Refused(refusal);
-        }
-
-        var saved = read.Document!;
-        if (DraftIdentity.Mismatch(saved, draft.Id) is { } notThisDraft)
-        {
-            return notThisDraft;
         }
 
         var (current, currentProblem) = await DraftDocuments.CurrentAsync(db, templates, draft, caller.Person, clock, cancellationToken);
@@ -374,20 +362,20 @@ public static partial class DraftsApi
         }
 
         var before = DraftDocuments.Read(current, templates);
-        if (DocumentIndex.AssuranceChanges(before, saved) is { Count: > 0 } tampered)
+        if (DocumentIndex.AssuranceChanges(before, saved!) is { Count: > 0 } tampered)
         {
-            return AssuranceChanged(tampered, draft.Report!);
+            return DraftUploads.AssuranceChanged(tampered, draft.Report!);
         }
 
-        if (draft.State is not (DraftState.Drafting or DraftState.ChangesRequested) && before.Paragraphs.SequenceEqual(saved.Paragraphs, StringComparer.Ordinal))
+        if (draft.State is not (DraftState.Drafting or DraftState.ChangesRequested) && before.Paragraphs.SequenceEqual(saved!.Paragraphs, StringComparer.Ordinal))
         {
             // Word saving a document nobody changed must not withdraw it from its approvers.
             response.SetETag(draft.Version);
             return TypedResults.Ok(draft.AsDto(draft.Report!));
         }
 
-        DocumentIndex.ApplyTo(draft, saved);
-        current.Replace(file.Bytes, caller.Person, clock.GetUtcNow().UtcDateTime);
+        DocumentIndex.ApplyTo(draft, saved!);
+        current.Replace(bytes!, caller.Person, clock.GetUtcNow().UtcDateTime);
         if (RecordChanged(db, draft) && await DraftDocuments.RebaseAsync(db, templates, draft, current, clock, cancellationToken) is { } unrenderable)
         {
             return unrenderable;
@@ -437,20 +425,6 @@ public static partial class DraftsApi
         db.ChangeTracker.DetectChanges();
         return db.Entry(draft).State != EntityState.Unchanged || draft.Responses.Any(r => db.Entry(r).State != EntityState.Unchanged);
     }
-
-    /// <summary>422 naming each recommendation whose force text was changed, with the paragraphs that differ.</summary>
-    private static ProblemHttpResult AssuranceChanged(IReadOnlyList<AssuranceTampering> tampered, Report report) => TypedResults.Problem(
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        title: "The force's assurance was changed; nothing was saved.",
-        detail: "The law publishes the chief constable's comments as they were given. Put the force's text back as it was " +
-            "(or bring in a revised document from the force), then save again.",
-        extensions: new Dictionary<string, object?>
-        {
-            ["errors"] = tampered.GroupBy(t => t.Ref).ToDictionary(
-                g => $"responses/{g.Key}/assurance",
-                g => new[] { $"{report.NameOf(g.Key)}: the force's assurance differs from what the force supplied." }),
-            ["assuranceChanges"] = tampered.Select(t => new { @ref = t.Ref, region = t.Region, changes = t.Changes }),
-        });
 
 }
 

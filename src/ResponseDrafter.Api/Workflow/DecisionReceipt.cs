@@ -102,7 +102,7 @@ public static class DecisionReceipt
         }
 
         var document = received.Document;
-        if (DraftIdentity.Mismatch(document, draft.Id) is { } notThisDraft)
+        if (DraftUploads.Mismatch(document, draft.Id) is { } notThisDraft)
         {
             return notThisDraft;
         }

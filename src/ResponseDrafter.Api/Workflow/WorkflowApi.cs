@@ -90,7 +90,7 @@ public static partial class WorkflowApi
         var today = clock.Today();
         var report = draft.Report!;
         var letter = DraftLetter.Build(draft, report, profile, today);
-        var read = LetterDocument.Read(document.Docx).Document!;
+        var read = DraftDocuments.Read(document, templates);
         var gaps = DocumentIndex.Gaps(draft, report, letter, read);
         var problems = LetterValidator.Validate(letter);
         if (gaps.Count > 0 || problems.Count > 0)
@@ -158,7 +158,7 @@ public static partial class WorkflowApi
             return right.Forbidden ? Problems.Forbidden(refusal) : Illegal(refusal);
         }
 
-        var (file, unread) = await Uploads.ReadDocumentAsync(request, "document", cancellationToken);
+        var (bytes, edited, unread) = await DraftUploads.ReadAsync(request, draft.Id, cancellationToken);
         switch (unread)
         {
             case ValidationProblem validation:
@@ -167,29 +167,15 @@ public static partial class WorkflowApi
                 return problem;
         }
 
-        var read = LetterDocument.Read(file!.Bytes, file.FileName);
-        if (read.Refusal is { } refused)
-        {
-            return Uploads.Refused(refused);
-        }
-
-        var edited = read.Document!;
-        if (DraftIdentity.Mismatch(edited, draft.Id) is { } notThisDraft)
-        {
-            return notThisDraft;
-        }
-
         var submitted = LetterDocument.Read(current!.Docx).Document!;
-        if (edited.Paragraphs.SequenceEqual(current.Text, StringComparer.Ordinal))
+        if (edited!.Paragraphs.SequenceEqual(current.Text, StringComparer.Ordinal))
         {
             return Illegal($"The document's text is version {current.Number}'s: there are no edits to submit. Approve it or request changes instead.");
         }
 
         if (DocumentIndex.AssuranceChanges(submitted, edited) is { Count: > 0 } tampered)
         {
-            return Problems.Unprocessable("The force's assurance was changed; nothing was recorded.", tampered.GroupBy(t => t.Ref).ToDictionary(
-                g => $"responses/{g.Key}/assurance",
-                g => new[] { $"{draft.Report!.NameOf(g.Key)}: the force's assurance differs from what the force supplied; the law publishes it as given." }));
+            return DraftUploads.AssuranceChanged(tampered, draft.Report!);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -206,7 +192,7 @@ public static partial class WorkflowApi
         {
             DraftId = draft.Id,
             Number = current.Number + 1,
-            Docx = file.Bytes,
+            Docx = bytes!,
             Sha256 = edited.Sha256,
             DraftVersionNumber = draft.Version,
             LetterDate = current.LetterDate,
@@ -223,7 +209,7 @@ public static partial class WorkflowApi
             return problem2!;
         }
 
-        document.Replace(file.Bytes, editor, now);
+        document.Replace(bytes!, editor, now);
         DocumentIndex.ApplyTo(draft, edited);
         if (await DraftDocuments.RebaseAsync(db, templates, draft, document, clock, cancellationToken) is { } unrenderable)
         {
