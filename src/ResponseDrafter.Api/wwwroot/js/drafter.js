@@ -319,6 +319,7 @@ function valueOf(ref, field) {
 async function saveAssurance(ref, button) {
   clearError();
   busy(button, true);
+  byId(fieldId(ref, 'result')).textContent = 'Saving…';
   const fields = ['assurance', 'suppliedBy', 'presentation', 'summary'];
   try {
     const file = (/** @type {HTMLInputElement} */ (byId(fieldId(ref, 'file')))).files[0];
@@ -342,6 +343,7 @@ async function saveAssurance(ref, button) {
     byId(fieldId(ref, 'result')).textContent = `Assurance for ${headingOf(ref)} saved.`;
     await refreshStatus();
   } catch (error) {
+    byId(fieldId(ref, 'result')).textContent = 'Not saved.';
     showError(error);
   } finally {
     busy(button, false);
@@ -351,6 +353,7 @@ async function saveAssurance(ref, button) {
 async function saveResponse(ref, button) {
   clearError();
   busy(button, true);
+  byId(fieldId(ref, 'result')).textContent = 'Saving…';
   try {
     await sync.change(() => state.api.putResponse(state.draft.id, ref, {
       commentary: valueOf(ref, 'commentary'),
@@ -362,6 +365,7 @@ async function saveResponse(ref, button) {
     byId(fieldId(ref, 'result')).textContent = `Response to ${headingOf(ref)} saved.`;
     await refreshStatus();
   } catch (error) {
+    byId(fieldId(ref, 'result')).textContent = 'Not saved.';
     showError(error);
   } finally {
     busy(button, false);
