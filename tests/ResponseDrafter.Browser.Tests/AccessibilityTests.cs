@@ -8,39 +8,25 @@ namespace ResponseDrafter.Browser.Tests;
 
 /// <summary>axe-core scans of each screen (no serious or critical issue) and the drafter flow by keyboard alone.</summary>
 [TestClass]
-public sealed class AccessibilityTests
+public sealed class AccessibilityTests : PaneTest
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
     [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
+    public static async Task StartDraftAsync(TestContext _)
     {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-        var admin = await server.ClientForAsync("admin");
+        var admin = await Server.ClientForAsync("admin");
         var created = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport("Accessibility report", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3)));
         created.EnsureSuccessStatusCode();
         var reportId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         (await drafter.PostAsJsonAsync("/api/drafts", new { reportId })).EnsureSuccessStatusCode();
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
     }
 
     [TestMethod]
     public async Task DrafterScreenHasNoSeriousAccessibilityIssues()
     {
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await AssertAccessibleAsync(page, "axe-drafter-sign-in");
         await open.SignInAsync("Dana Drafter");
@@ -54,7 +40,7 @@ public sealed class AccessibilityTests
     [TestMethod]
     public async Task BoardScreenHasNoSeriousAccessibilityIssues()
     {
-        var open = await chromium.OpenAsync(server, "/board.html", width: 1280);
+        var open = await Chromium.OpenAsync(Server, "/board.html", width: 1280);
         await open.SignInAsync("Avery Approver");
         await Expect(open.Playwright.Locator("#board-rows tr").First).ToBeVisibleAsync();
         await AssertAccessibleAsync(open.Playwright, "axe-board");
@@ -63,7 +49,7 @@ public sealed class AccessibilityTests
     [TestMethod]
     public async Task DevelopmentLandingPageHasNoSeriousAccessibilityIssues()
     {
-        var open = await chromium.OpenAsync(server, "/index.html", width: 1024);
+        var open = await Chromium.OpenAsync(Server, "/index.html", width: 1024);
         await Expect(open.Playwright.GetByRole(AriaRole.Heading, new() { Name = "Local development sign-in" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(open.Playwright, "axe-index");
     }
@@ -71,7 +57,7 @@ public sealed class AccessibilityTests
     [TestMethod]
     public async Task DrafterCanChooseAReportAndAnswerByKeyboardAlone()
     {
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         var button = Card(page, "Accessibility report").Locator("fluent-button", new() { HasText = "Continue the response" });

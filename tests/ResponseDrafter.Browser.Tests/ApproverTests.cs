@@ -13,39 +13,18 @@ namespace ResponseDrafter.Browser.Tests;
 /// review in the pane, and decisions that send the open document for the server to check and bind to the version's hash.
 /// </summary>
 [TestClass]
-public sealed class ApproverTests
+public sealed class ApproverTests : PaneTest
 {
     private const string ScriptTag = "<script>window.__pwned=1</script>";
     private const string ImageTag = "<img src=x onerror=\"window.__pwned=1\">";
     private static readonly string[] Blocking = ["serious", "critical"];
-
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-    private static SignOffDrafts drafts = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
-    {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-        drafts = new SignOffDrafts(server);
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
-    }
 
     [TestMethod]
     public async Task ApproversApproveTheOpenDocumentStageByStageAndEachDecisionRecordsItsHash()
     {
         var title = "Approver: approves";
         var draftId = await SubmittedAsync(title);
-        var document = await drafts.VersionDocumentAsync(draftId, 1);
+        var document = await Drafts.VersionDocumentAsync(draftId, 1);
         var open = await OpenAsync("Avery Approver", document);
         var page = open.Playwright;
 
@@ -69,7 +48,7 @@ public sealed class ApproverTests
         await Expect(page.Locator("#review-decisions")).ToContainTextAsync("Approved by Avery Approver (Head of policy) on version 1");
         await Evidence.ScreenshotAsync(TestContext, page, "approver-2-approved");
 
-        var workflow = await drafts.WorkflowAsync(draftId);
+        var workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("awaiting-approval", workflow["state"]!.GetValue<string>());
         var decision = workflow["decisions"]!.AsArray().Single()!;
         Assert.AreEqual("approved", decision["kind"]!.GetValue<string>());
@@ -87,7 +66,7 @@ public sealed class ApproverTests
         await commissioner.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
         await Expect(commissioner.Playwright.Locator("#decision-result"))
             .ToHaveTextAsync("You approved version 1. Version 1 is approved and signed; it can now be dispatched.");
-        Assert.AreEqual("approved", (await drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
+        Assert.AreEqual("approved", (await Drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
         Assert.AreEqual(0, open.Problems.Count + commissioner.Problems.Count, string.Join("\n", open.Problems.Concat(commissioner.Problems)));
     }
 
@@ -96,13 +75,13 @@ public sealed class ApproverTests
     {
         var title = "Approver: requests changes";
         var draftId = await SubmittedAsync(title);
-        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 1));
+        var open = await OpenAsync("Avery Approver", await Drafts.VersionDocumentAsync(draftId, 1));
         var page = open.Playwright;
         var requestChanges = page.GetByRole(AriaRole.Button, new() { Name = "Request changes" });
 
         await requestChanges.ClickAsync();
         await Expect(page.Locator("#alert")).ToContainTextAsync("Comment: Is required when requesting changes: say what needs to change.");
-        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+        Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
 
         await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Recommendation 2 needs the force's dates for the training.");
         await requestChanges.ClickAsync();
@@ -116,11 +95,11 @@ public sealed class ApproverTests
         await Expect(page.Locator("#cannot-decide")).ToHaveTextAsync("This draft is not awaiting a decision: it has not been submitted since it last changed.");
         await Evidence.ScreenshotAsync(TestContext, page, "approver-3-changes-requested");
 
-        var workflow = await drafts.WorkflowAsync(draftId);
+        var workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("changes-requested", workflow["state"]!.GetValue<string>());
         Assert.AreEqual("Recommendation 2 needs the force's dates for the training.", workflow["decisions"]![0]!["comment"]!.GetValue<string>());
 
-        var drafter = await chromium.OpenAsync(server, "/taskpane.html");
+        var drafter = await Chromium.OpenAsync(Server, "/taskpane.html");
         await drafter.SignInAsync("Dana Drafter");
         await drafter.Playwright.Locator("fluent-card").Filter(new() { Has = drafter.Playwright.GetByRole(AriaRole.Heading, new() { Name = title }) })
             .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
@@ -135,12 +114,12 @@ public sealed class ApproverTests
     public async Task AStaleVersionIsRefusedWithWhichVersionIsCurrentAndTheCommentIsKept()
     {
         var draftId = await SubmittedAsync("Approver: stale version");
-        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 1));
+        var open = await OpenAsync("Avery Approver", await Drafts.VersionDocumentAsync(draftId, 1));
         var page = open.Playwright;
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" })).ToBeVisibleAsync();
 
-        await drafts.EditAsync(draftId, "Reworded while the approver was reading version 1.");
-        await drafts.SubmitAsync(draftId);
+        await Drafts.EditAsync(draftId, "Reworded while the approver was reading version 1.");
+        await Drafts.SubmitAsync(draftId);
         await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Content with this.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
@@ -150,35 +129,35 @@ public sealed class ApproverTests
         await Expect(page.Locator("#review-comment").GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Content with this.");
         await Expect(page.Locator("#decision-result")).ToHaveTextAsync(string.Empty);
         await Evidence.ScreenshotAsync(TestContext, page, "approver-4-stale-version");
-        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+        Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
     }
 
     [TestMethod]
     public async Task ADocumentEditedInWordIsNotApprovedAsTheSubmittedVersion()
     {
         var draftId = await SubmittedAsync("Approver: edited in Word");
-        var edited = WordDocuments.WithParagraphTyped(await drafts.VersionDocumentAsync(draftId, 1), "A sentence the approver typed.");
+        var edited = WordDocuments.WithParagraphTyped(await Drafts.VersionDocumentAsync(draftId, 1), "A sentence the approver typed.");
         var open = await OpenAsync("Avery Approver", edited);
 
         await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
         await Expect(open.Playwright.Locator("#alert"))
             .ToContainTextAsync("The document differs from the version submitted: The text in Word is not the text of version 1");
-        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+        Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
     }
 
     [TestMethod]
     public async Task AnApproverSubmitsTheirOwnEditsInWordAsTheNextVersion()
     {
         var draftId = await SubmittedAsync("Approver: own edits");
-        var edited = WordDocuments.WithParagraphTyped(await drafts.VersionDocumentAsync(draftId, 1), "A sentence the approver typed.");
+        var edited = WordDocuments.WithParagraphTyped(await Drafts.VersionDocumentAsync(draftId, 1), "A sentence the approver typed.");
         var open = await OpenAsync("Avery Approver", edited);
 
         await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Submit my changes as a new version" }).ClickAsync();
 
         await Expect(open.Playwright.Locator("#decision-result")).ToContainTextAsync("Your changes are version 2; the decisions on version 1 are void.");
         await Evidence.ScreenshotAsync(TestContext, open.Playwright, "approver-5-own-edits-submitted");
-        var workflow = await drafts.WorkflowAsync(draftId);
+        var workflow = await Drafts.WorkflowAsync(draftId);
         var versions = workflow["versions"]!.AsArray();
         Assert.AreEqual(2, versions.Count);
         Assert.AreEqual("Avery Approver", versions[1]!["submittedBy"]!["name"]!.GetValue<string>());
@@ -189,7 +168,7 @@ public sealed class ApproverTests
     public async Task AnApproverOfAnotherStageIsToldWhyTheyCannotDecide()
     {
         var draftId = await SubmittedAsync("Approver: not this stage");
-        var open = await OpenAsync("Alex Mercer", await drafts.VersionDocumentAsync(draftId, 1));
+        var open = await OpenAsync("Alex Mercer", await Drafts.VersionDocumentAsync(draftId, 1));
 
         await Expect(open.Playwright.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Head of policy), nor anyone's deputy for it today.");
         await Expect(open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" })).ToBeHiddenAsync();
@@ -200,7 +179,7 @@ public sealed class ApproverTests
     public async Task ADeputyWhoseDelegationEndsIsRefusedWithTheServersReason()
     {
         var draftId = await SubmittedAsync("Approver: delegation ended");
-        using var admin = await server.ClientForAsync("admin");
+        using var admin = await Server.ClientForAsync("admin");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var delegated = await admin.PostAsJsonAsync("/api/profile/delegations", new
         {
@@ -211,7 +190,7 @@ public sealed class ApproverTests
         });
         Assert.IsTrue(delegated.IsSuccessStatusCode, await delegated.Content.ReadAsStringAsync());
         var delegationId = (await delegated.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var open = await OpenAsync("Alex Mercer", await drafts.VersionDocumentAsync(draftId, 1));
+        var open = await OpenAsync("Alex Mercer", await Drafts.VersionDocumentAsync(draftId, 1));
         await Expect(open.Playwright.Locator("#acting-for")).ToHaveTextAsync("You are deciding for Avery Approver, as their deputy.");
 
         (await admin.DeleteAsync($"/api/profile/delegations/{delegationId}")).EnsureSuccessStatusCode();
@@ -219,7 +198,7 @@ public sealed class ApproverTests
 
         await Expect(open.Playwright.Locator("#alert"))
             .ToHaveTextAsync("You are not an approver at the current stage (Head of policy), nor anyone's deputy for it today.");
-        Assert.AreEqual(0, (await drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
+        Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
     }
 
     [TestMethod]
@@ -227,11 +206,11 @@ public sealed class ApproverTests
     {
         var title = $"Approver: hostile {ImageTag}";
         var draftId = await SubmittedAsync(title);
-        await drafts.DecideAsync("approver", draftId, "request-changes", $"Fix this {ScriptTag}");
+        await Drafts.DecideAsync("approver", draftId, "request-changes", $"Fix this {ScriptTag}");
         // The letter's markup refuses raw tags, so the drafter escapes them: the letter then holds the tag as text.
-        await drafts.EditAsync(draftId, $"Reworded {ImageTag.Replace("<", "\\<", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)} as asked.");
-        await drafts.SubmitAsync(draftId);
-        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 2), bypassCsp: true);
+        await Drafts.EditAsync(draftId, $"Reworded {ImageTag.Replace("<", "\\<", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)} as asked.");
+        await Drafts.SubmitAsync(draftId);
+        var open = await OpenAsync("Avery Approver", await Drafts.VersionDocumentAsync(draftId, 2), bypassCsp: true);
         var page = open.Playwright;
 
         await Expect(page.Locator("#review-summary .report-title")).ToHaveTextAsync(title);
@@ -254,10 +233,10 @@ public sealed class ApproverTests
     public async Task ApproverScreenHasNoSeriousAccessibilityIssues()
     {
         var draftId = await SubmittedAsync("Approver: accessibility");
-        await drafts.DecideAsync("approver", draftId, "request-changes", "Add the force's dates.");
-        await drafts.EditAsync(draftId, "Training finishes in March 2027.");
-        await drafts.SubmitAsync(draftId);
-        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 2));
+        await Drafts.DecideAsync("approver", draftId, "request-changes", "Add the force's dates.");
+        await Drafts.EditAsync(draftId, "Training finishes in March 2027.");
+        await Drafts.SubmitAsync(draftId);
+        var open = await OpenAsync("Avery Approver", await Drafts.VersionDocumentAsync(draftId, 2));
         var page = open.Playwright;
         await Expect(page.Locator("#review-changes li.removed").First).ToBeVisibleAsync();
         await Expect(page.Locator("#review-changes li.added").First).ToBeVisibleAsync();
@@ -272,7 +251,7 @@ public sealed class ApproverTests
     public async Task ApproverCanCommentAndDecideByKeyboardAlone()
     {
         var draftId = await SubmittedAsync("Approver: keyboard");
-        var open = await OpenAsync("Avery Approver", await drafts.VersionDocumentAsync(draftId, 1));
+        var open = await OpenAsync("Avery Approver", await Drafts.VersionDocumentAsync(draftId, 1));
         var page = open.Playwright;
         await Expect(page.Locator("#review-heading")).ToBeFocusedAsync();
 
@@ -284,22 +263,22 @@ public sealed class ApproverTests
         await Expect(page.Locator("#review-decisions blockquote").Last).ToHaveTextAsync("Typed without a mouse: name the training dates.");
         await Evidence.ScreenshotAsync(TestContext, page, "approver-keyboard");
 
-        var workflow = await drafts.WorkflowAsync(draftId);
+        var workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("changes-requested", workflow["state"]!.GetValue<string>());
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
     private static async Task<string> SubmittedAsync(string title)
     {
-        var draftId = await drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
-        await drafts.SubmitAsync(draftId);
+        var draftId = await Drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
+        await Drafts.SubmitAsync(draftId);
         return draftId;
     }
 
     /// <summary>The task pane in Word with <paramref name="document"/> open, signed in as <paramref name="user"/>: the review.</summary>
     private static async Task<OpenPage> OpenAsync(string user, byte[] document, bool bypassCsp = false)
     {
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true, bypassCsp: bypassCsp, openDocument: document);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, bypassCsp: bypassCsp, openDocument: document);
         await open.SignInAsync(user);
         await Expect(open.Playwright.Locator("#review")).ToBeVisibleAsync();
         return open;

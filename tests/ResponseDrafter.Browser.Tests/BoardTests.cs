@@ -9,27 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace ResponseDrafter.Browser.Tests;
 
 [TestClass]
-public sealed class BoardTests
+public sealed class BoardTests : PaneTest
 {
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
-    {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
-    }
-
     [TestMethod]
     public async Task BoardShowsDeadlinesStagesAndHoldersWithOverdueResponsesInRed()
     {
@@ -38,7 +19,7 @@ public sealed class BoardTests
         var overdue = await CreateAsync("Board: violence against women and girls", today.AddDays(-70), startDraft: true);
         var notStarted = await CreateAsync("Board: custody inspection", today.AddDays(-30), startDraft: false);
 
-        var open = await chromium.OpenAsync(server, "/board.html", width: 1280);
+        var open = await Chromium.OpenAsync(Server, "/board.html", width: 1280);
         var page = open.Playwright;
         await open.SignInAsync("Avery Approver");
 
@@ -102,7 +83,7 @@ public sealed class BoardTests
     [TestMethod]
     public async Task BoardOpensAsATeamsTabThroughTheTeamsJsStandIn()
     {
-        var open = await chromium.OpenAsync(server, "/board.html?host=teams", width: 1024, inTeams: true);
+        var open = await Chromium.OpenAsync(Server, "/board.html?host=teams", width: 1024, inTeams: true);
         await open.SignInAsync("Avery Approver");
         await Expect(open.Playwright.Locator("#board-rows tr").First).ToBeVisibleAsync();
         Assert.AreEqual("teams", await open.Playwright.EvaluateAsync<string>("() => document.documentElement.dataset.host"));
@@ -117,7 +98,7 @@ public sealed class BoardTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var overdue = await CreateAsync("Board keyboard: overdue response", today.AddDays(-80), startDraft: true);
         var inTime = await CreateAsync("Board keyboard: response in time", today.AddDays(-5), startDraft: true);
-        var open = await chromium.OpenAsync(server, "/board.html", width: 1280);
+        var open = await Chromium.OpenAsync(Server, "/board.html", width: 1280);
         var page = open.Playwright;
         await open.SignInAsync("Avery Approver");
         await Expect(Row(page, inTime.Title)).ToBeVisibleAsync();
@@ -141,13 +122,13 @@ public sealed class BoardTests
 
     private static async Task<(string Title, DateOnly LastDay, int DaysLeft)> CreateAsync(string title, DateOnly publishedOn, bool startDraft)
     {
-        var admin = await server.ClientForAsync("admin");
+        var admin = await Server.ClientForAsync("admin");
         var created = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport(title, publishedOn));
         created.EnsureSuccessStatusCode();
         if (startDraft)
         {
             var reportId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-            var drafter = await server.ClientForAsync("drafter");
+            var drafter = await Server.ClientForAsync("drafter");
             (await drafter.PostAsJsonAsync("/api/drafts", new { reportId })).EnsureSuccessStatusCode();
         }
 

@@ -15,27 +15,8 @@ using static Microsoft.Playwright.Assertions;
 namespace ResponseDrafter.Browser.Tests;
 
 [TestClass]
-public sealed class DrafterFlowTests
+public sealed class DrafterFlowTests : PaneTest
 {
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
-    {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
-    }
-
     [TestMethod]
     public async Task DrafterBuildsAValidLetterInWordThroughTheOfficeJsStandIn()
     {
@@ -45,7 +26,7 @@ public sealed class DrafterFlowTests
         await CreateReportAsync(title, publishedOn);
         var lastDay = StatutoryDeadline.For(publishedOn);
         var daysLeft = $"{StatutoryDeadline.DaysLeft(publishedOn, today)} days left";
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
 
         await open.SignInAsync("Dana Drafter");
@@ -116,11 +97,11 @@ public sealed class DrafterFlowTests
     {
         var title = "Hidden victims (rebuild)";
         var reportId = await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20));
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         var created = await drafter.PostAsJsonAsync("/api/drafts", new { reportId });
         created.EnsureSuccessStatusCode();
 
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         var card = page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
@@ -168,12 +149,12 @@ public sealed class DrafterFlowTests
     {
         var title = "Hidden victims (written in Word)";
         var reportId = await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20));
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         var created = await drafter.PostAsJsonAsync("/api/drafts", new { reportId });
         created.EnsureSuccessStatusCode();
         var draftId = await DraftIdForAsync(title);
 
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         var card = page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
@@ -202,7 +183,7 @@ public sealed class DrafterFlowTests
     {
         var title = "Hidden victims (plain browser)";
         await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
-        var open = await chromium.OpenAsync(server, "/taskpane.html");
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html");
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
@@ -235,10 +216,10 @@ public sealed class DrafterFlowTests
         var notStarted = "Read-only: response not started";
         var reportId = await CreateReportAsync(started, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
         await CreateReportAsync(notStarted, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         (await drafter.PostAsJsonAsync("/api/drafts", new { reportId })).EnsureSuccessStatusCode();
 
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Avery Approver");
         ILocator Of(string title) => page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
@@ -293,7 +274,7 @@ public sealed class DrafterFlowTests
 
     private static async Task<Guid> CreateReportAsync(string title, DateOnly publishedOn)
     {
-        var admin = await server.ClientForAsync("admin");
+        var admin = await Server.ClientForAsync("admin");
         var response = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport(title, publishedOn));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
@@ -301,7 +282,7 @@ public sealed class DrafterFlowTests
 
     private static async Task<string> DraftIdForAsync(string title)
     {
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         var drafts = await drafter.GetFromJsonAsync<JsonArray>("/api/drafts");
         return drafts!.Single(d => d!["reportTitle"]!.GetValue<string>() == title)!["id"]!.GetValue<string>();
     }

@@ -12,7 +12,7 @@ namespace ResponseDrafter.Browser.Tests;
 /// bypassed here, so what is proved is the rendering itself (textContent, never HTML), not only the policy.
 /// </summary>
 [TestClass]
-public sealed class HostileTextTests
+public sealed class HostileTextTests : PaneTest
 {
     private const string ScriptTag = "<script>window.__pwned=1</script>";
     private const string ImageTag = "<img src=x onerror=\"window.__pwned=1\">";
@@ -24,34 +24,16 @@ public sealed class HostileTextTests
     private static readonly string ImageText = Escaped(ImageTag);
     private static readonly string SvgText = Escaped(SvgTag);
 
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
-    {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
-    }
 
     [TestMethod]
     public async Task MarkupInAssuranceAndCommentaryShowsAsTextAndNeverRuns()
     {
         var title = $"Hostile report {ImageTag}";
-        var admin = await server.ClientForAsync("admin");
+        var admin = await Server.ClientForAsync("admin");
         var created = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-5)));
         created.EnsureSuccessStatusCode();
         var reportId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         var draftResponse = await drafter.PostAsJsonAsync("/api/drafts", new { reportId });
         draftResponse.EnsureSuccessStatusCode();
         var draft = (await draftResponse.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -62,7 +44,7 @@ public sealed class HostileTextTests
         etag = await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}/assurance", new { text = ScriptText + " and " + SvgText, suppliedBy = SvgTag }, etag);
         await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}", new { commentary = ImageText, status = "action-proposed" }, etag);
 
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true, bypassCsp: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, bypassCsp: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title })).ToHaveTextAsync(title);
@@ -90,7 +72,7 @@ public sealed class HostileTextTests
             .ToContainTextAsync($"supplied by {SvgTag}");
         await Evidence.ScreenshotAsync(TestContext, page, "hostile-text-drafter");
 
-        var board = await chromium.OpenAsync(server, "/board.html", width: 1280, bypassCsp: true);
+        var board = await Chromium.OpenAsync(Server, "/board.html", width: 1280, bypassCsp: true);
         await board.SignInAsync("Avery Approver");
         await Expect(board.Playwright.Locator("#board-rows")).ToContainTextAsync(title);
         await Evidence.ScreenshotAsync(TestContext, board.Playwright, "hostile-text-board");
@@ -108,7 +90,7 @@ public sealed class HostileTextTests
     {
         foreach (var path in new[] { "/index.html", "/taskpane.html", "/board.html", "/board-config.html" })
         {
-            var open = await chromium.OpenAsync(server, path);
+            var open = await Chromium.OpenAsync(Server, path);
             var ran = await open.Playwright.EvaluateAsync<bool>(
                 """
                 async () => {

@@ -13,34 +13,15 @@ namespace ResponseDrafter.Browser.Tests;
 /// the force's Word document mapped to the recommendations and filled in; a refused upload in plain words.
 /// </summary>
 [TestClass]
-public sealed class ImportScreensTests
+public sealed class ImportScreensTests : PaneTest
 {
     private static readonly string[] Blocking = ["serious", "critical"];
-
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
-    {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
-    }
 
     [TestMethod]
     public async Task APastedAppendixIsPreviewedCorrectedAndSavedAsAReport()
     {
         var title = "The hidden victims (pasted)";
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
 
@@ -82,7 +63,7 @@ public sealed class ImportScreensTests
     {
         var title = "The hidden victims (force document)";
         await StartDraftAsync(title);
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         await ContinueAsync(page, title);
@@ -138,9 +119,9 @@ public sealed class ImportScreensTests
     {
         var title = "The hidden victims (macro file)";
         var draftId = await StartDraftAsync(title);
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         var before = (await drafter.GetAsync($"/api/drafts/{draftId}")).Headers.ETag!.Tag;
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         await ContinueAsync(page, title);
@@ -174,11 +155,11 @@ public sealed class ImportScreensTests
 
     private static async Task<string> StartDraftAsync(string title)
     {
-        var admin = await server.ClientForAsync("admin");
+        var admin = await Server.ClientForAsync("admin");
         var created = await admin.PostAsJsonAsync("/api/reports", ApiServer.HiddenVictimsReport(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-7)));
         created.EnsureSuccessStatusCode();
         var reportId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         var draft = await drafter.PostAsJsonAsync("/api/drafts", new { reportId });
         draft.EnsureSuccessStatusCode();
         return (await draft.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
@@ -186,7 +167,7 @@ public sealed class ImportScreensTests
 
     private static async Task<JsonObject> SavedReportAsync(string title)
     {
-        var drafter = await server.ClientForAsync("drafter");
+        var drafter = await Server.ClientForAsync("drafter");
         var reports = await drafter.GetFromJsonAsync<JsonArray>("/api/reports");
         var id = reports!.Single(r => r!["title"]!.GetValue<string>() == title)!["id"]!.GetValue<string>();
         return (await drafter.GetFromJsonAsync<JsonObject>($"/api/reports/{id}"))!;

@@ -7,44 +7,23 @@ namespace ResponseDrafter.Browser.Tests;
 
 /// <summary>The deadline board shows where each response is in sign-off and who holds it.</summary>
 [TestClass]
-public sealed class SignOffBoardTests
+public sealed class SignOffBoardTests : PaneTest
 {
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-    private static SignOffDrafts drafts = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
-    {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-        drafts = new SignOffDrafts(server);
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
-    }
-
     [TestMethod]
     public async Task BoardShowsEachResponsesStageAndHolderWithAnOverdueOneInRed()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var withHeadOfPolicy = await drafts.CompleteAsync("Board sign-off: with the head of policy", today.AddDays(-10));
-        await drafts.SubmitAsync(withHeadOfPolicy);
-        var overdue = await drafts.CompleteAsync("Board sign-off: overdue with the commissioner", today.AddDays(-70));
-        await drafts.SubmitAsync(overdue);
-        await drafts.DecideAsync("approver", overdue, "approve");
-        var sentBack = await drafts.CompleteAsync("Board sign-off: sent back", today.AddDays(-20));
-        await drafts.SubmitAsync(sentBack);
-        await drafts.DecideAsync("approver", sentBack, "request-changes", "Shorten the opening.");
-        await drafts.StartAsync("Board sign-off: drafting", today.AddDays(-5));
+        var withHeadOfPolicy = await Drafts.CompleteAsync("Board sign-off: with the head of policy", today.AddDays(-10));
+        await Drafts.SubmitAsync(withHeadOfPolicy);
+        var overdue = await Drafts.CompleteAsync("Board sign-off: overdue with the commissioner", today.AddDays(-70));
+        await Drafts.SubmitAsync(overdue);
+        await Drafts.DecideAsync("approver", overdue, "approve");
+        var sentBack = await Drafts.CompleteAsync("Board sign-off: sent back", today.AddDays(-20));
+        await Drafts.SubmitAsync(sentBack);
+        await Drafts.DecideAsync("approver", sentBack, "request-changes", "Shorten the opening.");
+        await Drafts.StartAsync("Board sign-off: drafting", today.AddDays(-5));
 
-        var open = await chromium.OpenAsync(server, "/board.html", width: 1280);
+        var open = await Chromium.OpenAsync(Server, "/board.html", width: 1280);
         var page = open.Playwright;
         await open.SignInAsync("Avery Approver");
 
@@ -72,7 +51,7 @@ public sealed class SignOffBoardTests
         StringAssert.EndsWith(download.SuggestedFilename, " - response version 1.docx");
         var path = Path.Combine(Evidence.Folder(TestContext), "board-opened-version.docx");
         await download.SaveAsAsync(path);
-        var sha256 = (await drafts.WorkflowAsync(overdue))["versions"]![0]!["sha256"]!.GetValue<string>();
+        var sha256 = (await Drafts.WorkflowAsync(overdue))["versions"]![0]!["sha256"]!.GetValue<string>();
         Assert.AreEqual(sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))),
             "With approvers, the board opens the exact submitted version they decide on.");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));

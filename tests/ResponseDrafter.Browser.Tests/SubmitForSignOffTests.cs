@@ -9,35 +9,14 @@ namespace ResponseDrafter.Browser.Tests;
 
 /// <summary>The drafter sends the draft for sign-off from the task pane and sees where it is.</summary>
 [TestClass]
-public sealed class SubmitForSignOffTests
+public sealed class SubmitForSignOffTests : PaneTest
 {
-    private static ApiServer server = null!;
-    private static Chromium chromium = null!;
-    private static SignOffDrafts drafts = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext _)
-    {
-        server = ApiServer.Start();
-        chromium = await Chromium.LaunchAsync();
-        drafts = new SignOffDrafts(server);
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        server.Dispose();
-    }
-
     [TestMethod]
     public async Task DrafterSubmitsACompleteDraftAndSeesWhoHoldsItAndWhenItIsDue()
     {
         var title = "Sign-off: drafter submits";
-        var draftId = await drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var draftId = await Drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         await Card(page, title).GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
@@ -47,7 +26,7 @@ public sealed class SubmitForSignOffTests
         await submit.ClickAsync();
 
         await Expect(page.Locator("#submit-result")).ToContainTextAsync("Submitted for sign-off.");
-        var workflow = await drafts.WorkflowAsync(draftId);
+        var workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("in-review", workflow["state"]!.GetValue<string>());
         var due = LongDate(DateOnly.Parse(workflow["schedule"]![0]!["dueOn"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         await Expect(page.Locator("#submit-result")).ToHaveTextAsync($"Submitted for sign-off. Version 1 is with Avery Approver (Head of policy), due {due}.");
@@ -59,7 +38,7 @@ public sealed class SubmitForSignOffTests
         await DrafterFlowTests.AnswerAsync(page, "2", "A late correction after submitting.");
         await Expect(page.Locator("#sign-off-state")).ToHaveTextAsync("Being drafted again since version 1 was submitted: submit it when it is ready.");
         await Expect(submit).ToBeEnabledAsync();
-        Assert.AreEqual("drafting", (await drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
+        Assert.AreEqual("drafting", (await Drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
@@ -67,8 +46,8 @@ public sealed class SubmitForSignOffTests
     public async Task SubmittingIsRefusedWithWhatIsMissingAndNothingTypedIsLost()
     {
         var title = "Sign-off: incomplete draft";
-        var draftId = await drafts.StartAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
-        var open = await chromium.OpenAsync(server, "/taskpane.html", inWord: true);
+        var draftId = await Drafts.StartAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         await Card(page, title).GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
@@ -92,14 +71,14 @@ public sealed class SubmitForSignOffTests
         await DrafterFlowTests.AnswerAsync(page, "2", "Saved now, in words the letter can print.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" }).ClickAsync();
 
-        using var drafter = await server.ClientForAsync("drafter");
+        using var drafter = await Server.ClientForAsync("drafter");
         var gaps = (await drafter.GetFromJsonAsync<JsonObject>($"/api/drafts/{draftId}/status"))!["gaps"]!.AsArray();
         Assert.IsTrue(gaps.Count > 0);
         await Expect(alert).ToContainTextAsync("The letter is not complete: Every recommendation the letter answers needs a response with a status");
         await Expect(alert).ToContainTextAsync(gaps[0]!["message"]!.GetValue<string>());
         await Expect(alert).Not.ToContainTextAsync("responses[");
         await Evidence.ScreenshotAsync(TestContext, page, "sign-off-2-incomplete");
-        var workflow = await drafts.WorkflowAsync(draftId);
+        var workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("drafting", workflow["state"]!.GetValue<string>());
         Assert.AreEqual(0, workflow["versions"]!.AsArray().Count, "Nothing was submitted.");
     }
