@@ -82,6 +82,7 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
         modelBuilder.Entity<FinalLetter>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<OutboxEntry>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        ByteArrays.CompareAsSpans(modelBuilder);
     }
 
     private void StampTenant()
