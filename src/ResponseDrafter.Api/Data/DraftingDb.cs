@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using ResponseDrafter.Api.Audit;
 using ResponseDrafter.Api.Auth;
@@ -102,6 +103,55 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
     }
 }
 
-public sealed class SqliteDraftingDb(DbContextOptions<SqliteDraftingDb> options, TenantContext tenant) : DraftingDb(options, tenant);
+/// <summary>
+/// SQLite lets one writer in at a time and makes the others wait by sleeping in growing steps (1, 2, 5 … 100 ms) between
+/// tries: under many concurrent saves a waiter can lose round after round, and a save that needs a few milliseconds of
+/// work takes hundreds. Saves to one database file therefore queue here, first come first served, and each finds the
+/// write lock free. A save inside a transaction the caller opened is not queued: the caller may already hold the lock.
+/// </summary>
+public sealed class SqliteDraftingDb(DbContextOptions<SqliteDraftingDb> options, TenantContext tenant) : DraftingDb(options, tenant)
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var writers = WritersOfThisFile();
+        writers.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var writers = WritersOfThisFile();
+        await writers.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            writers.Release();
+        }
+    }
+
+    private SemaphoreSlim WritersOfThisFile() => Writers.GetOrAdd(Database.GetConnectionString() ?? string.Empty, _ => new SemaphoreSlim(1, 1));
+}
 
 public sealed class PostgreSqlDraftingDb(DbContextOptions<PostgreSqlDraftingDb> options, TenantContext tenant) : DraftingDb(options, tenant);
