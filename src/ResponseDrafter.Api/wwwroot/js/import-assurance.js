@@ -1,22 +1,16 @@
 // The force's Word document into a draft: upload it → each recommendation with the sections proposed as its answer and
 // why, the sections left over, and what a revised document changed → the drafter's choice → the assurance filled in.
+import { itemOf as reportItem, safeId } from './report.js';
 import { announce, busy, byId, clearError, el, formatDate, show, showError } from './ui.js';
 
-const KindNames = { recommendation: 'Recommendation', 'cause-of-concern': 'Cause of concern', 'area-for-improvement': 'Area for improvement' };
 const Confidence = { high: 'high confidence', medium: 'medium confidence', low: 'low confidence: check it' };
 
 /** "Recommendation 2" and its verbatim text, for a ref of the report ("2", "6c"). */
 function itemOf(report, ref) {
-  for (const r of report.recommendations) {
-    const title = `${KindNames[r.kind] ?? 'Recommendation'} ${ref}`;
-    if (r.number === ref) return { title, text: r.text };
-    const subItem = r.subItems.find((s) => r.number + s.label === ref);
-    if (subItem) return { title, text: subItem.text };
-  }
-  return { title: `Recommendation ${ref}`, text: '' };
+  const item = reportItem(report, ref);
+  return item ? { title: item.heading, text: item.text } : { title: `Recommendation ${ref}`, text: '' };
 }
 
-const safeId = (text) => text.replace(/[^A-Za-z0-9]/g, '_');
 const headingOf = (section) => (section.heading.trim() === '' ? 'Text before the first heading' : section.heading);
 
 /**
