@@ -44,6 +44,9 @@
     insertText(text, location) { record('contentControl.insertText', { tag, text, location }); },
     clear() { record('contentControl.clear', { tag }); },
     delete(keepContent) { record('contentControl.delete', { tag, keepContent }); },
+    select(selectionMode) { record('contentControl.select', { tag, selectionMode: selectionMode ?? 'Select' }); },
+    // Controls inside this one: an item region ("response:2") holds its response.commentary and the rest.
+    contentControls: { getByTag: (inner) => collection(doc.tags === null || doc.tags.includes(tag) ? [control(inner)] : []) },
   });
 
   const customXmlPart = (part) => ({
@@ -93,6 +96,7 @@
     run: async (batch) => batch(context),
     InsertLocation: { replace: 'Replace', start: 'Start', end: 'End', before: 'Before', after: 'After' },
     HeaderFooterType: { primary: 'Primary' },
+    SelectionMode: { select: 'Select', start: 'Start', end: 'End' },
   };
 
   window.Office = {

@@ -96,7 +96,7 @@ export function startAutosave(session, line) {
       say('Outside Word: the pane saves each change as you make it.');
       return;
     }
-    say(session.draft.updatedAt ? `Saved ${time.format(new Date(session.draft.updatedAt))}` : 'Nothing to save yet.');
+    say((await session.carried()) ? 'No unsaved changes.' : 'Nothing to save yet: build the letter, then write in it.');
     const events = await word.watchParagraphs(schedule).catch(() => false);
     // Word's events miss some edits (a table cell, a header), so a slower look at the text stays on even with them.
     poller = window.setInterval(poll, events ? Poll * 4 : Poll);

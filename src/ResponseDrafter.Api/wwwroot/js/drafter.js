@@ -99,6 +99,8 @@ async function showDraft(draft, etag) {
   });
   await session.refresh();
   app.writesInWord = await session.carried();
+  // The document as opened is where the drafter starts; only what is written from now on needs saving.
+  if (app.writesInWord) await session.startFromWord();
   renderDeadline();
   renderSelection();
   renderLetterSettings(session, { canDraft: app.canDraft });
@@ -168,8 +170,8 @@ function renderSelection() {
     id: fieldId(ref, 'selected'),
     'data-ref': ref,
     checked: selected.has(ref),
-    disabled: !app.canDraft,
-    on: { change: (event) => saveSelection(event.currentTarget) },
+    readonly: !app.canDraft,
+    on: { change: (event) => app.canDraft && saveSelection(event.currentTarget) },
   }, label);
   const container = byId('items');
   container.dataset.selection = draft.selection.join(',');

@@ -79,6 +79,7 @@ export function itemPanel(session, { ref, writesInWord, canDraft, onGoToDocument
   const typed = (field) => ({
     input: (event) => {
       unsaved.set(draftId, ref, field, event.target.value);
+      result.textContent = '';
       clearTimeout(typing);
       typing = window.setTimeout(() => save(), TypingPause);
     },

@@ -75,6 +75,11 @@ export class DraftSession extends EventTarget {
     return this.inWord && (await word.documentDraft())?.draftId === this.draft.id;
   }
 
+  /** Takes the open document's text as agreed with the server (the pane has just opened on it). */
+  async startFromWord() {
+    this.wordText = await word.bodyText();
+  }
+
   /** Whether Word's text differs from what the server last had. */
   async wordChanged() {
     if (!(await this.carried())) return false;
