@@ -286,6 +286,7 @@ async function buildLetter(replaceEverything = false) {
       } else {
         await session.insertLetter();
         app.writesInWord = true;
+        app.autosave?.say('No unsaved changes: write in the document and the pane saves it.');
         if (app.chosen) {
           const ref = app.chosen;
           app.chosen = null;

@@ -209,7 +209,8 @@ export function showFieldErrors(container, error, fallback) {
   const fields = Object.entries(error?.fields ?? {});
   let first = null;
   for (const [field, reasons] of fields) {
-    const root = field.replace(/\[\d+\].*$/, '').split('.').at(-1);
+    // "responses[0].commentary" names the commentary; the letter's own paths end in the field's name.
+    const root = field.split('.').at(-1).replace(/\[\d+\]$/, '');
     const control = container.querySelector(`[data-field="${CSS.escape(field)}"]`) ?? container.querySelector(`[data-field="${CSS.escape(root)}"]`);
     if (!control) continue;
     showErrorAt(/** @type {HTMLElement} */ (control), { message: reasons.join(' ') });
