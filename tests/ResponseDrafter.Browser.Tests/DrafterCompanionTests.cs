@@ -50,7 +50,7 @@ public sealed class DrafterCompanionTests : PaneTest
         await Expect(page.Locator("#item-3-result")).ToHaveTextAsync("Response to Recommendation 3 saved.");
         await Expect(page.Locator("#nav-3")).ToContainTextAsync("Gap");
         await Expect(page.Locator("#completeness")).ToContainTextAsync("Recommendation 3");
-        await Evidence.ScreenshotAsync(TestContext, page, "companion-1-navigator-item-panel");
+        await AccessibilityTests.AssertAccessibleAsync(TestContext, page, "companion-1-navigator-item-panel");
 
         await page.Locator("#letter-settings summary").ClickAsync();
         await page.Locator("#letter-salutation").FillAsync("Dear Home Secretary and Chief Inspector");
@@ -85,7 +85,7 @@ public sealed class DrafterCompanionTests : PaneTest
         var state = page.Locator("#save-state");
         await Expect(state).ToContainTextAsync("Not saved: the ResponseDrafter server could not be reached");
         await Expect(state).ToContainTextAsync("Your text in Word is kept as it is");
-        await Evidence.ScreenshotAsync(TestContext, page, "companion-3-not-saved");
+        await AccessibilityTests.AssertAccessibleAsync(TestContext, page, "companion-3-not-saved");
 
         await state.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Expect(state).ToContainTextAsync("Saved ");
@@ -107,7 +107,7 @@ public sealed class DrafterCompanionTests : PaneTest
         var state = page.Locator("#save-state");
         await Expect(state).ToContainTextAsync("Not saved: someone else saved this draft meanwhile");
         await Expect(page.Locator("#nav-2")).ToContainTextAsync("Complete");
-        await Evidence.ScreenshotAsync(TestContext, page, "companion-4-conflict");
+        await AccessibilityTests.AssertAccessibleAsync(TestContext, page, "companion-4-conflict");
 
         await state.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Expect(state).ToContainTextAsync("Saved ");
@@ -134,7 +134,7 @@ public sealed class DrafterCompanionTests : PaneTest
         await Expect(commentary).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(commentary).ToHaveValueAsync("Words with <b>a tag</b> the letter cannot take.");
         await Expect(page.Locator("main")).Not.ToContainTextAsync("One or more validation errors occurred");
-        await Evidence.ScreenshotAsync(TestContext, page, "companion-5-field-refusal");
+        await AccessibilityTests.AssertAccessibleAsync(TestContext, page, "companion-5-field-refusal");
 
         await page.RouteAsync("**/api/drafts/*/document", route => route.Request.Method == "GET"
             ? route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{\"title\":\"Service Unavailable\",\"status\":503}" })
@@ -164,7 +164,7 @@ public sealed class DrafterCompanionTests : PaneTest
         var confirm = page.Locator("#confirm-cost");
         await Expect(confirm).ToContainTextAsync("This voids 2 approvals (Head of policy, Commissioner). Save anyway?");
         await Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
-        await Evidence.ScreenshotAsync(TestContext, page, "companion-7-voids-approvals");
+        await AccessibilityTests.AssertAccessibleAsync(TestContext, page, "companion-7-voids-approvals");
 
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         var state = page.Locator("#save-state");

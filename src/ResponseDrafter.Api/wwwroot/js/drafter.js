@@ -94,9 +94,7 @@ async function showDraft(draft, etag) {
   app.chosen = null;
   app.panel = null;
   session.addEventListener('status', () => renderProgress());
-  session.addEventListener('draft', () => {
-    if (byId('items').dataset.selection !== session.draft.selection.join(',')) renderSelection();
-  });
+  session.addEventListener('draft', () => showSelected());
   await session.refresh();
   app.writesInWord = await session.carried();
   // The document as opened is where the drafter starts; only what is written from now on needs saving.
@@ -171,16 +169,30 @@ function renderSelection() {
     'data-ref': ref,
     checked: selected.has(ref),
     readonly: !app.canDraft,
-    on: { change: (event) => app.canDraft && saveSelection(event.currentTarget) },
+    on: { change: (event) => app.canDraft && !event.currentTarget.dataset.quiet && saveSelection(event.currentTarget) },
   }, label);
-  const container = byId('items');
-  container.dataset.selection = draft.selection.join(',');
-  container.replaceChildren(...report.recommendations.map((r) => el('div', { class: 'recommendation' },
+  byId('items').replaceChildren(...report.recommendations.map((r) => el('div', { class: 'recommendation' },
     box(r.number, `${kindName(r.kind)} ${r.number}`),
     el('p', { class: 'addressees' }, addressees(r.addressees)),
     r.subItems.length === 0 ? null : el('ul', { class: 'sub-items' }, r.subItems.map((s) => el('li', {},
       box(r.number + s.label, `${r.number}${s.label}`),
       s.addressees.length > 0 ? el('p', { class: 'addressees' }, addressees(s.addressees)) : null))))));
+  byId('selection-count').textContent = `(${draft.selection.length} of ${refsOf(report).length})`;
+}
+
+/** The ticks as the draft has them, set on the boxes already shown (re-creating them would take focus away). */
+function showSelected() {
+  const { report, draft } = app.session;
+  const selected = new Set(draft.selection);
+  for (const ref of refsOf(report)) {
+    const box = /** @type {FluentControl | null} */ (byId(fieldId(ref, 'selected')));
+    if (box && box.checked !== selected.has(ref)) {
+      // A Fluent checkbox announces a change made by script too; this one is not the drafter's.
+      box.dataset.quiet = 'true';
+      box.checked = selected.has(ref);
+      delete box.dataset.quiet;
+    }
+  }
   byId('selection-count').textContent = `(${draft.selection.length} of ${refsOf(report).length})`;
 }
 
@@ -192,10 +204,9 @@ async function saveSelection(box) {
     await session.change((draft, etag) => app.api.putSelection(draft.id, refs, etag));
     announce('Selection saved.');
   } catch (error) {
-    renderSelection();
-    const again = byId(box.id);
+    showSelected();
     if (error instanceof SaveDeclined) announce(error.message);
-    else showErrorAt(again, error);
+    else showErrorAt(box, error);
   }
 }
 

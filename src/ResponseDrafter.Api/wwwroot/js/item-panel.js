@@ -120,7 +120,6 @@ export function itemPanel(session, { ref, writesInWord, canDraft, onGoToDocument
       commentary: commentary ? textOf(commentary.querySelector('textarea')) : undefined,
     };
     result.textContent = 'Saving…';
-    panel.querySelectorAll('[data-field]').forEach((control) => clearErrorAt(/** @type {HTMLElement} */ (control)));
     try {
       await session.change((draft, etag) => session.api.putResponse(draft.id, ref, {
         // In Word the commentary is what the document's region holds, which the server has just read back.
@@ -135,6 +134,8 @@ export function itemPanel(session, { ref, writesInWord, canDraft, onGoToDocument
         const wasSent = field === 'commentary' && !commentary ? true : (now.trim() === '' ? null : now) === (sent[field] ?? null);
         if (wasSent) unsaved.clear(draftId, ref, [field]);
       }
+      // A refusal stays beside its field until a save goes through (taking it away sooner moves what is being clicked).
+      panel.querySelectorAll('[data-field]').forEach((control) => clearErrorAt(/** @type {HTMLElement} */ (control)));
       result.textContent = `Response to ${headingOf(session.report, ref)} saved.`;
     } catch (error) {
       result.textContent = error instanceof SaveDeclined ? error.message : 'Not saved: your text is kept here.';
