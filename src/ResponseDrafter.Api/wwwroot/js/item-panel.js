@@ -120,6 +120,7 @@ export function itemPanel(session, { ref, writesInWord, canDraft, onGoToDocument
       commentary: commentary ? textOf(commentary.querySelector('textarea')) : undefined,
     };
     result.textContent = 'Saving…';
+    result.classList.remove('not-saved');
     try {
       await session.change((draft, etag) => session.api.putResponse(draft.id, ref, {
         // In Word the commentary is what the document's region holds, which the server has just read back.
@@ -139,6 +140,7 @@ export function itemPanel(session, { ref, writesInWord, canDraft, onGoToDocument
       result.textContent = `Response to ${headingOf(session.report, ref)} saved.`;
     } catch (error) {
       result.textContent = error instanceof SaveDeclined ? error.message : 'Not saved: your text is kept here.';
+      result.classList.add('not-saved');
       if (!(error instanceof SaveDeclined)) showFieldErrors(panel, error, status);
     }
   }

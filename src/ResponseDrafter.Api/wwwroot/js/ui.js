@@ -98,7 +98,7 @@ function errorSlotOf(control) {
 export function showErrorAt(control, error) {
   const { message, details } = errorLines(error);
   const slot = errorSlotOf(control);
-  slot.replaceChildren(el('p', {}, message), details.length > 0 ? el('ul', {}, details.map((d) => el('li', {}, d))) : null);
+  slot.replaceChildren(el('p', {}, message), ...(details.length > 0 ? [el('ul', {}, details.map((d) => el('li', {}, d)))] : []));
   show(slot, true);
   if (control.tagName !== 'FLUENT-BUTTON' && control.tagName !== 'BUTTON') control.setAttribute('aria-invalid', 'true');
   const focusable = control.matches('fieldset, div') ? /** @type {HTMLElement} */ (control.querySelector('input, textarea, select, button')) ?? control : control;
