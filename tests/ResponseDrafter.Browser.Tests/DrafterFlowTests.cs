@@ -26,7 +26,7 @@ public sealed class DrafterFlowTests : PaneTest
         await CreateReportAsync(title, publishedOn);
         var lastDay = StatutoryDeadline.For(publishedOn);
         var daysLeft = $"{StatutoryDeadline.DaysLeft(publishedOn, today)} days left";
-        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, width: 350);
         var page = open.Playwright;
 
         await open.SignInAsync("Dana Drafter");
@@ -39,7 +39,7 @@ public sealed class DrafterFlowTests : PaneTest
         await Expect(deadline).ToContainTextAsync(title);
         await Expect(deadline).ToContainTextAsync(daysLeft);
         await Expect(page.Locator("#items")).ToContainTextAsync("To: chief constables");
-        await Expect(page.Locator("#items")).ToContainTextAsync("understand how to advise victims what support is available them;");
+        await Expect(page.Locator("#nav-2")).ToContainTextAsync("Not started");
 
         var refs = await SelectedRefsAsync(page);
         CollectionAssert.Contains(refs, "2", "Recommendation 2 is addressed to chief constables, so it starts ticked.");
@@ -47,11 +47,13 @@ public sealed class DrafterFlowTests : PaneTest
         await Expect(page.Locator("#completeness")).ToContainTextAsync("Recommendation 2 has no status");
         await Evidence.ScreenshotAsync(TestContext, page, "drafter-1-recommendations");
 
-        await page.Locator("#item-2-assurance").GetByRole(AriaRole.Textbox).FillAsync("The force has trained 1,200 officers in modern slavery awareness since June.");
-        await page.Locator("#item-2-suppliedBy").GetByRole(AriaRole.Textbox).FillAsync("Detective Superintendent A. Example");
-        await page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") })
-            .GetByRole(AriaRole.Button, new() { Name = "Save assurance" }).ClickAsync();
+        await ChooseAsync(page, "2");
+        await page.Locator("#item-panel summary", new() { HasText = "The force's assurance" }).ClickAsync();
+        await page.Locator("#item-2-assurance").FillAsync("The force has trained 1,200 officers in modern slavery awareness since June.");
+        await page.Locator("#item-2-suppliedBy").FillAsync("Detective Superintendent A. Example");
+        await page.Locator("#item-2-save-assurance").ClickAsync();
         await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Assurance for Recommendation 2 saved.");
+        await Expect(page.Locator("#nav-2")).ToContainTextAsync("Force text locked");
         foreach (var itemRef in refs)
         {
             await AnswerAsync(page, itemRef, $"The commissioner will review progress on {itemRef} at the March accountability board.");
@@ -114,7 +116,10 @@ public sealed class DrafterFlowTests : PaneTest
         var tags = TopLevelTags(first);
         await page.EvaluateAsync("tags => { window.__wordDocument.tags = tags; window.__wordCalls.length = 0; }", tags);
 
-        await AnswerAsync(page, "2", "Revised words on recommendation 2, after the chief executive's review.");
+        // After the build the commentary is written in Word; a status set in the pane reaches Word's "responses" region.
+        await ChooseAsync(page, "2");
+        await page.Locator("#item-2-status").GetByRole(AriaRole.Radio, new() { Name = "Action proposed" }).CheckAsync();
+        await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Response to Recommendation 2 saved.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
         await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter is up to date with the draft");
         await Evidence.ScreenshotAsync(TestContext, page, "drafter-3-letter-updated");
@@ -137,15 +142,15 @@ public sealed class DrafterFlowTests : PaneTest
         }
 
         var responses = replaced.Single(c => c["tag"]!.GetValue<string>() == "responses")["ooxml"]!.GetValue<string>();
-        StringAssert.Contains(responses, "Revised words on recommendation 2, after the chief executive");
-        Assert.IsFalse(responses.Contains("First words on recommendation 2.", StringComparison.Ordinal));
+        StringAssert.Contains(responses, "Action proposed");
+        StringAssert.Contains(responses, "First words on recommendation 2.");
         var identity = calls.First(c => c["call"]!.GetValue<string>() == "customXmlPart.setXml")["xml"]!.GetValue<string>();
         StringAssert.Contains(identity, await DraftIdForAsync(title));
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
     [TestMethod]
-    public async Task WhatTheDrafterWritesInWordIsSavedBeforeTheNextChangeAndIsWhatIsSubmittedThroughTheOfficeJsStandIn()
+    public async Task WritingInAnItemsRegionInWordIsSavedByItselfAndTurnsTheItemDraftedThroughTheOfficeJsStandIn()
     {
         var title = "Hidden victims (written in Word)";
         var reportId = await CreateReportAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20));
@@ -154,27 +159,33 @@ public sealed class DrafterFlowTests : PaneTest
         created.EnsureSuccessStatusCode();
         var draftId = await DraftIdForAsync(title);
 
-        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, width: 350);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         var card = page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
         await card.GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
         await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was built in this document");
+        await Expect(page.Locator("#nav-2")).ToContainTextAsync("Not started");
 
-        // The drafter types a paragraph of their own in Word: the stand-in's document becomes that file.
+        // The drafter writes the commentary in recommendation 2's region, and a paragraph of their own, in Word.
         var inserted = Convert.FromBase64String((await WordCallsAsync(page)).Single(c => c["call"]!.GetValue<string>() == "body.insertFileFromBase64")["base64"]!.GetValue<string>());
-        var typed = WordDocuments.WithParagraphTyped(inserted, "A paragraph typed in Word by the drafter.");
-        await page.EvaluateAsync("file => { window.__wordDocument.file = file; window.__wordDocument.text = 'The letter, with a paragraph typed in Word'; }", Convert.ToBase64String(typed));
-        await AnswerAsync(page, "2", "Saved from the pane after typing in Word.");
+        var written = WordDocuments.WithRegionWritten(
+            WordDocuments.WithParagraphTyped(inserted, "A paragraph typed in Word by the drafter."), "response:2", "response.commentary", "Written in Word, in the region for recommendation 2.");
+        await page.EvaluateAsync("file => { window.__wordDocument.file = file; window.__wordDocument.text = 'The letter, written in'; }", Convert.ToBase64String(written));
 
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("Saved ");
+        await Expect(page.Locator("#nav-2")).ToContainTextAsync("Drafted");
+        await Evidence.ScreenshotAsync(TestContext, page, "drafter-4-drafted-in-word");
+
+        var draft = (await drafter.GetFromJsonAsync<JsonObject>($"/api/drafts/{draftId}"))!;
+        var two = draft["responses"]!.AsArray().Single(r => r!["ref"]!.GetValue<string>() == "2")!;
+        StringAssert.Contains(two["commentary"]!.GetValue<string>(), "Written in Word, in the region for recommendation 2.");
         var stored = await drafter.GetByteArrayAsync($"/api/drafts/{draftId}/document");
         using var document = WordprocessingDocument.Open(new MemoryStream(stored), isEditable: false);
-        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
-        StringAssert.Contains(text, "A paragraph typed in Word by the drafter.");
-        StringAssert.Contains(text, "Saved from the pane after typing in Word.");
+        StringAssert.Contains(document.MainDocumentPart!.Document!.Body!.InnerText, "A paragraph typed in Word by the drafter.");
         var saves = (await WordCallsAsync(page)).Count(c => c["call"]!.GetValue<string>() == "document.getFileAsync");
-        Assert.AreEqual(1, saves, "Word's document was read once, before the change was sent");
+        Assert.AreEqual(1, saves, "Word's document was read once, when its text changed");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
@@ -229,14 +240,17 @@ public sealed class DrafterFlowTests : PaneTest
 
         await Of(started).GetByRole(AriaRole.Button, new() { Name = "Read the response" }).ClickAsync();
         await Expect(page.Locator("#read-only-note")).ToHaveTextAsync("You can read this response, but only drafters can change it.");
+        await ChooseAsync(page, "2");
         await Expect(page.Locator("#item-2-commentary")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save response" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import the force's Word document" })).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" })).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" })).ToBeVisibleAsync();
-        await Expect(page.Locator("#item-2-commentary").GetByRole(AriaRole.Textbox)).Not.ToBeEditableAsync();
+        await Expect(page.Locator("#item-2-commentary")).Not.ToBeEditableAsync();
+        await Expect(page.Locator("#item-2-status").GetByRole(AriaRole.Radio).First).ToBeDisabledAsync();
         await Expect(page.Locator("#item-2-file")).ToBeDisabledAsync();
 
+        await page.Locator("#selection-panel summary").ClickAsync();
         var box = page.Locator("fluent-checkbox[data-ref='2']");
         await Expect(box).ToBeCheckedAsync();
         await box.ClickAsync();
@@ -245,12 +259,33 @@ public sealed class DrafterFlowTests : PaneTest
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
+    /// <summary>Opens an item's panel from the navigator (if it is not open already).</summary>
+    internal static async Task ChooseAsync(IPage page, string itemRef)
+    {
+        if (!await page.Locator($"#item-{itemRef}-heading").IsVisibleAsync())
+        {
+            await page.Locator($"#nav-{itemRef}").ClickAsync();
+        }
+
+        await Expect(page.Locator($"#item-{itemRef}-heading")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Answers an item in its panel (before the letter is built in Word): commentary and "Action taken", saved as they are made.</summary>
     internal static async Task AnswerAsync(IPage page, string itemRef, string commentary)
     {
-        await page.Locator($"#item-{itemRef}-commentary").GetByRole(AriaRole.Textbox).FillAsync(commentary);
-        await page.Locator($"#item-{itemRef}-status").GetByRole(AriaRole.Radio, new() { Name = "Action taken" }).ClickAsync();
-        await page.Locator("section.item").Filter(new() { Has = page.Locator($"#item-{itemRef}-commentary") })
-            .GetByRole(AriaRole.Button, new() { Name = "Save response" }).ClickAsync();
+        await ChooseAsync(page, itemRef);
+        var text = page.Locator($"#item-{itemRef}-commentary");
+        await text.FillAsync(commentary);
+        var taken = page.Locator($"#item-{itemRef}-status").GetByRole(AriaRole.Radio, new() { Name = "Action taken" });
+        if (await taken.IsCheckedAsync())
+        {
+            await text.BlurAsync();
+        }
+        else
+        {
+            await taken.CheckAsync();
+        }
+
         await Expect(page.Locator($"#item-{itemRef}-result")).ToHaveTextAsync($"Response to Recommendation {itemRef} saved.");
     }
 

@@ -51,10 +51,11 @@ public sealed class HostileTextTests : PaneTest
         await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
             .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
 
-        await page.Locator("#item-2-assurance").GetByRole(AriaRole.Textbox).FillAsync(ScriptText);
-        await page.Locator("#item-2-suppliedBy").GetByRole(AriaRole.Textbox).FillAsync(ImageTag);
-        await page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") })
-            .GetByRole(AriaRole.Button, new() { Name = "Save assurance" }).ClickAsync();
+        await DrafterFlowTests.ChooseAsync(page, "2");
+        await page.Locator("#item-panel summary", new() { HasText = "The force's assurance" }).ClickAsync();
+        await page.Locator("#item-2-assurance").FillAsync(ScriptText);
+        await page.Locator("#item-2-suppliedBy").FillAsync(ImageTag);
+        await page.Locator("#item-2-save-assurance").ClickAsync();
         await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Assurance for Recommendation 2 saved.");
         await DrafterFlowTests.AnswerAsync(page, "2", ImageText + SvgText);
 
@@ -62,14 +63,15 @@ public sealed class HostileTextTests : PaneTest
         await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
             .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
         await Expect(page.Locator("#deadline")).ToContainTextAsync(title);
+        await DrafterFlowTests.ChooseAsync(page, "2");
         Assert.AreEqual(ScriptText, await ValueAsync(page, "item-2-assurance"));
         Assert.AreEqual(ImageText + SvgText, await ValueAsync(page, "item-2-commentary"));
+        await Expect(page.Locator("#item-panel .provenance")).ToContainTextAsync($"supplied by {ImageTag}");
+        await DrafterFlowTests.ChooseAsync(page, throughApi);
         Assert.AreEqual(ScriptText + " and " + SvgText, await ValueAsync(page, $"item-{throughApi}-assurance"));
         Assert.AreEqual(ImageText, await ValueAsync(page, $"item-{throughApi}-commentary"));
-        await Expect(page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") }).Locator(".provenance"))
-            .ToContainTextAsync($"supplied by {ImageTag}");
-        await Expect(page.Locator("section.item").Filter(new() { Has = page.Locator($"#item-{throughApi}-assurance") }).Locator(".provenance"))
-            .ToContainTextAsync($"supplied by {SvgTag}");
+        await Expect(page.Locator("#item-panel .provenance")).ToContainTextAsync($"supplied by {SvgTag}");
+        await Expect(page.Locator($"#nav-{throughApi}")).ToContainTextAsync("Complete");
         await Evidence.ScreenshotAsync(TestContext, page, "hostile-text-drafter");
 
         var board = await Chromium.OpenAsync(Server, "/board.html", width: 1280, bypassCsp: true);

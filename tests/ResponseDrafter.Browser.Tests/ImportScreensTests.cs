@@ -86,10 +86,15 @@ public sealed class ImportScreensTests : PaneTest
 
         await Expect(page.Locator("#import-assurance-result")).ToHaveTextAsync(
             "The assurance from briefing note.docx was filled in for Recommendation 2, Recommendation 3, Recommendation 4.");
-        StringAssert.StartsWith(await ValueAsync(page, "item-2-assurance"), "**Staff Training, Access to materials and Victim Support Arrangements:**");
-        StringAssert.StartsWith(await ValueAsync(page, "item-3-assurance"), "**Resource and Crime Allocation - Modern Slavery:**");
-        StringAssert.StartsWith(await ValueAsync(page, "item-4-assurance"), "**Conclusion:**");
-        await Expect(page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-assurance") }).Locator(".provenance"))
+        await Expect(page.Locator("#import-assurance-result")).ToBeFocusedAsync();
+        foreach (var (itemRef, start) in new[] { ("4", "**Conclusion:**"), ("3", "**Resource and Crime Allocation - Modern Slavery:**"), ("2", "**Staff Training, Access to materials and Victim Support Arrangements:**") })
+        {
+            await Expect(page.Locator($"#nav-{itemRef}")).ToContainTextAsync("Force text locked");
+            await DrafterFlowTests.ChooseAsync(page, itemRef);
+            StringAssert.StartsWith(await ValueAsync(page, $"item-{itemRef}-assurance"), start);
+        }
+
+        await Expect(page.Locator("#item-panel .provenance"))
             .ToContainTextAsync("supplied by Det Chief Supt Eamonn Bridger, Suffolk Constabulary");
         await Evidence.ScreenshotAsync(TestContext, page, "import-assurance-filled-in");
 

@@ -35,7 +35,13 @@ public sealed class SubmitForSignOffTests : PaneTest
         await Expect(page.Locator("#submit-note")).ToContainTextAsync("Editing the draft withdraws the submission");
         await Evidence.ScreenshotAsync(TestContext, page, "sign-off-1-submitted");
 
-        await DrafterFlowTests.AnswerAsync(page, "2", "A late correction after submitting.");
+        // Saving a change to a letter with its approvers says what it costs first.
+        await DrafterFlowTests.ChooseAsync(page, "2");
+        await page.Locator("#item-2-commentary").FillAsync("A late correction after submitting.");
+        await page.Locator("#item-2-commentary").BlurAsync();
+        await Expect(page.Locator("#confirm-cost")).ToContainTextAsync("This withdraws version 1 from Avery Approver, who has it to approve. Save anyway?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
+        await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Response to Recommendation 2 saved.");
         await Expect(page.Locator("#sign-off-state")).ToHaveTextAsync("Being drafted again since version 1 was submitted: submit it when it is ready.");
         await Expect(submit).ToBeEnabledAsync();
         Assert.AreEqual("drafting", (await Drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
@@ -51,21 +57,19 @@ public sealed class SubmitForSignOffTests : PaneTest
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
         await Card(page, title).GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
-        var commentary = page.Locator("#item-2-commentary").GetByRole(AriaRole.Textbox);
-        await commentary.FillAsync("Typed but not saved yet.");
+        await DrafterFlowTests.ChooseAsync(page, "2");
+        var commentary = page.Locator("#item-2-commentary");
+
+        // Text the letter cannot print is refused when it is saved (beside the field), and stays where it was typed.
+        await commentary.FillAsync("Saved now, with <b>a tag</b> the letter cannot take.");
+        await commentary.BlurAsync();
+        await Expect(page.Locator("#item-2-commentary + .field-error")).ToContainTextAsync("Recommendation 2: line 1: HTML tags ('<b>') are not supported");
+        await Expect(commentary).ToHaveValueAsync("Saved now, with <b>a tag</b> the letter cannot take.");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" }).ClickAsync();
-
         var alert = page.Locator("#alert");
         await Expect(alert).ToContainTextAsync("Save what you typed first");
         await Expect(alert.Locator("li")).ToHaveTextAsync(new[] { "Recommendation 2" });
-        await Expect(commentary).ToHaveValueAsync("Typed but not saved yet.");
-
-        // Text the letter cannot print is refused when it is saved, and stays where it was typed.
-        await commentary.FillAsync("Saved now, with <b>a tag</b> the letter cannot take.");
-        await page.Locator("section.item").Filter(new() { Has = page.Locator("#item-2-commentary") })
-            .GetByRole(AriaRole.Button, new() { Name = "Save response" }).ClickAsync();
-        await Expect(alert).ToContainTextAsync("Recommendation 2: line 1: HTML tags ('<b>') are not supported");
         await Expect(commentary).ToHaveValueAsync("Saved now, with <b>a tag</b> the letter cannot take.");
 
         await DrafterFlowTests.AnswerAsync(page, "2", "Saved now, in words the letter can print.");

@@ -51,4 +51,26 @@ public static class WordDocuments
 
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// The same document with <paramref name="text"/> written in an item's region (its <paramref name="field"/> control, e.g.
+    /// "response.commentary" inside "response:2"), as a drafter writing in Word would leave it.
+    /// </summary>
+    public static byte[] WithRegionWritten(byte[] docx, string itemTag, string field, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            static string? TagOf(SdtElement sdt) => sdt.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value;
+            var item = document.MainDocumentPart!.Document!.Body!.Descendants<SdtElement>().Single(s => TagOf(s) == itemTag);
+            var control = item.Descendants<SdtBlock>().First(s => TagOf(s) == field);
+            var content = control.SdtContentBlock!;
+            var style = content.Descendants<ParagraphProperties>().FirstOrDefault()?.CloneNode(true);
+            content.RemoveAllChildren();
+            content.Append(new Paragraph(style is null ? [new Run(new Text(text))] : [style, new Run(new Text(text))]));
+        }
+
+        return stream.ToArray();
+    }
 }

@@ -38,12 +38,15 @@
     setTimeout(() => callback({ status: 'succeeded', value: openFile(bytes, sliceSize) }));
   };
 
-  const control = (tag) => ({
+  const control = (tag, within = null) => ({
     tag,
     insertOoxml(ooxml, location) { record('contentControl.insertOoxml', { tag, ooxml, location }); },
     insertText(text, location) { record('contentControl.insertText', { tag, text, location }); },
     clear() { record('contentControl.clear', { tag }); },
     delete(keepContent) { record('contentControl.delete', { tag, keepContent }); },
+    select(selectionMode) { record('contentControl.select', { tag, within, selectionMode: selectionMode ?? 'Select' }); },
+    // Controls inside this one: an item region ("response:2") holds its response.commentary and the rest.
+    contentControls: { getByTag: (inner) => collection(doc.tags === null || doc.tags.includes(tag) ? [control(inner, tag)] : []) },
   });
 
   const customXmlPart = (part) => ({
@@ -93,6 +96,7 @@
     run: async (batch) => batch(context),
     InsertLocation: { replace: 'Replace', start: 'Start', end: 'End', before: 'Before', after: 'After' },
     HeaderFooterType: { primary: 'Primary' },
+    SelectionMode: { select: 'Select', start: 'Start', end: 'End' },
   };
 
   window.Office = {

@@ -32,6 +32,18 @@ const FieldNames = {
   document: 'Document',
 };
 
+// The framework's stock titles say nothing a user can act on; they are never shown.
+const StockTitles = new Set([
+  'One or more validation errors occurred.', 'Bad Request', 'Unauthorized', 'Forbidden', 'Not Found', 'Conflict',
+  'Precondition Failed', 'Unsupported Media Type', 'Payload Too Large', 'Content Too Large', 'Unprocessable Entity',
+  'An error occurred while processing your request.', 'Internal Server Error',
+]);
+
+/** The server's own title or detail when it says something in plain words; null for the framework's stock titles. */
+function said(text) {
+  return typeof text === 'string' && text.trim() !== '' && !StockTitles.has(text.trim()) ? text.trim() : null;
+}
+
 function fieldName(field) {
   const root = field.replace(/\[\d+\].*$/, '').split('.')[0];
   return FieldNames[root] ?? field;
@@ -54,24 +66,26 @@ export async function errorFrom(response) {
   const says = (text) => new ApiError(text, { status, details, fields, problem });
   // A refused upload's own message says what is wrong with the file and what to do.
   if (problem.code && problem.detail) return says(problem.detail);
+  const title = said(problem.title);
+  const detail = said(problem.detail);
   switch (status) {
     case 400:
     case 422:
-      return says(`${problem.title ?? 'Some of what you entered cannot be saved.'} Correct the fields below and save again; your text is kept.`);
+      return says(`${title ?? 'This cannot be saved as it is.'} Correct what is named below and save again; your text is kept.`);
     case 401:
       return says('Your sign-in has expired. Sign in again, then repeat what you were doing; your text is kept.');
     case 403:
-      return says(problem.detail ?? 'Your account is not allowed to do this. Ask an administrator to give you the Drafter role.');
+      return says(detail ?? 'Your account is not allowed to do this. Ask an administrator to give you the Drafter role.');
     case 404:
       return says('This no longer exists: someone may have deleted it. Go back to the list of reports and choose again.');
     case 409:
-      return says(`${problem.title ?? 'This cannot be done yet.'}${problem.detail ? `: ${problem.detail}` : ''}`);
+      return says(`${title ?? 'This cannot be done yet'}${detail ? `: ${detail}` : '.'}`);
     case 412:
       return says('Someone else saved a newer version of this draft. Your text is kept here: reload the draft, then save again.');
     case 413:
       return says('That is too large to save. Shorten the text or attach a smaller file.');
     case 415:
-      return says(problem.detail ?? 'That kind of file cannot be attached. Use a plain text (.txt) or Markdown (.md) file, or paste the text.');
+      return says(detail ?? 'That kind of file cannot be attached. Use a plain text (.txt) or Markdown (.md) file, or paste the text.');
     default:
       return status >= 500
         ? says('The ResponseDrafter server had a problem. Wait a minute and try again; your text is kept.')
@@ -121,6 +135,8 @@ export function createApi(token) {
     drafts: async () => (await read(await send('GET', 'api/drafts'))).data,
     draft: async (id) => read(await send('GET', `api/drafts/${encodeURIComponent(id)}`)),
     startDraft: async (reportId) => read(await send('POST', 'api/drafts', { json: { reportId } })),
+    /** The letter-level fields (recipients, references, salutation…), replaced as a whole. */
+    putLetter: async (id, letter, etag) => read(await send('PUT', `api/drafts/${encodeURIComponent(id)}`, { json: letter, etag })),
     putSelection: async (id, refs, etag) => read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/selection`, { json: { refs }, etag })),
     putResponse: async (id, ref, response, etag) =>
       read(await send('PUT', `api/drafts/${encodeURIComponent(id)}/responses/${encodeURIComponent(ref)}`, { json: response, etag })),

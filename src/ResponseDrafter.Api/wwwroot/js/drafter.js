@@ -1,385 +1,220 @@
-// The drafter's screen: choose a report → the applicable recommendations → assurance, commentary and status per item
-// → what is missing → build the letter in the open document → submit for sign-off. Approvers get the review instead.
+// The drafter's screens, put together: the report list → a draft, steered from the item navigator while the letter is
+// written in Word → what is missing → build the letter → submit it for sign-off. Approvers get the review instead.
+// Each screen is its own module; this one holds which draft is open and passes each screen what it needs.
 import { showReview } from './approver.js';
-import { readLetter } from './docx.js';
+import { startAutosave } from './autosave.js';
 import { openAssuranceImport } from './import-assurance.js';
 import { openRecommendationImport } from './import-recommendations.js';
+import { fieldId, itemPanel, unsaved } from './item-panel.js';
+import { renderLetterSettings } from './letter-settings.js';
+import { navId, renderNavigator } from './navigator.js';
+import { headingOf, kindName, refsOf } from './report.js';
+import { deadlineBadge, showReports } from './reports-screen.js';
+import { DraftSession, SaveDeclined } from './session.js';
 import { failAtStart, start } from './signin.js';
-import { announce, busy, byId, clearError, daysLeftText, el, formatDate, isOverdue, show, showError } from './ui.js';
+import { announce, byId, clearError, clearErrorAt, el, formatDate, show, showError, showErrorAt, withProgress } from './ui.js';
 import * as signOff from './submit.js';
 import * as word from './word.js';
 
-const Presentations = [
-  ['quoted-in-full', 'Quoted in full'],
-  ['summarised', 'Summarised (full text in the annex)'],
-  ['annex-only', 'In the annex only'],
-];
-const Statuses = [
-  ['action-taken', 'Action taken'],
-  ['action-proposed', 'Action proposed'],
-  ['no-action', 'No action will be taken'],
-];
-const KindNames = { recommendation: 'Recommendation', 'cause-of-concern': 'Cause of concern', 'area-for-improvement': 'Area for improvement' };
-
-const state = { api: null, host: null, report: null, draft: null, etag: null, status: null, canDraft: false };
-
-/** Unsaved input survives a failed save and a reload: it stays in this tab's session storage until the server has it. */
-const unsaved = {
-  key: (ref, field) => `responsedrafter.unsaved.${state.draft.id}.${ref}.${field}`,
-  get: (ref, field) => sessionStorage.getItem(unsaved.key(ref, field)),
-  set: (ref, field, value) => sessionStorage.setItem(unsaved.key(ref, field), value),
-  clear: (ref, fields) => fields.forEach((field) => sessionStorage.removeItem(unsaved.key(ref, field))),
-  /** The headings of the answered items with typed text the server does not have yet. */
-  pending: () => {
-    const prefix = `responsedrafter.unsaved.${state.draft.id}.`;
-    const keys = Object.keys(sessionStorage).filter((key) => key.startsWith(prefix));
-    const refs = new Set(keys.map((key) => key.slice(prefix.length, key.lastIndexOf('.'))));
-    return state.draft.selection.filter((ref) => refs.has(ref)).map(headingOf);
-  },
+/** The drafter's own view state: which draft is open (its session), which item is chosen, what the filter holds. */
+const app = {
+  api: null,
+  host: null,
+  canDraft: false,
+  /** @type {DraftSession | null} */ session: null,
+  autosave: null,
+  /** @type {string | null} */ chosen: null,
+  /** @type {HTMLElement | null} */ panel: null,
+  filter: '',
+  writesInWord: false,
 };
 
-/**
- * The document open in Word and the server's copy of it, kept in step. Before a change goes to the server, what was
- * written in Word since they last agreed goes first (the document's exact bytes); after it, the regions the server
- * patched are brought into Word. Nothing else in the document is touched.
- */
-const sync = {
-  /** The body's text when Word and the server last agreed; null until they have (so the first change saves Word first). */
-  text: null,
-  async carried() {
-    return state.host.kind === 'word' && (await word.documentDraft())?.draftId === state.draft.id;
-  },
-  async saveWordFirst() {
-    if (!(await sync.carried())) return;
-    const text = await word.bodyText();
-    if (text === sync.text) return;
-    accept(await state.api.saveDocument(state.draft.id, await word.documentFile(), state.etag));
-    sync.text = text;
-  },
-  /** Returns the regions the document no longer has (deleted in Word), which the server could not fill. */
-  async bringIntoWord(changed) {
-    if (!changed?.length || !(await sync.carried())) return [];
-    const regions = new Set(changed.map((path) => path.split('/')[0]).filter((tag) => !tag.includes(':')));
-    const { bytes } = await state.api.document(state.draft.id);
-    const missing = await word.updateLetter(await readLetter(bytes), regions);
-    sync.text = await word.bodyText();
-    return missing;
-  },
-  /** A change to the draft: Word's writing saved first, the change made, the server's patch brought into Word. */
-  async change(send) {
-    await sync.saveWordFirst();
-    const result = await send();
-    accept(result);
-    await sync.bringIntoWord(result.data.document?.changed);
-    return result;
-  },
+/** What submit.js reads (and the ETag it hands back after submitting), without giving it the session itself. */
+const forSignOff = {
+  get api() { return app.api; },
+  get draft() { return app.session.draft; },
+  get etag() { return app.session.etag; },
+  set etag(etag) { app.session.reload().catch(showError); },
 };
-
-const fieldId = (ref, field) => `item-${ref}-${field}`;
-
-function refsOf(report) {
-  return report.recommendations.flatMap((r) => [r.number, ...r.subItems.map((s) => r.number + s.label)]);
-}
-
-function itemOf(ref) {
-  for (const recommendation of state.report.recommendations) {
-    if (recommendation.number === ref) return { recommendation, subItem: null };
-    const subItem = recommendation.subItems.find((s) => recommendation.number + s.label === ref);
-    if (subItem) return { recommendation, subItem };
-  }
-  return null;
-}
-
-function headingOf(ref) {
-  const { recommendation } = itemOf(ref);
-  return `${KindNames[recommendation.kind] ?? 'Recommendation'} ${ref}`;
-}
 
 function addressees(list) {
   return list.length > 0 ? `To: ${list.join('; ')}` : 'Addressee named in the text';
 }
 
-function deadlineBadge(deadline) {
-  return el('span', { class: isOverdue(deadline) ? 'days-left overdue' : 'days-left' }, daysLeftText(deadline.daysLeft));
+async function listReports() {
+  app.autosave?.stop();
+  app.autosave = null;
+  app.session = null;
+  await showReports(app.api, {
+    canDraft: app.canDraft,
+    onOpen: (draftId, button) => withProgress(button, 'Opening the response…', () => open(() => app.api.draft(draftId), button)),
+    onStart: (reportId, button) => withProgress(button, 'Starting the response…', () => open(() => app.api.startDraft(reportId), button)),
+  });
 }
 
-async function showReports() {
-  const [reports, drafts] = await Promise.all([state.api.reports(), state.api.drafts()]);
-  const draftOf = new Map(drafts.map((d) => [d.reportId, d]));
-  const list = byId('report-list');
-  list.replaceChildren(...reports.map((report) => {
-    const titleId = `report-${report.id}`;
-    const existing = draftOf.get(report.id);
-    return el('li', {}, el('fluent-card', { class: 'report-card' },
-      el('h2', { id: titleId }, report.title),
-      el('p', { class: 'meta' }, `Published ${formatDate(report.publishedOn)} · ${report.recommendationCount} recommendations`),
-      el('p', { class: 'deadline' }, `Last day to publish: ${formatDate(report.deadline.lastDay)} `, deadlineBadge(report.deadline)),
-      reportAction(report, existing, titleId)));
-  }));
-  if (reports.length === 0) list.replaceChildren(el('li', {}, 'No reports in the catalogue yet. An administrator adds them.'));
-  show(byId('choose-report'), true);
-  show(byId('draft'), false);
-}
-
-/** Drafters start or continue the response; anyone else can read a response once it is started. */
-function reportAction(report, existing, titleId) {
-  if (!existing && !state.canDraft) return el('p', { class: 'hint' }, 'No response started yet.');
-  const label = !existing ? 'Start the response' : state.canDraft ? 'Continue the response' : 'Read the response';
-  return el('fluent-button', {
-    appearance: 'accent',
-    'aria-describedby': titleId,
-    on: { click: () => (existing ? openDraft(existing.id) : startDraft(report.id)) },
-  }, label);
-}
-
-async function startDraft(reportId) {
+async function open(load, button) {
   clearError();
   try {
-    const { data, etag } = await state.api.startDraft(reportId);
+    const { data, etag } = await load();
     await showDraft(data, etag);
   } catch (error) {
-    showError(error);
+    if (button?.isConnected) showErrorAt(button, error);
+    else showError(error);
   }
 }
 
-async function openDraft(draftId) {
-  clearError();
-  try {
-    const { data, etag } = await state.api.draft(draftId);
-    await showDraft(data, etag);
-  } catch (error) {
-    showError(error);
-  }
+/** The answer to "Save anyway?", asked in the pane where the drafter is looking. */
+function confirmCost(question) {
+  const box = byId('confirm-cost');
+  const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  return new Promise((resolve) => {
+    const answer = (yes) => {
+      show(box, false);
+      box.replaceChildren();
+      if (returnTo?.isConnected) returnTo.focus();
+      resolve(yes);
+    };
+    const cancel = el('fluent-button', { on: { click: () => answer(false) } }, 'Cancel');
+    box.replaceChildren(
+      el('p', { id: 'confirm-cost-question' }, question),
+      el('div', { class: 'actions' },
+        el('fluent-button', { appearance: 'accent', on: { click: () => answer(true) } }, 'Save anyway'),
+        cancel));
+    show(box, true);
+    announce(question);
+    cancel.focus();
+  });
 }
 
 async function showDraft(draft, etag) {
-  sync.text = null;
-  state.draft = draft;
-  state.etag = etag;
-  state.report = await state.api.report(draft.reportId);
+  app.autosave?.stop();
+  const report = await app.api.report(draft.reportId);
+  const session = new DraftSession({ api: app.api, host: app.host, draft, etag, report, confirmCost });
+  app.session = session;
+  app.chosen = null;
+  app.panel = null;
+  session.addEventListener('status', () => renderProgress());
+  session.addEventListener('draft', () => showSelected());
+  await session.refresh();
+  app.writesInWord = await session.carried();
+  // The document as opened is where the drafter starts; only what is written from now on needs saving.
+  if (app.writesInWord) await session.startFromWord();
   renderDeadline();
   renderSelection();
-  renderResponses();
-  show(byId('read-only-note'), !state.canDraft);
+  renderLetterSettings(session, { canDraft: app.canDraft });
+  show(byId('read-only-note'), !app.canDraft);
   show(byId('choose-report'), false);
   show(byId('draft'), true);
-  await refreshStatus();
+  app.autosave = startAutosave(session, byId('save-state'));
+  renderProgress();
   byId('draft-heading').focus();
 }
 
-function accept({ data, etag }) {
-  state.draft = data;
-  state.etag = etag;
-}
-
 function renderDeadline() {
-  const { report } = state;
+  const { report } = app.session;
   byId('deadline').replaceChildren(
     el('p', { class: 'report-title' }, report.title),
-    el('p', {}, `Last day to publish: `, el('strong', {}, formatDate(report.deadline.lastDay)), ' ', deadlineBadge(report.deadline)));
+    el('p', {}, 'Last day to publish: ', el('strong', {}, formatDate(report.deadline.lastDay)), ' ', deadlineBadge(report.deadline)));
+}
+
+/** The navigator, what is missing and the sign-off section, after anything changed. */
+function renderProgress() {
+  const session = app.session;
+  if (!session?.status) return;
+  if (app.chosen && !session.draft.selection.includes(app.chosen)) {
+    app.chosen = null;
+    app.panel = null;
+  }
+  renderNavigator(session, { chosen: app.chosen, filter: app.filter, panel: app.panel, onChoose: choose });
+  renderCompleteness(session.status);
+  signOff.show(forSignOff).catch(showError);
+}
+
+/** Opens an item's panel under its row and puts Word's selection in its region, where the drafter writes. */
+async function choose(ref) {
+  const again = app.chosen === ref;
+  app.chosen = again ? null : ref;
+  app.panel = again ? null : itemPanel(app.session, {
+    ref,
+    writesInWord: app.writesInWord,
+    canDraft: app.canDraft,
+    onGoToDocument: app.writesInWord ? () => goToRegion(ref) : null,
+  });
+  if (app.panel) app.panel.dataset.ref = ref;
+  renderProgress();
+  if (again) {
+    byId(navId(ref))?.focus();
+    return;
+  }
+  byId(fieldId(ref, 'heading'))?.focus();
+  if (app.writesInWord) await goToRegion(ref);
+}
+
+async function goToRegion(ref) {
+  try {
+    const found = await word.selectRegion(ref);
+    announce(found
+      ? `${headingOf(app.session.report, ref)} is selected in the document: write the commissioner's response there.`
+      : `${headingOf(app.session.report, ref)} is not in the document yet: build the letter to add it.`);
+  } catch (error) {
+    showErrorAt(byId(navId(ref)), error);
+  }
 }
 
 function renderSelection() {
-  const selected = new Set(state.draft.selection);
+  const { report, draft } = app.session;
+  const selected = new Set(draft.selection);
   const box = (ref, label) => el('fluent-checkbox', {
     id: fieldId(ref, 'selected'),
     'data-ref': ref,
     checked: selected.has(ref),
-    on: { change: saveSelection },
+    readonly: !app.canDraft,
+    on: { change: (event) => app.canDraft && !event.currentTarget.dataset.quiet && saveSelection(event.currentTarget) },
   }, label);
-  byId('items').replaceChildren(...state.report.recommendations.map((r) => el('div', { class: 'recommendation' },
-    box(r.number, `${KindNames[r.kind] ?? 'Recommendation'} ${r.number}`),
+  byId('items').replaceChildren(...report.recommendations.map((r) => el('div', { class: 'recommendation' },
+    box(r.number, `${kindName(r.kind)} ${r.number}`),
     el('p', { class: 'addressees' }, addressees(r.addressees)),
-    el('p', { class: 'verbatim' }, r.text),
     r.subItems.length === 0 ? null : el('ul', { class: 'sub-items' }, r.subItems.map((s) => el('li', {},
       box(r.number + s.label, `${r.number}${s.label}`),
-      s.addressees.length > 0 ? el('p', { class: 'addressees' }, addressees(s.addressees)) : null,
-      el('p', { class: 'verbatim' }, s.text)))))));
-  lockForReading(byId('items'));
+      s.addressees.length > 0 ? el('p', { class: 'addressees' }, addressees(s.addressees)) : null))))));
+  byId('selection-count').textContent = `(${draft.selection.length} of ${refsOf(report).length})`;
 }
 
-async function saveSelection() {
-  clearError();
-  const refs = refsOf(state.report).filter((ref) => (/** @type {FluentControl} */ (byId(fieldId(ref, 'selected'))))?.checked);
-  try {
-    await sync.change(() => state.api.putSelection(state.draft.id, refs, state.etag));
-    renderResponses();
-    announce('Selection saved.');
-    await refreshStatus();
-  } catch (error) {
-    showError(error);
-    renderSelection();
-  }
-}
-
-function responseFor(ref) {
-  return state.draft.responses.find((r) => r.ref === ref) ?? { ref, commentary: null, status: null, reason: null, assurance: null };
-}
-
-/** A labelled text area whose typing is kept in session storage until the server has it. */
-function textArea(ref, field, label, saved, hint) {
-  const hintId = hint ? `${fieldId(ref, field)}-hint` : null;
-  const restored = unsaved.get(ref, field);
-  const area = el('fluent-text-area', {
-    id: fieldId(ref, field),
-    resize: 'vertical',
-    'aria-describedby': hintId,
-    value: restored ?? saved ?? '',
-    on: { input: (event) => unsaved.set(ref, field, event.target.value) },
-  }, label);
-  return [area, hint ? el('p', { id: hintId, class: 'hint' }, hint) : null];
-}
-
-function textField(ref, field, label, saved) {
-  const restored = unsaved.get(ref, field);
-  return el('fluent-text-field', {
-    id: fieldId(ref, field),
-    value: restored ?? saved ?? '',
-    on: { input: (event) => unsaved.set(ref, field, event.target.value) },
-  }, label);
-}
-
-/** Native radio buttons: with nothing chosen yet they stay reachable by Tab, which the Fluent radio group is not. */
-function radios(ref, field, label, options, saved) {
-  const chosen = unsaved.get(ref, field) ?? saved;
-  const name = fieldId(ref, field);
-  return el('fieldset', { id: name, class: 'choices' },
-    el('legend', {}, label),
-    options.map(([value, text]) => el('label', {},
-      el('input', {
-        type: 'radio',
-        name,
-        value,
-        checked: chosen === value,
-        on: { change: () => unsaved.set(ref, field, value) },
-      }),
-      ` ${text}`)));
-}
-
-function provenance(assurance) {
-  if (!assurance) return el('p', { class: 'hint' }, 'No assurance from the force yet.');
-  const p = assurance.provenance;
-  const from = p.sourceFileName ? ` from the file ${p.sourceFileName}` : '';
-  return el('p', { class: 'provenance' }, `Saved: supplied by ${p.suppliedBy}, received ${formatDate(p.receivedOn)}${from}.`);
-}
-
-function renderResponses() {
-  const container = byId('responses');
-  if (state.draft.selection.length === 0) {
-    container.replaceChildren(el('p', {}, 'Tick at least one recommendation above to answer it in the letter.'));
-    return;
-  }
-  container.replaceChildren(...state.draft.selection.map((ref) => {
-    const { recommendation, subItem } = itemOf(ref);
-    const saved = responseFor(ref);
-    const assurance = saved.assurance;
-    const headingId = `${fieldId(ref, 'heading')}`;
-    const result = el('p', { id: fieldId(ref, 'result'), class: 'save-result', role: 'status' });
-    return el('section', { class: 'item', 'aria-labelledby': headingId },
-      el('h3', { id: headingId }, headingOf(ref)),
-      el('p', { class: 'verbatim' }, subItem ? subItem.text : recommendation.text),
-      el('fieldset', {},
-        el('legend', {}, "The force's assurance"),
-        textArea(ref, 'assurance', 'Assurance text (paste it here)', assurance?.text,
-          "Paste the chief constable's text for this recommendation, word for word."),
-        textField(ref, 'suppliedBy', 'Supplied by (name and role)', assurance?.provenance.suppliedBy),
-        radios(ref, 'presentation', 'How the letter shows it', Presentations, assurance?.presentation ?? 'quoted-in-full'),
-        textArea(ref, 'summary', 'Summary (when summarised)', assurance?.summary),
-        el('label', { for: fieldId(ref, 'file'), class: 'file-label drafting-only' }, "Or attach the force's file (.txt or .md)"),
-        el('input', { type: 'file', id: fieldId(ref, 'file'), class: 'drafting-only', accept: '.txt,.md,text/plain,text/markdown' }),
-        provenance(assurance),
-        el('fluent-button', { appearance: 'accent', class: 'drafting-only', on: { click: (event) => saveAssurance(ref, event.currentTarget) } }, 'Save assurance')),
-      el('fieldset', {},
-        el('legend', {}, "The commissioner's response"),
-        textArea(ref, 'commentary', 'Commentary', saved.commentary),
-        radios(ref, 'status', 'Status', Statuses, saved.status),
-        textArea(ref, 'reason', 'Reason (needed when no action will be taken)', saved.reason),
-        el('fluent-button', { appearance: 'accent', class: 'drafting-only', on: { click: (event) => saveResponse(ref, event.currentTarget) } }, 'Save response')),
-      result);
-  }));
-  lockForReading(container);
-}
-
-/** Without the Drafter role (an approver or administrator) the draft can be read here but not changed: the server would refuse. */
-function lockForReading(container) {
-  if (state.canDraft) return;
-  container.querySelectorAll('fluent-text-area, fluent-text-field, fluent-checkbox').forEach((control) => control.setAttribute('readonly', ''));
-  container.querySelectorAll('input').forEach((input) => { input.disabled = true; });
-}
-
-function valueOf(ref, field) {
-  // A fieldset of radio buttons, a select or a Fluent text control.
-  const element = /** @type {HTMLFieldSetElement | HTMLSelectElement | FluentControl} */ (byId(fieldId(ref, field)));
-  const value = (element?.tagName === 'FIELDSET'
-    ? /** @type {HTMLInputElement | null} */ (element.querySelector('input:checked'))?.value
-    : /** @type {HTMLSelectElement | FluentControl} */ (element)?.value) ?? '';
-  return value === '' ? null : value;
-}
-
-async function saveAssurance(ref, button) {
-  clearError();
-  busy(button, true);
-  byId(fieldId(ref, 'result')).textContent = 'Saving…';
-  const fields = ['assurance', 'suppliedBy', 'presentation', 'summary'];
-  try {
-    const file = (/** @type {HTMLInputElement} */ (byId(fieldId(ref, 'file')))).files[0];
-    if (file) {
-      const form = new FormData();
-      form.append('file', file);
-      form.append('suppliedBy', valueOf(ref, 'suppliedBy') ?? '');
-      form.append('presentation', valueOf(ref, 'presentation') ?? 'quoted-in-full');
-      if (valueOf(ref, 'summary')) form.append('summary', valueOf(ref, 'summary'));
-      await sync.change(() => state.api.uploadAssurance(state.draft.id, ref, form, state.etag));
-    } else {
-      await sync.change(() => state.api.putAssurance(state.draft.id, ref, {
-        text: valueOf(ref, 'assurance'),
-        suppliedBy: valueOf(ref, 'suppliedBy'),
-        presentation: valueOf(ref, 'presentation'),
-        summary: valueOf(ref, 'summary'),
-      }, state.etag));
+/** The ticks as the draft has them, set on the boxes already shown (re-creating them would take focus away). */
+function showSelected() {
+  const { report, draft } = app.session;
+  const selected = new Set(draft.selection);
+  for (const ref of refsOf(report)) {
+    const box = /** @type {FluentControl | null} */ (byId(fieldId(ref, 'selected')));
+    if (box && box.checked !== selected.has(ref)) {
+      // A Fluent checkbox announces a change made by script too; this one is not the drafter's.
+      box.dataset.quiet = 'true';
+      box.checked = selected.has(ref);
+      delete box.dataset.quiet;
     }
-    unsaved.clear(ref, fields);
-    renderResponses();
-    byId(fieldId(ref, 'result')).textContent = `Assurance for ${headingOf(ref)} saved.`;
-    await refreshStatus();
-  } catch (error) {
-    byId(fieldId(ref, 'result')).textContent = 'Not saved.';
-    showError(error);
-  } finally {
-    busy(button, false);
   }
+  byId('selection-count').textContent = `(${draft.selection.length} of ${refsOf(report).length})`;
 }
 
-async function saveResponse(ref, button) {
-  clearError();
-  busy(button, true);
-  byId(fieldId(ref, 'result')).textContent = 'Saving…';
+async function saveSelection(box) {
+  const session = app.session;
+  const refs = refsOf(session.report).filter((ref) => (/** @type {FluentControl} */ (byId(fieldId(ref, 'selected'))))?.checked);
+  clearErrorAt(box);
   try {
-    await sync.change(() => state.api.putResponse(state.draft.id, ref, {
-      commentary: valueOf(ref, 'commentary'),
-      status: valueOf(ref, 'status'),
-      reason: valueOf(ref, 'reason'),
-    }, state.etag));
-    unsaved.clear(ref, ['commentary', 'status', 'reason']);
-    renderResponses();
-    byId(fieldId(ref, 'result')).textContent = `Response to ${headingOf(ref)} saved.`;
-    await refreshStatus();
+    await session.change((draft, etag) => app.api.putSelection(draft.id, refs, etag));
+    announce('Selection saved.');
   } catch (error) {
-    byId(fieldId(ref, 'result')).textContent = 'Not saved.';
-    showError(error);
-  } finally {
-    busy(button, false);
+    showSelected();
+    if (error instanceof SaveDeclined) announce(error.message);
+    else showErrorAt(box, error);
   }
 }
 
-const GapFields = { response: 'commentary', status: 'status', reason: 'reason', commentary: 'commentary' };
+const GapFields = { response: 'status', status: 'status', reason: 'reason', commentary: 'status' };
 
-async function refreshStatus() {
-  const status = await state.api.status(state.draft.id);
-  state.status = status;
-  await signOff.show(state);
+function renderCompleteness(status) {
   const box = byId('completeness');
-  const problems = Object.entries(status.problems ?? {}).flatMap(([, reasons]) => reasons);
+  const problems = Object.values(status.problems ?? {}).flat();
   if (status.complete) {
     box.replaceChildren(el('p', { class: 'complete' }, 'Complete: every applicable recommendation has a response.'));
     return;
@@ -388,21 +223,23 @@ async function refreshStatus() {
     el('p', {}, `Still missing (${status.gaps.length + problems.length}). The letter can be built, marked DRAFT, until these are done:`),
     el('ul', { class: 'gaps' },
       status.gaps.map((gap) => el('li', {}, el('a', {
-        href: `#${fieldId(gap.ref, GapFields[gap.field] ?? 'commentary')}`,
+        href: `#${fieldId(gap.ref, GapFields[gap.field] ?? 'status')}`,
         on: { click: (event) => focusGap(event, gap) },
       }, gap.message))),
       problems.map((problem) => el('li', {}, problem))));
 }
 
-function focusGap(event, gap) {
-  const target = byId(fieldId(gap.ref, GapFields[gap.field] ?? 'commentary'));
-  if (!target) {
-    event.preventDefault();
+async function focusGap(event, gap) {
+  event.preventDefault();
+  if (!app.session.draft.selection.includes(gap.ref)) {
+    byId('selection-panel').setAttribute('open', '');
     byId(fieldId(gap.ref, 'selected'))?.focus();
     return;
   }
-  event.preventDefault();
-  target.focus();
+  if (app.chosen !== gap.ref) await choose(gap.ref);
+  const target = byId(fieldId(gap.ref, GapFields[gap.field] ?? 'status'));
+  const focusable = /** @type {HTMLElement | null} */ (target?.matches('fieldset') ? target.querySelector('input') : target);
+  focusable?.focus();
 }
 
 function download(bytes, name) {
@@ -414,63 +251,83 @@ function download(bytes, name) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-async function buildLetter(replaceEverything = false) {
-  clearError();
-  const button = byId('build');
-  const result = byId('build-result');
-  show(byId('replace-confirm'), false);
-  busy(button, true);
-  try {
-    if (state.host.kind !== 'word') {
-      const { bytes } = await state.api.document(state.draft.id);
-      download(bytes, `${state.report.title.slice(0, 80)} - response.docx`);
-      result.textContent = 'The letter was downloaded. Open it in Word.';
-      return;
-    }
-
-    const carried = await word.documentDraft();
-    if (carried && carried.draftId !== state.draft.id) {
-      throw new Error(`This document holds the response to "${carried.reportTitle}". Open a new blank document for this report and build the letter there.`);
-    }
-    if (carried) {
-      // What was written in Word reaches the server first; the server then patches only what the record changed.
-      await sync.saveWordFirst();
-      const assembled = await state.api.assemble(state.draft.id, state.etag);
-      accept(assembled);
-      const changed = assembled.data.document?.changed ?? [];
-      const missing = [...await sync.bringIntoWord(changed), ...(assembled.data.document?.missing ?? [])];
-      result.textContent = changed.length === 0
-        ? 'The letter is up to date with the draft. Your text in Word is saved.'
-        : 'The letter was updated where the draft changed. Your text in Word is saved and unchanged.';
-      if (missing.length > 0) {
-        result.textContent += ` These sections are not in the document any more and were left out: ${[...new Set(missing)].join(', ')}.`;
-      }
-    } else if (!replaceEverything && await word.documentHasText()) {
-      show(byId('replace-confirm'), true);
-      result.textContent = 'This document already has text that did not come from ResponseDrafter.';
-      byId('replace-confirm-button').focus();
-      return;
-    } else {
-      const { bytes } = await state.api.document(state.draft.id);
-      await word.insertLetter(await readLetter(bytes));
-      sync.text = await word.bodyText();
-      result.textContent = `The letter was built in this document from draft version ${state.draft.version}.`;
-    }
-    await refreshStatus();
-    if (!state.status?.complete) result.textContent += ' It is marked DRAFT until the missing items are done.';
-  } catch (error) {
-    showError(error);
-  } finally {
-    busy(button, false);
+/** Word's text on the server before anything that reads it (Build, Submit, an import); throws when it could not be. */
+async function saveFirst() {
+  if (app.autosave && !(await app.autosave.saveNow())) {
+    throw new Error('Your text in Word is not saved yet (see "Not saved" above), so nothing else was done. Retry the save first.');
   }
 }
 
-function wireBuild() {
+async function buildLetter(replaceEverything = false) {
+  const button = byId('build');
+  const result = byId('build-result');
+  const session = app.session;
+  show(byId('replace-confirm'), false);
+  result.textContent = '';
+  await withProgress(button, app.host.kind === 'word' ? 'Building the letter…' : 'Preparing the letter…', async () => {
+    try {
+      if (app.host.kind !== 'word') {
+        const { bytes } = await app.api.document(session.draft.id);
+        download(bytes, `${session.report.title.slice(0, 80)} - response.docx`);
+        result.textContent = 'The letter was downloaded. Open it in Word.';
+        return;
+      }
+
+      const carried = await word.documentDraft();
+      if (carried && carried.draftId !== session.draft.id) {
+        throw new Error(`This document holds the response to "${carried.reportTitle}". Open a new blank document for this report and build the letter there.`);
+      }
+      if (carried) {
+        // What was written in Word reaches the server first; the server then patches only what the record changed.
+        await saveFirst();
+        const { result: assembled, missing: gone } = await session.change((draft, etag) => app.api.assemble(draft.id, etag));
+        const changed = assembled.data.document?.changed ?? [];
+        const missing = [...gone, ...(assembled.data.document?.missing ?? [])];
+        result.textContent = changed.length === 0
+          ? 'The letter is up to date with the draft. Your text in Word is saved.'
+          : 'The letter was updated where the draft changed. Your text in Word is saved and unchanged.';
+        if (missing.length > 0) {
+          result.textContent += ` These sections are not in the document any more and were left out: ${[...new Set(missing)].join(', ')}.`;
+        }
+      } else if (!replaceEverything && await word.documentHasText()) {
+        show(byId('replace-confirm'), true);
+        result.textContent = 'This document already has text that did not come from ResponseDrafter.';
+        byId('replace-confirm-button').focus();
+        return;
+      } else {
+        await session.insertLetter();
+        app.writesInWord = true;
+        app.autosave?.say('No unsaved changes: write in the document and the pane saves it.');
+        if (app.chosen) {
+          const ref = app.chosen;
+          app.chosen = null;
+          await choose(ref);
+          button.focus();
+        }
+        result.textContent = `The letter was built in this document from draft version ${session.draft.version}.`;
+      }
+      await session.refresh();
+      if (!session.status?.complete) result.textContent += ' It is marked DRAFT until the missing items are done.';
+    } catch (error) {
+      showErrorAt(button, error);
+    }
+  });
+}
+
+function wireDraft() {
   byId('build').addEventListener('click', () => buildLetter());
   byId('replace-confirm-button').addEventListener('click', () => buildLetter(true));
-  byId('back').addEventListener('click', () => showReports().catch(showError));
-  signOff.wire(state, unsaved.pending, sync.saveWordFirst);
-  if (state.host.kind !== 'word') {
+  byId('back').addEventListener('click', () => listReports().catch(showError));
+  byId('item-filter').addEventListener('input', (event) => {
+    app.filter = /** @type {HTMLInputElement} */ (event.target).value;
+    renderProgress();
+  });
+  const pending = () => {
+    const session = app.session;
+    return unsaved.refs(session.draft.id).filter((ref) => session.draft.selection.includes(ref)).map((ref) => headingOf(session.report, ref));
+  };
+  signOff.wire(forSignOff, pending, saveFirst);
+  if (app.host.kind !== 'word') {
     byId('build').textContent = 'Download the letter (.docx)';
     byId('build-hint').textContent = 'Outside Word the letter is downloaded; open the task pane in Word to build it in the document.';
   }
@@ -478,47 +335,57 @@ function wireBuild() {
 
 /** The import screens: a report from its text or Word file, and the force's Word document into this draft. */
 function wireImports() {
-  byId('import-report-open').addEventListener('click', () => openRecommendationImport(state.api, {
+  byId('import-report-open').addEventListener('click', () => openRecommendationImport(app.api, {
     onSaved: async (report) => {
-      await showReports();
+      await listReports();
       byId('import-report-result').textContent = `The report "${report.title}" was saved with ${report.recommendations.length} recommendations. Start the response from its card.`;
       /** @type {HTMLElement | null} */ (byId(`report-${report.id}`)?.closest('fluent-card')?.querySelector('fluent-button'))?.focus();
     },
-    onClose: () => showReports().catch(showError),
+    onClose: () => listReports().catch(showError),
   }));
-  byId('import-assurance-open').addEventListener('click', () => openAssuranceImport(state.api, state, {
-    beforeImport: async () => {
-      await sync.saveWordFirst();
-      return state.etag;
-    },
-    onImported: async (result, refs, fileName) => {
-      accept(result);
-      await sync.bringIntoWord(result.data.document?.changed);
-      refs.forEach((ref) => unsaved.clear(ref, ['assurance', 'suppliedBy']));
-      renderResponses();
-      show(byId('draft'), true);
-      byId('import-assurance-result').textContent = `The assurance from ${fileName} was filled in for ${refs.map(headingOf).join(', ')}.`;
-      byId('draft-heading').focus();
-      await refreshStatus();
-    },
-    onClose: () => show(byId('draft'), true),
-  }));
+  byId('import-assurance-open').addEventListener('click', () => {
+    const session = app.session;
+    openAssuranceImport(app.api, { draft: session.draft, etag: session.etag, report: session.report }, {
+      beforeImport: async () => {
+        await saveFirst();
+        return session.etag;
+      },
+      onImported: async (result, refs, fileName) => {
+        await session.adopt(result);
+        refs.forEach((ref) => unsaved.clear(session.draft.id, ref, ['assurance', 'suppliedBy']));
+        if (app.chosen && refs.includes(app.chosen)) {
+          const ref = app.chosen;
+          app.chosen = null;
+          await choose(ref);
+        }
+        show(byId('draft'), true);
+        // The confirmation is where the drafter lands, not the top of the pane.
+        const confirmation = byId('import-assurance-result');
+        confirmation.textContent = `The assurance from ${fileName} was filled in for ${refs.map((ref) => headingOf(session.report, ref)).join(', ')}.`;
+        confirmation.focus();
+      },
+      onClose: () => {
+        show(byId('draft'), true);
+        byId('import-assurance-open').focus();
+      },
+    });
+  });
 }
 
 async function main() {
   try {
     const { host, api, me } = await start();
-    state.host = host;
-    state.api = api;
-    state.canDraft = me.roles.includes('Drafter');
-    document.documentElement.toggleAttribute('data-read-only', !state.canDraft);
-    show(byId('import-report-open'), state.canDraft || me.roles.includes('Admin'));
-    wireBuild();
+    app.host = host;
+    app.api = api;
+    app.canDraft = me.roles.includes('Drafter');
+    document.documentElement.toggleAttribute('data-read-only', !app.canDraft);
+    show(byId('import-report-open'), app.canDraft || me.roles.includes('Admin'));
+    wireDraft();
     wireImports();
     const carried = host.kind === 'word' ? await word.documentDraft() : null;
     if (carried?.draftId && me.roles.includes('Approver')) await showReview(api, carried.draftId);
-    else if (carried?.draftId) await openDraft(carried.draftId);
-    else await showReports();
+    else if (carried?.draftId) await open(() => api.draft(carried.draftId), null);
+    else await listReports();
   } catch (error) {
     failAtStart(error);
   }

@@ -1,22 +1,16 @@
 // The force's Word document into a draft: upload it → each recommendation with the sections proposed as its answer and
 // why, the sections left over, and what a revised document changed → the drafter's choice → the assurance filled in.
-import { announce, busy, byId, clearError, el, formatDate, show, showError } from './ui.js';
+import { itemOf as reportItem, safeId } from './report.js';
+import { announce, byId, clearError, el, formatDate, show, showError, withProgress } from './ui.js';
 
-const KindNames = { recommendation: 'Recommendation', 'cause-of-concern': 'Cause of concern', 'area-for-improvement': 'Area for improvement' };
 const Confidence = { high: 'high confidence', medium: 'medium confidence', low: 'low confidence: check it' };
 
 /** "Recommendation 2" and its verbatim text, for a ref of the report ("2", "6c"). */
 function itemOf(report, ref) {
-  for (const r of report.recommendations) {
-    const title = `${KindNames[r.kind] ?? 'Recommendation'} ${ref}`;
-    if (r.number === ref) return { title, text: r.text };
-    const subItem = r.subItems.find((s) => r.number + s.label === ref);
-    if (subItem) return { title, text: subItem.text };
-  }
-  return { title: `Recommendation ${ref}`, text: '' };
+  const item = reportItem(report, ref);
+  return item ? { title: item.heading, text: item.text } : { title: `Recommendation ${ref}`, text: '' };
 }
 
-const safeId = (text) => text.replace(/[^A-Za-z0-9]/g, '_');
 const headingOf = (section) => (section.heading.trim() === '' ? 'Text before the first heading' : section.heading);
 
 /**
@@ -66,21 +60,20 @@ async function read(screen, button, mapping) {
     showError(new Error("Choose the force's Word document (.docx) first."));
     return;
   }
-  busy(button, true);
-  try {
-    const form = new FormData();
-    form.append('file', file);
-    screen.preview = await screen.api.previewAssuranceImport(screen.draft.id, form);
-    screen.file = file;
-    renderMapping(screen, mapping);
-    announce(`${screen.preview.sections.length} sections read from ${screen.preview.fileName}. Check the matches, then fill in the assurance.`);
-    byId('assurance-mapping-heading').focus();
-  } catch (error) {
-    show(mapping, false);
-    showError(error);
-  } finally {
-    busy(button, false);
-  }
+  await withProgress(button, `Reading ${file.name}…`, async () => {
+    try {
+      const form = new FormData();
+      form.append('file', file);
+      screen.preview = await screen.api.previewAssuranceImport(screen.draft.id, form);
+      screen.file = file;
+      renderMapping(screen, mapping);
+      announce(`${screen.preview.sections.length} sections read from ${screen.preview.fileName}. Check the matches, then fill in the assurance.`);
+      byId('assurance-mapping-heading').focus();
+    } catch (error) {
+      show(mapping, false);
+      showError(error);
+    }
+  });
 }
 
 function sectionBox(ref, section, proposal) {
@@ -196,21 +189,20 @@ async function confirm(screen, button) {
     showError(new Error('Tick at least one section for at least one recommendation.'));
     return;
   }
-  busy(button, true);
-  try {
-    const form = new FormData();
-    form.append('file', screen.file);
-    form.append('suppliedBy', suppliedBy);
-    form.append('sha256', screen.preview.sha256);
-    form.append('mapping', JSON.stringify(mapping));
-    const etag = await screen.beforeImport?.() ?? screen.etag;
-    const result = await screen.api.importAssurance(screen.draft.id, form, etag);
-    sessionStorage.removeItem(screen.suppliedKey);
-    show(byId('import-assurance'), false);
-    await screen.onImported(result, refs, screen.preview.fileName);
-  } catch (error) {
-    showError(error);
-  } finally {
-    busy(button, false);
-  }
+  await withProgress(button, 'Filling in the assurance…', async () => {
+    try {
+      const form = new FormData();
+      form.append('file', screen.file);
+      form.append('suppliedBy', suppliedBy);
+      form.append('sha256', screen.preview.sha256);
+      form.append('mapping', JSON.stringify(mapping));
+      const etag = await screen.beforeImport?.() ?? screen.etag;
+      const result = await screen.api.importAssurance(screen.draft.id, form, etag);
+      sessionStorage.removeItem(screen.suppliedKey);
+      show(byId('import-assurance'), false);
+      await screen.onImported(result, refs, screen.preview.fileName);
+    } catch (error) {
+      showError(error);
+    }
+  });
 }

@@ -1,13 +1,13 @@
 // Adding a report from its published text: paste the recommendations (or upload the report's .docx) → what the server
 // read, with warnings and the text it could not place → correct it → save the report to the catalogue.
+import { KindNames, kindName } from './report.js';
 import { announce, busy, byId, clearError, el, show, showError } from './ui.js';
 
-const Kinds = [['recommendation', 'Recommendation'], ['cause-of-concern', 'Cause of concern'], ['area-for-improvement', 'Area for improvement']];
+const Kinds = Object.entries(KindNames);
 const ReportKinds = [['thematic', 'Thematic inspection'], ['peel', 'PEEL inspection'], ['super-complaint', 'Super-complaint']];
 const Fields = { title: 'Title', kind: 'Kind of report', publishedOn: 'Published on', url: 'Web address', text: 'Text copied from the report', file: 'Word document' };
 const pastedKey = 'responsedrafter.import.recommendations';
 
-const kindName = (kind) => (Kinds.find(([value]) => value === kind) ?? Kinds[0])[1];
 const addressed = (r) => {
   if (r.addressees.length > 0) return r.addressees.join('; ');
   return r.subItems.some((s) => s.addressees.length > 0) ? 'Named by each sub-item' : 'Named in the text';

@@ -174,3 +174,43 @@ export function documentFile() {
     });
   });
 }
+
+/**
+ * Puts Word's selection in the region answering one item ("response:2"): in its commentary when the region has one,
+ * where the drafter writes, or else on the whole region. Returns false when the document has no such region.
+ * @param {string} ref
+ * @returns {Promise<boolean>}
+ */
+export function selectRegion(ref) {
+  return Word.run(async (context) => {
+    const regions = context.document.contentControls.getByTag(`response:${ref}`);
+    regions.load('items');
+    await context.sync();
+    if (regions.items.length === 0) return false;
+    const commentary = regions.items[0].contentControls.getByTag('response.commentary');
+    commentary.load('items');
+    await context.sync();
+    if (commentary.items.length > 0) commentary.items[0].select(Word.SelectionMode.start);
+    else regions.items[0].select(Word.SelectionMode.select);
+    await context.sync();
+    return true;
+  });
+}
+
+/**
+ * Calls `onChange` whenever the drafter changes a paragraph in Word, where Word has the events (WordApi 1.6).
+ * Returns false when it does not, so the caller watches by other means.
+ * @param {() => void} onChange
+ * @returns {Promise<boolean>}
+ */
+export async function watchParagraphs(onChange) {
+  if (!Office.context.requirements?.isSetSupported('WordApi', '1.6')) return false;
+  const handler = async () => onChange();
+  return Word.run(async (context) => {
+    context.document.onParagraphChanged.add(handler);
+    context.document.onParagraphAdded.add(handler);
+    context.document.onParagraphDeleted.add(handler);
+    await context.sync();
+    return true;
+  });
+}
