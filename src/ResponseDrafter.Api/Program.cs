@@ -11,6 +11,7 @@ using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Api.Sample;
+using ResponseDrafter.Api.TaskPane;
 using ResponseDrafter.Api.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.Services.AddDraftingDatabase(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddSampleData();
+builder.Services.AddOfficeJs();
 builder.Services.AddHealth();
 builder.Services.AddApiOpenApi();
 
@@ -35,6 +37,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSignInModeLabel();
 app.UseDefaultFiles();
+app.UseOfficeJs();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLimits();

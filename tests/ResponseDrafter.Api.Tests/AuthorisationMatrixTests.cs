@@ -73,6 +73,8 @@ public sealed class AuthorisationMatrixTests
         new("GET /api/drafts/{id:guid}/versions/{number:int}/document", s => Get($"{s.DraftUrl}/versions/1/document"), new(401, 404, 404, 404, 404)),
         new("POST /api/drafts/{id:guid}/decisions", s => Json(HttpMethod.Post, $"{s.DraftUrl}/decisions", new DecisionInput("approve", new string('0', 64), null)), new(401, 409, 409, 409, 404)),
         new("POST /api/drafts/{id:guid}/versions", s => Docx(HttpMethod.Post, $"{s.DraftUrl}/versions", null), new(401, 409, 409, 409, 404)),
+        // Read-only, for anyone who can read the draft; the scenario's draft has no version yet to compare with (409).
+        new("POST /api/drafts/{id:guid}/review/document", s => Docx(HttpMethod.Post, $"{s.DraftUrl}/review/document", null), new(401, 409, 409, 409, 404)),
         new("POST /api/drafts/{id:guid}/dispatch", s => Json(HttpMethod.Post, $"{s.DraftUrl}/dispatch", null), new(401, 409, 403, 403, 404)),
         new("POST /api/drafts/{id:guid}/publication", s => Json(HttpMethod.Post, $"{s.DraftUrl}/publication", new PublicationInput("https://example.org/l", "https://example.org/c")), new(401, 409, 403, 403, 404)),
         new("GET /api/drafts/{id:guid}/final/document", s => Get($"{s.DraftUrl}/final/document"), new(401, 404, 404, 404, 404)),

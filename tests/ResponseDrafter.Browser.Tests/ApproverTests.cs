@@ -38,8 +38,11 @@ public sealed class ApproverTests : PaneTest
         await Expect(page.Locator("#review-heading")).ToBeFocusedAsync();
         await Evidence.ScreenshotAsync(TestContext, page, "approver-1-review");
 
-        // Small slices, so the pane must put the file together from several.
-        await page.EvaluateAsync("() => { window.__wordDocument.sliceSize = 8192; }");
+        await Expect(page.Locator("#open-document-state")).ToHaveTextAsync("None: the document is version 1 as it was submitted.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit my changes as a new version" })).ToBeHiddenAsync();
+
+        // Small slices, so the pane must put the file together from several; only the decision's reading is counted.
+        await page.EvaluateAsync("() => { window.__wordDocument.sliceSize = 8192; window.__wordCalls.length = 0; }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
         await Expect(page.Locator("#decision-result")).ToContainTextAsync("You approved version 1. Version 1 is with Alex Mercer (Commissioner), due");
@@ -80,7 +83,12 @@ public sealed class ApproverTests : PaneTest
         var requestChanges = page.GetByRole(AriaRole.Button, new() { Name = "Request changes" });
 
         await requestChanges.ClickAsync();
-        await Expect(page.Locator("#alert")).ToContainTextAsync("Comment: Is required when requesting changes: say what needs to change.");
+        var refusal = page.Locator("#decide-error");
+        await Expect(refusal).ToHaveTextAsync("Comment: Is required when requesting changes: say what needs to change.");
+        await Expect(refusal).ToBeFocusedAsync();
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
+        Assert.IsTrue(await refusal.EvaluateAsync<bool>("box => box.previousElementSibling.id === 'submit-edits-block'"),
+            "The refusal sits under the decision buttons, not at the top of the page.");
         Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
 
         await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Recommendation 2 needs the force's dates for the training.");
@@ -88,7 +96,7 @@ public sealed class ApproverTests : PaneTest
 
         await Expect(page.Locator("#decision-result"))
             .ToHaveTextAsync("You asked for changes to version 1. Changes were requested to version 1: it is back with Dana Drafter. Edit the draft, then submit it again.");
-        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
+        await Expect(refusal).ToBeHiddenAsync();
         await Expect(page.Locator("#review-decisions")).ToContainTextAsync("Changes requested by Avery Approver (Head of policy) on version 1");
         await Expect(page.Locator("#review-decisions blockquote")).ToHaveTextAsync("Recommendation 2 needs the force's dates for the training.");
         await Expect(page.Locator("#review-decide")).ToBeHiddenAsync();
@@ -123,7 +131,8 @@ public sealed class ApproverTests : PaneTest
         await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Content with this.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
-        var alert = page.Locator("#alert");
+        var alert = page.Locator("#decide-error");
+        await Expect(alert).ToBeFocusedAsync();
         await Expect(alert).ToContainTextAsync("This is not the version awaiting a decision: Version 2, submitted by Dana Drafter on");
         await Expect(alert).ToContainTextAsync("Open that version and decide again; nothing was recorded.");
         await Expect(page.Locator("#review-comment").GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Content with this.");
@@ -141,7 +150,7 @@ public sealed class ApproverTests : PaneTest
 
         await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
-        await Expect(open.Playwright.Locator("#alert"))
+        await Expect(open.Playwright.Locator("#decide-error"))
             .ToContainTextAsync("The document differs from the version submitted: The text in Word is not the text of version 1");
         Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
     }
@@ -196,7 +205,7 @@ public sealed class ApproverTests : PaneTest
         (await admin.DeleteAsync($"/api/profile/delegations/{delegationId}")).EnsureSuccessStatusCode();
         await open.Playwright.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
-        await Expect(open.Playwright.Locator("#alert"))
+        await Expect(open.Playwright.Locator("#decide-error"))
             .ToHaveTextAsync("You are not an approver at the current stage (Head of policy), nor anyone's deputy for it today.");
         Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
     }
@@ -268,6 +277,71 @@ public sealed class ApproverTests : PaneTest
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
+    [TestMethod]
+    public async Task ThePaneNoticesEditsMadeInWordListsThemAndSaysWhatSubmittingThemDoesToTheApprovalsThroughTheOfficeJsStandIn()
+    {
+        var draftId = await SubmittedAsync("Approver: notices edits");
+        await Drafts.DecideAsync("approver", draftId, "approve");
+        var v1 = await Drafts.VersionDocumentAsync(draftId, 1);
+        var open = await OpenAsync("Alex Mercer", v1, width: 350);
+        var page = open.Playwright;
+        var submitEdits = page.GetByRole(AriaRole.Button, new() { Name = "Submit my changes as a new version" });
+        await Expect(page.Locator("#open-document-state")).ToHaveTextAsync("None: the document is version 1 as it was submitted.");
+        await Expect(submitEdits).ToBeHiddenAsync();
+        await Expect(page.Locator("#approve")).ToHaveAttributeAsync("appearance", "accent");
+
+        // The commissioner rewords a paragraph and adds one (with markup, which must stay text) in Word.
+        var edited = WordDocuments.WithParagraphTyped(
+            WordDocuments.WithParagraphRetyped(v1, "The commissioner is assured on recommendation 2.", "The commissioner is fully assured on recommendation 2."),
+            $"A line the commissioner added {ImageTag}");
+        await page.EvaluateAsync(WordDocuments.TypingScript(edited, "The letter, as the commissioner edited it"));
+
+        await Expect(page.Locator("#open-document-state")).ToHaveTextAsync("You have changed 2 paragraphs of version 1 in this document:", new() { Timeout = 10_000 });
+        var reworded = page.Locator("#open-document-edits li.reworded");
+        await Expect(reworded.Locator("del")).ToHaveTextAsync("The commissioner is assured on recommendation 2.");
+        await Expect(reworded.Locator("ins")).ToHaveTextAsync("The commissioner is fully assured on recommendation 2.");
+        await Expect(reworded).ToContainTextAsync("Was: ");
+        await Expect(reworded).ToContainTextAsync("Now: ");
+        await Expect(page.Locator("#open-document-edits li.added ins")).ToHaveTextAsync($"A line the commissioner added {ImageTag}");
+        await Expect(submitEdits).ToBeVisibleAsync();
+        await Expect(page.Locator("#submit-edits-hint")).ToHaveTextAsync(
+            "This makes version 2 from your edits; the approval given by Avery Approver (Head of policy) no longer stands, and sign-off restarts at Head of policy.");
+        await Expect(page.Locator("#approve-hint")).ToContainTextAsync("Approving covers version 1 as it was sent");
+        await Expect(page.Locator("#submit-edits")).ToHaveAttributeAsync("appearance", "accent");
+        await Expect(page.Locator("#approve")).ToHaveAttributeAsync("appearance", "neutral");
+        Assert.AreEqual(1, await page.Locator("#review fluent-button[appearance=accent]:visible").CountAsync(), "One primary button in the view.");
+        Assert.AreEqual(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('main img').length"), "Typed markup stayed text.");
+        Assert.IsTrue(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "Nothing overflows the 350 px pane.");
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-6-edits-noticed");
+
+        await submitEdits.ClickAsync();
+
+        await Expect(page.Locator("#decision-result")).ToContainTextAsync("Your changes are version 2; the decisions on version 1 are void.");
+        await Expect(page.Locator("#decision-result")).ToBeFocusedAsync();
+        await Expect(page.Locator("#open-document-state")).ToHaveTextAsync("None: the document is version 2 as it was submitted.");
+        await Expect(submitEdits).ToBeHiddenAsync();
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-8-edits-submitted");
+        var workflow = await Drafts.WorkflowAsync(draftId);
+        Assert.AreEqual("Head of policy", workflow["stageName"]!.GetValue<string>());
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
+    public async Task EditsAnApproverMayNotSubmitAreListedWithTheReasonThroughTheOfficeJsStandIn()
+    {
+        var draftId = await SubmittedAsync("Approver: edits at the wrong stage");
+        var edited = WordDocuments.WithParagraphTyped(await Drafts.VersionDocumentAsync(draftId, 1), "Typed too early.");
+        var open = await OpenAsync("Alex Mercer", edited, width: 350);
+        var page = open.Playwright;
+
+        await Expect(page.Locator("#open-document-state")).ToHaveTextAsync("You have changed 1 paragraph of version 1 in this document:");
+        await Expect(page.Locator("#open-document-edits li.added")).ToHaveTextAsync("Added: Typed too early.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit my changes as a new version" })).ToBeHiddenAsync();
+        await Evidence.ScreenshotAsync(TestContext, page, "approver-9-edits-not-this-stage");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
     private static async Task<string> SubmittedAsync(string title)
     {
         var draftId = await Drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
@@ -276,9 +350,9 @@ public sealed class ApproverTests : PaneTest
     }
 
     /// <summary>The task pane in Word with <paramref name="document"/> open, signed in as <paramref name="user"/>: the review.</summary>
-    private static async Task<OpenPage> OpenAsync(string user, byte[] document, bool bypassCsp = false)
+    private static async Task<OpenPage> OpenAsync(string user, byte[] document, bool bypassCsp = false, int width = 420)
     {
-        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, bypassCsp: bypassCsp, openDocument: document);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, width: width, bypassCsp: bypassCsp, openDocument: document);
         await open.SignInAsync(user);
         await Expect(open.Playwright.Locator("#review")).ToBeVisibleAsync();
         return open;

@@ -30,8 +30,11 @@ public static class SampleSetup
 }
 
 /// <summary>
-/// A fictional OPCC (Wessex) and the 2021 modern slavery super-complaint report, loaded into the local development
-/// tenant on first run so the README's run command leads straight to a first letter. Never in Production.
+/// A fictional OPCC (Wessex) with two reports, loaded into the local development tenant so the README's run command
+/// leads straight to a first letter: the 2021 modern slavery super-complaint report, long overdue, and a fictional
+/// thematic report published <see cref="RecentReportAge"/> before the day it is loaded, whose deadline is still running
+/// (a newcomer's first screen says "34 days left", not "Overdue by 1962 days"). Each piece is added only when missing,
+/// so restarting never duplicates it and a database from before the recent report gains it. Never in Production.
 /// </summary>
 public sealed class SampleData(
     DraftingDb db,
@@ -44,6 +47,10 @@ public sealed class SampleData(
     ILogger<SampleData> logger)
 {
     public const string ReportResource = "ResponseDrafter.Api.Sample.hidden-victims-2021.json";
+    public const string RecentReportResource = "ResponseDrafter.Api.Sample.recent-thematic.json";
+
+    /// <summary>Three weeks: 34 days left on the day it is loaded (the publication day is day 1 of 56).</summary>
+    public const int RecentReportAge = 21;
 
     public async Task LoadIfWantedAsync(CancellationToken cancellationToken)
     {
@@ -53,24 +60,49 @@ public sealed class SampleData(
         }
 
         tenant.ActFor(localSignIn.Value.TenantId);
-        if (await db.Profiles.AnyAsync(cancellationToken))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var loaded = new List<string>();
+        if (!await db.Profiles.AnyAsync(cancellationToken))
+        {
+            db.Profiles.Add(WessexProfile(now));
+            loaded.Add("the Wessex profile");
+        }
+
+        var recent = ReadRecentReport(DateOnly.FromDateTime(now));
+        foreach (var input in new[] { ReadSampleReport(), recent })
+        {
+            if (await db.Reports.AnyAsync(r => r.Title == input.Title, cancellationToken))
+            {
+                continue;
+            }
+
+            var report = new Report { Id = Guid.CreateVersion7(), Version = 1, CreatedAt = now, UpdatedAt = now };
+            input.ApplyTo(report);
+            db.Reports.Add(report);
+            loaded.Add($"the report \"{input.Title}\"");
+        }
+
+        if (loaded.Count == 0)
         {
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Profiles.Add(WessexProfile(now));
-        var report = new Report { Id = Guid.CreateVersion7(), Version = 1, CreatedAt = now, UpdatedAt = now };
-        ReadSampleReport().ApplyTo(report);
-        db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Loaded the sample profile and report into the local development tenant");
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Loaded sample data into the local development tenant: {Loaded}", string.Join(", ", loaded));
+        }
     }
 
-    public static ReportInput ReadSampleReport()
+    public static ReportInput ReadSampleReport() => Read(ReportResource);
+
+    /// <summary>The fictional recent report, published <see cref="RecentReportAge"/> days before <paramref name="today"/>.</summary>
+    public static ReportInput ReadRecentReport(DateOnly today) => Read(RecentReportResource) with { PublishedOn = today.AddDays(-RecentReportAge) };
+
+    private static ReportInput Read(string resource)
     {
-        using var stream = typeof(SampleData).Assembly.GetManifestResourceStream(ReportResource)
-            ?? throw new InvalidOperationException($"The embedded resource {ReportResource} is missing.");
+        using var stream = typeof(SampleData).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The embedded resource {resource} is missing.");
         return JsonSerializer.Deserialize<ReportInput>(stream, ApiJson.Options)!;
     }
 

@@ -60,6 +60,9 @@ public sealed record SignOffSettings
 
     public bool IsConfigured => Stages.Count > 0;
 
+    /// <summary>Where the chain starts again after an approver's edits: <see cref="RestartStageAfterApproverEdit"/>, kept within the chain.</summary>
+    public int RestartStage() => Math.Clamp(RestartStageAfterApproverEdit, 0, Math.Max(Stages.Count - 1, 0));
+
     /// <summary>The stage a draft is at, or null when it is at none or the chain no longer has that stage.</summary>
     public ApprovalStage? StageAt(int? index) => index is { } i && i >= 0 && i < Stages.Count ? Stages[i] : null;
 }

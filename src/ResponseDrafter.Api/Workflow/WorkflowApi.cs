@@ -42,6 +42,11 @@ public static partial class WorkflowApi
             .WithSummary("An approver at the current stage submits the document they edited in Word as a new version.")
             .WithDescription("The body is the .docx (or a multipart part named \"document\"). The decisions on the current version become void " +
                 "and the chain starts again at the stage the sign-off settings name (restartStageAfterApproverEdit, default the first).");
+        drafts.MapPost("/{id:guid}/review/document", OpenDocumentReview.Compare).WithBodyLimit(RequestLimits.Upload)
+            .Accepts<IFormFile>(Uploads.DocxContentType, "multipart/form-data")
+            .WithSummary("Sets the document open in Word against the version awaiting a decision: the paragraphs changed in it, and what " +
+                "submitting them as a new version would do to the approvals already given.")
+            .WithDescription("The body is the .docx (or a multipart part named \"document\"), as for POST …/versions. Nothing is saved.");
         drafts.MapPost("/{id:guid}/dispatch", Dispatch).RequireAuthorization(Policies.Drafter)
             .WithSummary("Sends the signed PDF to the Home Office and HM Chief Inspector, with the cc list (through the outbox).");
         drafts.MapPost("/{id:guid}/publication", Publish).RequireAuthorization(Policies.Drafter)
@@ -187,7 +192,7 @@ public static partial class WorkflowApi
         }
 
         var stages = profile.SignOff.Stages;
-        var restart = Math.Clamp(profile.SignOff.RestartStageAfterApproverEdit, 0, stages.Count - 1);
+        var restart = profile.SignOff.RestartStage();
         var version = new DraftVersion
         {
             DraftId = draft.Id,

@@ -71,6 +71,26 @@ public sealed record ReviewDto(
     string? CannotDecideBecause,
     Person? ActingFor);
 
+/// <summary>
+/// The document open in Word against the version awaiting a decision. <see cref="OpenVersion"/> is the version whose
+/// text the document has (null when it has been edited); <see cref="Edits"/> the paragraphs that differ from
+/// <see cref="CurrentVersion"/>; <see cref="IfSubmitted"/> what "Submit my changes as a new version" would do, when the
+/// caller may and there are edits, else <see cref="CannotSubmitBecause"/> says why not.
+/// </summary>
+public sealed record OpenDocumentDto(
+    int CurrentVersion,
+    int? OpenVersion,
+    IReadOnlyList<ParagraphEdit> Edits,
+    ApproverEditOutcome? IfSubmitted,
+    string? CannotSubmitBecause);
+
+/// <param name="ApprovalsVoided">The approvals given on the current version that would no longer stand.</param>
+/// <param name="RestartStage">The stage (0-based) sign-off would start again at, from the profile's restartStageAfterApproverEdit.</param>
+public sealed record ApproverEditOutcome(int NewVersion, IReadOnlyList<StandingApproval> ApprovalsVoided, int RestartStage, string RestartStageName);
+
+/// <param name="OnBehalfOf">The approver a deputy approved for, if any.</param>
+public sealed record StandingApproval(Person By, Person? OnBehalfOf, string StageName);
+
 public sealed record DelegationDto(Guid Id, Person Approver, Person Deputy, DateOnly From, DateOnly Until, Person CreatedBy, DateTime CreatedAt, DateTime? RevokedAt);
 
 public sealed record AuditEntryDto(string Stream, long Seq, DateTime At, string ActorId, string ActorName, string Action, Guid? DraftId, string? VersionSha256, string Detail, string PreviousHash, string Hash);

@@ -73,4 +73,30 @@ public static class WordDocuments
 
         return stream.ToArray();
     }
+
+    /// <summary>The same document with the paragraph that reads <paramref name="before"/> retyped as <paramref name="after"/>.</summary>
+    public static byte[] WithParagraphRetyped(byte[] docx, string before, string after)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var document = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            var paragraph = document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().First(p => p.InnerText == before);
+            var properties = paragraph.ParagraphProperties?.CloneNode(true);
+            paragraph.RemoveAllChildren();
+            if (properties is not null)
+            {
+                paragraph.Append(properties);
+            }
+
+            paragraph.Append(new Run(new Text(after)));
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Script that puts <paramref name="docx"/> in the stand-in's place, as if the person had typed it in Word.</summary>
+    public static string TypingScript(byte[] docx, string bodyText) =>
+        $"() => {{ window.__wordDocument.file = {JsonSerializer.Serialize(Convert.ToBase64String(docx))}; window.__wordDocument.text = {JsonSerializer.Serialize(bodyText)}; }}";
+}
 }

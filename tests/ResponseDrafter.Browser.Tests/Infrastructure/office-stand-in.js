@@ -3,6 +3,8 @@
 // window.__wordDocument.tags lists the content control tags the "document" holds (null: every tag is there once);
 // window.__wordDocument.file is the open document's .docx as base64, which getFileAsync hands over in slices
 // (sliceSize: null honours the size the pane asks for).
+// window.__officeRequirements lists the requirement sets Word supports, by version (delete NestedAppAuth to play a Word
+// without nested app authentication); window.__officeDialog drives the dialog displayDialogAsync opened last.
 (() => {
   const calls = [];
   const doc = { text: '', tags: null, customXml: [], settings: {}, file: null, sliceSize: null };
@@ -99,12 +101,40 @@
     SelectionMode: { select: 'Select', start: 'Start', end: 'End' },
   };
 
+  const requirements = { NestedAppAuth: '1.1', WordApi: '1.5' };
+  window.__officeRequirements = requirements;
+  const isSetSupported = (name, version) => {
+    record('requirements.isSetSupported', { name, version });
+    const supported = window.__officeRequirements[name];
+    return supported !== undefined && parseFloat(supported) >= parseFloat(version ?? '1.1');
+  };
+
+  const displayDialogAsync = (url, options, callback) => {
+    record('ui.displayDialogAsync', { url, options });
+    const handlers = {};
+    const dialog = {
+      addEventHandler(type, handler) { handlers[type] = handler; },
+      close() { record('dialog.close', {}); },
+    };
+    setTimeout(() => {
+      callback({ status: 'succeeded', value: dialog });
+      // Only once the add-in has its handlers can the "person" in the dialog answer.
+      window.__officeDialog = {
+        send: (message) => handlers.dialogMessageReceived?.({ message, origin: location.origin }),
+        closeByUser: () => handlers.dialogEventReceived?.({ error: 12006 }),
+      };
+    });
+  };
+
   window.Office = {
     HostType: { Word: 'Word' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     FileType: { Compressed: 'compressed', Pdf: 'pdf', Text: 'text' },
     onReady: () => Promise.resolve({ host: 'Word', platform: 'OfficeOnline' }),
     context: {
+      requirements: { isSetSupported },
+      ui: { displayDialogAsync },
       document: {
         getFileAsync,
         settings: {

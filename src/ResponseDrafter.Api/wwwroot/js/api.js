@@ -169,5 +169,8 @@ export function createApi(token) {
       const response = await send('GET', `api/drafts/${encodeURIComponent(id)}/versions/${encodeURIComponent(number)}/document`, { accept: DocxType });
       return { bytes: new Uint8Array(await response.arrayBuffer()) };
     },
+    /** The document open in Word against the version awaiting a decision: its edits, and what submitting them would do. */
+    compareOpenDocument: async (id, bytes) =>
+      (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/review/document`, { docx: bytes }))).data,
   };
 }

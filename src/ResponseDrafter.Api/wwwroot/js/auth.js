@@ -50,15 +50,32 @@ function localTokenProvider(userId) {
   };
 }
 
-async function entraTokenProvider() {
+/** The add-in's Entra settings (lib/sign-in.json, written by the build from the environment file). */
+export async function entraSettings() {
   const settings = await (await fetch('lib/sign-in.json')).json();
   if (!settings.clientId) {
     throw new ApiError('This ResponseDrafter server is not set up for Microsoft 365 sign-in yet. Ask your administrator to register it in Entra ID (docs/add-in.md).');
   }
+  return settings;
+}
 
+/**
+ * How Microsoft 365 sign-in runs on this page: 'nested' (nested app authentication through the Office host) when Word
+ * supports the NestedAppAuth 1.1 requirement set; 'dialog' in a Word that does not (Microsoft's documented fallback:
+ * sign in inside an Office dialog); 'msal' elsewhere (Teams brokers nested app authentication itself, and in a plain
+ * browser MSAL signs in with a pop-up).
+ * @param {{ kind: string }} host
+ * @returns {'nested' | 'dialog' | 'msal'}
+ */
+export function signInRoute(host) {
+  if (host.kind !== 'word') return 'msal';
+  return Office.context.requirements.isSetSupported('NestedAppAuth', '1.1') ? 'nested' : 'dialog';
+}
+
+async function msalTokenProvider(settings) {
   await loadScript('lib/msal-browser/msal-browser.min.js');
   const msal = window.msal;
-  // Inside Word or Teams this is nested app authentication through the host; elsewhere MSAL falls back to a normal sign-in.
+  // In Word and Teams this is nested app authentication through the host; elsewhere MSAL falls back to a normal sign-in.
   const app = await msal.createNestablePublicClientApplication({
     auth: { clientId: settings.clientId, authority: settings.authority, redirectUri: `${location.origin}/index.html` },
     cache: { cacheLocation: 'sessionStorage' },
@@ -78,13 +95,55 @@ async function entraTokenProvider() {
   };
 }
 
+/** The page Word opens in its dialog to sign in (sign-in-dialog.html); it sends the API token back with messageParent. */
+export const DialogPage = 'sign-in-dialog.html';
+
+/**
+ * One sign-in in an Office dialog: resolves with { accessToken, expiresOn } as the dialog page sends it.
+ * @returns {Promise<{ accessToken: string, expiresOn: string }>}
+ */
+export function signInInDialog() {
+  return new Promise((resolve, reject) => {
+    const closedEarly = () => reject(new ApiError('The Microsoft 365 sign-in window was closed before you signed in. Reopen ResponseDrafter to sign in.'));
+    Office.context.ui.displayDialogAsync(`${location.origin}/${DialogPage}`, { height: 60, width: 30 }, (opened) => {
+      if (opened.status === Office.AsyncResultStatus.Failed) {
+        reject(new ApiError(`Word could not open the Microsoft 365 sign-in window (${opened.error.message}). Close and reopen ResponseDrafter.`));
+        return;
+      }
+      const dialog = opened.value;
+      dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+        dialog.close();
+        const message = 'message' in arg && typeof arg.message === 'string' ? JSON.parse(arg.message) : {};
+        if (message.accessToken) resolve(message);
+        else reject(new ApiError('Signing in to Microsoft 365 failed. Close and reopen ResponseDrafter; if it happens again, tell your administrator.'));
+      });
+      dialog.addEventHandler(Office.EventType.DialogEventReceived, closedEarly);
+    });
+  });
+}
+
+/** Where Word has no nested app authentication: a token from the dialog, kept until a minute before it expires. */
+function dialogTokenProvider() {
+  /** @type {{ accessToken: string, expiresOn: string } | null} */
+  let token = null;
+  return async () => {
+    if (!token || Date.parse(token.expiresOn) - Date.now() < 60_000) token = await signInInDialog();
+    return token.accessToken;
+  };
+}
+
+async function entraTokenProvider(host) {
+  const settings = await entraSettings();
+  return signInRoute(host) === 'dialog' ? dialogTokenProvider() : msalTokenProvider(settings);
+}
+
 /**
  * Decides how this page signs in. Returns { mode: 'local-development', users } when a local user must be chosen,
  * or { mode, token } with a token provider for the API.
  */
-export async function startSignIn() {
+export async function startSignIn(host = { kind: 'browser' }) {
   const users = await localUsers();
-  if (users === null) return { mode: 'entra', token: await entraTokenProvider() };
+  if (users === null) return { mode: 'entra', token: await entraTokenProvider(host) };
   const userId = chosenLocalUser();
   if (!userId || !users.some((u) => u.id === userId)) return { mode: 'local-development', users };
   return { mode: 'local-development', users, token: localTokenProvider(userId) };

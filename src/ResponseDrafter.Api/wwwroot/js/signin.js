@@ -36,10 +36,10 @@ export function pickLocalUser(users, heading = 'h2') {
 export async function start() {
   const host = await detectHost();
   document.documentElement.dataset.host = host.kind;
-  let signIn = await startSignIn();
+  let signIn = await startSignIn(host);
   if (!signIn.token) {
     await pickLocalUser(signIn.users, [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('main h1'))].some((h) => h.offsetParent !== null) ? 'h2' : 'h1');
-    signIn = await startSignIn();
+    signIn = await startSignIn(host);
   }
   const api = createApi(signIn.token);
   const me = await api.me();
