@@ -99,4 +99,3 @@ public static class WordDocuments
     public static string TypingScript(byte[] docx, string bodyText) =>
         $"() => {{ window.__wordDocument.file = {JsonSerializer.Serialize(Convert.ToBase64String(docx))}; window.__wordDocument.text = {JsonSerializer.Serialize(bodyText)}; }}";
 }
-}
