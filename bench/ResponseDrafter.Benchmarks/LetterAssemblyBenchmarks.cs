@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Templates;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Benchmarks;
 

@@ -3,6 +3,7 @@ using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Drafting;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Templates;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Benchmarks;
 

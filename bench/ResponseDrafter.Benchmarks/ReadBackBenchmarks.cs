@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Drafting;
 using ResponseDrafter.Documents.Templates;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Benchmarks;
 

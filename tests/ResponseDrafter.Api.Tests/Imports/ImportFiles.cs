@@ -1,8 +1,8 @@
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Api.Tests.Imports;
 
@@ -14,52 +14,13 @@ internal static class ImportFiles
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private static readonly string Examples = Path.Combine(RepositoryRoot(), "tests", "ResponseDrafter.Documents.Tests", "Import", "Examples");
+    private static readonly string Examples = RepositoryFiles.Path("tests", "ResponseDrafter.Documents.Tests", "Import", "Examples");
 
     /// <summary>The Essex PFCC letter, whose Appendix A reproduces recommendations 2, 3, 4 and 6.</summary>
     public static string EssexLetter => File.ReadAllText(Path.Combine(Examples, "004_cdb9d528bd6c8fce.txt"));
 
-    /// <summary>
-    /// The Suffolk force's briefing note (example 002, from "To: HMIC Team") as the Word document it was: its headings as
-    /// Heading styles (the reproduced recommendations one level down), bullets and numbered points as real lists,
-    /// recommendation 2's sub-items as a lettered list, and "From:" in bold. <paramref name="revise"/> edits the text first.
-    /// </summary>
-    public static byte[] BriefingNote(Func<string, string>? revise = null)
-    {
-        var letter = File.ReadAllText(Path.Combine(Examples, "002_fe552f106483e658.txt")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var note = letter[letter.IndexOf("To: HMIC Team", StringComparison.Ordinal)..].Replace("<sup>th</sup>", "th", StringComparison.Ordinal);
-        var file = new WordFile();
-        var listKind = 0;
-        var inRecommendationTwo = false;
-        foreach (var line in (revise?.Invoke(note) ?? note).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
-        {
-            if (line.StartsWith('#'))
-            {
-                var heading = line.TrimStart('#').Trim().Replace("**", string.Empty, StringComparison.Ordinal);
-                file.Heading(char.IsAsciiDigit(heading[0]) ? 2 : 1, heading);
-                inRecommendationTwo = heading.StartsWith("2.", StringComparison.Ordinal);
-                listKind = 0;
-            }
-            else if (line.StartsWith("- ", StringComparison.Ordinal))
-            {
-                var (kind, item, restarts) = Item(line[2..].TrimStart('·', ' '), inRecommendationTwo);
-                if (kind != listKind || restarts)
-                {
-                    file.List(kind);
-                    listKind = kind;
-                }
-
-                file.Item(item);
-            }
-            else
-            {
-                file.Paragraph(line);
-                listKind = 0;
-            }
-        }
-
-        return file.Build();
-    }
+    /// <summary>The Suffolk force's briefing note (example 002) as the Word document it was; <paramref name="revise"/> edits the text first.</summary>
+    public static byte[] BriefingNote(Func<string, string>? revise = null) => TestSupport.BriefingNote.Document(revise);
 
     /// <summary>A force document whose headings name the recommendations they answer.</summary>
     public static byte[] NamedAnswers(string two, string three) => new WordFile()
@@ -126,22 +87,4 @@ internal static class ImportFiles
 
         return stream.ToArray();
     }
-
-    private static (int Kind, string Text, bool Restarts) Item(string text, bool lettered)
-    {
-        if (text.Length > 3 && text[1] == '.' && text[2] == ' ' && char.IsAsciiLetterLower(text[0]))
-        {
-            return (WordFile.LetterList, text[3..], false);
-        }
-
-        if (text.Length > 3 && text[1] == '.' && text[2] == ' ' && char.IsAsciiDigit(text[0]))
-        {
-            return (WordFile.DecimalList, text[3..], text[0] == '1');
-        }
-
-        return (lettered ? WordFile.LetterList : WordFile.BulletList, text, false);
-    }
-
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(sourceFile)!, "..", "..", ".."));
 }

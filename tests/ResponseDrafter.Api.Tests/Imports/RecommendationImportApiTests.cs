@@ -5,6 +5,7 @@ using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.Documents.Import;
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Api.Tests.Imports;
 
@@ -89,7 +90,7 @@ public sealed class RecommendationImportApiTests
             .Heading(1, "Recommendations")
             .Paragraph("Recommendation 3: To chief constables").Paragraph(three.Text!)
             .Paragraph("Recommendation 6: Monitoring of recommendations")
-            .List(WordFile.LetterList);
+            .List(WordList.Lettered);
         foreach (var subItem in six.SubItems!)
         {
             file.Item(subItem.Text!);

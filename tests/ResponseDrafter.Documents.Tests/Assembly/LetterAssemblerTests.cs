@@ -4,6 +4,7 @@ using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Templates;
 using ResponseDrafter.Documents.Tests.Fixtures;
+using ResponseDrafter.TestSupport;
 using A = DocumentFormat.OpenXml.Drawing;
 using Pic = DocumentFormat.OpenXml.Drawing.Pictures;
 using Wp = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -424,7 +425,7 @@ public sealed class LetterAssemblerTests
     [TestMethod]
     public void LargeLettersAssembleEveryResponse()
     {
-        var docx = Docx(SampleLetters.WithRecommendations(500));
+        var docx = Docx(SyntheticLetters.WithRecommendations(500));
 
         Assert.HasCount(500, WordDocuments.ParagraphsInStyle(docx, "Status"));
     }

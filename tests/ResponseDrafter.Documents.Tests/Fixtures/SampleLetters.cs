@@ -1,5 +1,5 @@
-using System.Globalization;
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Documents.Tests.Fixtures;
 
@@ -241,30 +241,6 @@ public static class SampleLetters
         ],
     };
 
-    /// <summary>A letter answering <paramref name="count"/> recommendations to chief constables, each with assurance and commentary.</summary>
-    public static Letter WithRecommendations(int count)
-    {
-        var recommendations = Enumerable.Range(1, count).Select(n => new Recommendation
-        {
-            Number = n.ToString(CultureInfo.InvariantCulture),
-            Addressees = ["chief constables"],
-            Text = $"Recommendation text number {n}, quoted verbatim from the report, long enough to wrap over two lines of the letter.",
-            SubItems = n % 5 == 0 ? [new SubItem { Label = "a", Text = "first part;" }, new SubItem { Label = "b", Text = "second part." }] : [],
-        }).ToList();
-        return Full with
-        {
-            Report = HiddenVictims with { Recommendations = recommendations },
-            Responses = [.. recommendations.Select((r, i) => new RecommendationResponse
-            {
-                Ref = r.Number,
-                Assurance = new Assurance { Text = $"The force has acted on recommendation {r.Number}.", Presentation = (AssurancePresentation)(i % 3), Summary = "A summary.", Provenance = ForceBriefing },
-                Commentary = $"I am **assured** on recommendation {r.Number}.",
-                Status = ResponseStatus.ActionTaken,
-            })],
-            Appendices = [new Appendix { Title = "Appendix A - Recommendations", Recommendations = [.. recommendations.Select(r => r.Number)] }],
-        };
-    }
-
     /// <summary>Every fixture by name, for tests that must hold for all of them.</summary>
     public static IEnumerable<(string Name, Letter Letter)> All =>
     [
@@ -273,7 +249,7 @@ public static class SampleLetters
         (nameof(EveryAssurancePresentation), EveryAssurancePresentation),
         (nameof(Incomplete), Incomplete),
         (nameof(SubItemResponses), SubItemResponses),
-        ("500 recommendations", WithRecommendations(500)),
+        ("500 recommendations", SyntheticLetters.WithRecommendations(500)),
     ];
 
     private static RecommendationResponse Assured(string reference, AssurancePresentation presentation, string? summary) => new()

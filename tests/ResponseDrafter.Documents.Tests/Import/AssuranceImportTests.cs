@@ -1,3 +1,4 @@
+using ResponseDrafter.TestSupport;
 using System.Security.Cryptography;
 using ResponseDrafter.Documents.Import;
 using ResponseDrafter.Documents.Letters;
@@ -105,7 +106,7 @@ public sealed class AssuranceImportTests
     [TestMethod]
     public void HeadingsThatNameRecommendationsAndMentionsInTheTextAreProposed()
     {
-        var document = Read(new DocxBuilder()
+        var document = Read(new WordFile()
             .Heading(1, "Recommendation 2 – officer training").Paragraph("All officers have completed the e-learning package.")
             .Heading(1, "Recommendations 3 and 4").Paragraph("Crime allocation has been reviewed with partners.")
             .Heading(1, "Other matters").Paragraph("As rec 3 asks, every investigation now goes to a detective.")
@@ -123,7 +124,7 @@ public sealed class AssuranceImportTests
     [TestMethod]
     public void ASectionThatQuotesARecommendationAndAnswersItIsProposed()
     {
-        var document = Read(new DocxBuilder()
+        var document = Read(new WordFile()
             .Heading(1, "Investigations")
             .Paragraph(Text("3"))
             .Paragraph("Every report of modern slavery is now allocated to a detective, and the force reviews its tasking each month so that " +
@@ -139,7 +140,7 @@ public sealed class AssuranceImportTests
     [TestMethod]
     public void AnAnswerUnderItsOwnHeadingAfterEachReproducedRecommendationIsProposedForIt()
     {
-        var document = Read(new DocxBuilder()
+        var document = Read(new WordFile()
             .Heading(1, "Recommendation 3").Paragraph(Text("3"))
             .Heading(2, "Our response").Paragraph("Reports are allocated to detectives, and tasking meetings direct the rest.")
             .Heading(1, "Recommendation 4").Paragraph(Text("4"))
@@ -156,7 +157,7 @@ public sealed class AssuranceImportTests
     [TestMethod]
     public void ARecommendationNothingAnswersIsLeftUnmappedWithAReason()
     {
-        var document = Read(new DocxBuilder().Heading(1, "Catering").Paragraph("The canteen has a new menu.").Build());
+        var document = Read(new WordFile().Heading(1, "Catering").Paragraph("The canteen has a new menu.").Build());
 
         var proposal = AssuranceImport.Propose(document.Sections, ForceItems());
 

@@ -1,6 +1,6 @@
 using ResponseDrafter.Documents.Import;
 using ResponseDrafter.Documents.Letters;
-using ResponseDrafter.Documents.Tests.Letters;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Documents.Tests.Import;
 
@@ -8,23 +8,13 @@ namespace ResponseDrafter.Documents.Tests.Import;
 internal static class ImportFixtures
 {
     public static string Example(string name) =>
-        File.ReadAllText(Path.Combine(TestLetters.RepositoryRoot, "tests", "ResponseDrafter.Documents.Tests", "Import", "Examples", name));
+        File.ReadAllText(RepositoryFiles.Path("tests", "ResponseDrafter.Documents.Tests", "Import", "Examples", name));
 
     /// <summary>The Essex PFCC letter, whose Appendix A reproduces recommendations 2, 3, 4 and 6.</summary>
     public static string EssexLetter => Example("004_cdb9d528bd6c8fce.txt");
 
     /// <summary>The Suffolk PCC letter followed by the force's briefing note.</summary>
     public static string SuffolkLetter => Example("002_fe552f106483e658.txt");
-
-    /// <summary>The force's briefing note alone: the part of the Suffolk example from "To: HMIC Team - Suffolk".</summary>
-    public static string SuffolkBriefingNote
-    {
-        get
-        {
-            var text = SuffolkLetter.Replace("\r\n", "\n", StringComparison.Ordinal);
-            return text[text.IndexOf("To: HMIC Team", StringComparison.Ordinal)..];
-        }
-    }
 
     /// <summary>One line per recommendation and per sub-item: number, kind, addressees in brackets, text.</summary>
     public static IReadOnlyList<string> Shape(IEnumerable<Recommendation> recommendations) =>

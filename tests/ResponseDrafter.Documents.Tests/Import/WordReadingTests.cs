@@ -1,6 +1,7 @@
 using ResponseDrafter.Documents.Import;
 using ResponseDrafter.Documents.Markup;
 using ResponseDrafter.Documents.Tests.Fixtures;
+using ResponseDrafter.TestSupport;
 using static ResponseDrafter.Documents.Tests.Import.ImportFixtures;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -43,7 +44,7 @@ public sealed class WordReadingTests
             "- not a bullet, > not a quote, <b>not html</b> and ~~not struck~~",
             "See https://example.org/a_b*c for the back\\slash",
         ];
-        var section = Only(lines.Aggregate(new DocxBuilder(), (b, l) => b.Paragraph(l)).Build());
+        var section = Only(lines.Aggregate(new WordFile(), (b, l) => b.Paragraph(l)).Build());
 
         Assert.AreEqual(string.Join(" / ", lines), Printed(section.Text));
     }
@@ -51,7 +52,7 @@ public sealed class WordReadingTests
     [TestMethod]
     public void BoldItalicAndLinksBecomeMarkupAtTheEdgesOfWords()
     {
-        var section = Only(new DocxBuilder()
+        var section = Only(new WordFile()
             .Paragraph(new TextRun("Accepted ", Bold: true), "in full, ", new TextRun("partly", Italic: true), " by the ", new TextRun("PCC", Bold: true), "s; see ",
                 new TextRun("the report", Link: "https://www.justiceinspectorates.gov.uk/hmicfrs/"), ".")
             .Build());
@@ -62,12 +63,12 @@ public sealed class WordReadingTests
     [TestMethod]
     public void ListsKeepTheirKindNestingAndLetters()
     {
-        var section = Only(new DocxBuilder()
+        var section = Only(new WordFile()
             .Paragraph("The force will:")
-            .List(DocxBuilder.BulletList).Item("review its plan").Item("report to the board", level: 1).Item("publish it")
+            .List(WordList.Bullet).Item("review its plan").Item("report to the board", level: 1).Item("publish it")
             .Paragraph("In order:")
-            .List(DocxBuilder.DecimalList).Item("first").Item("second")
-            .List(DocxBuilder.LetterList).Item("lettered").Item("lettered again")
+            .List(WordList.Numbered).Item("first").Item("second")
+            .List(WordList.Lettered).Item("lettered").Item("lettered again")
             .Build());
 
         Assert.AreEqual(
@@ -88,7 +89,7 @@ public sealed class WordReadingTests
             new W.InsertedRun(new W.Run(new W.Text(" added"))) { Id = "2", Author = "A" },
             new W.Run(new W.Picture(new W.TextBoxContent(new W.Paragraph(new W.Run(new W.Text("In a text box.")))))));
 
-        var section = Only(new DocxBuilder().Raw(paragraph).Build());
+        var section = Only(new WordFile().Raw(paragraph).Build());
 
         Assert.AreEqual("Officers\ttrained\\\nin-house now shown added", section.Text);
     }
@@ -96,7 +97,7 @@ public sealed class WordReadingTests
     [TestMethod]
     public void BoldShortParagraphsAndRecommendationHeadingsStartSections()
     {
-        var read = AssuranceImport.Read(new DocxBuilder()
+        var read = AssuranceImport.Read(new WordFile()
             .Paragraph(new TextRun("Victim support", Bold: true))
             .Paragraph("Arrangements are in place.")
             .Paragraph("Recommendation 3: To chief constables")
@@ -111,10 +112,10 @@ public sealed class WordReadingTests
     [TestMethod]
     public void AReportUploadedAsWordReadsWithItsListLetters()
     {
-        var upload = RecommendationImport.ParseWord(new DocxBuilder()
+        var upload = RecommendationImport.ParseWord(new WordFile()
             .Heading(2, "Recommendation 1: To chief constables")
             .Paragraph("By 30 September 2022, chief constables should:")
-            .List(DocxBuilder.LetterList).Item("review their vetting backlog;").Item("publish the results.")
+            .List(WordList.Lettered).Item("review their vetting backlog;").Item("publish the results.")
             .Heading(2, "Recommendation 2: To police and crime commissioners")
             .Paragraph("PCCs should hold their chief constable to account.")
             .Build(), "report.docx");

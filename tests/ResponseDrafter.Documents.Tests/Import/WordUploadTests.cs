@@ -1,3 +1,4 @@
+using ResponseDrafter.TestSupport;
 using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
@@ -13,7 +14,7 @@ public sealed class WordUploadTests
 {
     private const string Name = "Force response.docx";
 
-    private static byte[] Plain() => new DocxBuilder().Heading(1, "Response").Paragraph("The force has acted.").Build();
+    private static byte[] Plain() => new WordFile().Heading(1, "Response").Paragraph("The force has acted.").Build();
 
     private static UploadRefusal Refused(byte[] bytes, UploadLimits? limits = null)
     {
@@ -220,7 +221,7 @@ public sealed class WordUploadTests
     [TestMethod]
     public void AnAttachedTemplateOnAnotherServerIsRefused()
     {
-        var bytes = new DocxBuilder().Paragraph("Text.").Build(document =>
+        var bytes = new WordFile().Paragraph("Text.").Build(document =>
         {
             var settings = document.MainDocumentPart!.AddNewPart<DocumentSettingsPart>();
             settings.Settings = new Settings();
@@ -236,7 +237,7 @@ public sealed class WordUploadTests
     [TestMethod]
     public void APictureLinkedFromAnotherServerIsRefused()
     {
-        var bytes = new DocxBuilder().Paragraph("Text.").Build(document =>
+        var bytes = new WordFile().Paragraph("Text.").Build(document =>
             document.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("https://tracker.example/pixel.png")));
 
         var refusal = Refused(bytes);
@@ -248,7 +249,7 @@ public sealed class WordUploadTests
     [TestMethod]
     public void HyperlinksAreAcceptedAndKeptAsLinks()
     {
-        var bytes = new DocxBuilder().Paragraph("See ", new TextRun("the report", Link: "https://www.justiceinspectorates.gov.uk/hmicfrs/"), ".").Build();
+        var bytes = new WordFile().Paragraph("See ", new TextRun("the report", Link: "https://www.justiceinspectorates.gov.uk/hmicfrs/"), ".").Build();
 
         var document = AssuranceImport.Read(bytes, Name).Document!;
 
@@ -258,7 +259,7 @@ public sealed class WordUploadTests
     [TestMethod]
     public void AnEmbeddedDocumentChunkIsRefused()
     {
-        var bytes = new DocxBuilder().Paragraph("Text.").Build(document =>
+        var bytes = new WordFile().Paragraph("Text.").Build(document =>
         {
             var main = document.MainDocumentPart!;
             var chunk = main.AddAlternativeFormatImportPart(AlternativeFormatImportPartType.Html);
@@ -275,7 +276,7 @@ public sealed class WordUploadTests
     [TestMethod]
     public void AnEmbeddedObjectIsRefused()
     {
-        var bytes = new DocxBuilder().Paragraph("Text.").Build(document =>
+        var bytes = new WordFile().Paragraph("Text.").Build(document =>
             document.MainDocumentPart!.AddEmbeddedObjectPart("application/vnd.openxmlformats-officedocument.oleObject").FeedData(new MemoryStream([1, 2, 3])));
 
         var refusal = Refused(bytes);

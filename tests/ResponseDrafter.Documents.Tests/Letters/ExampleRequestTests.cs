@@ -1,3 +1,4 @@
+using ResponseDrafter.TestSupport;
 using System.Text.Json;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
@@ -7,7 +8,7 @@ namespace ResponseDrafter.Documents.Tests.Letters;
 [TestClass]
 public sealed class ExampleRequestTests
 {
-    private static readonly string Examples = Path.Combine(TestLetters.RepositoryRoot, "templates", "examples");
+    private static readonly string Examples = RepositoryFiles.Path("templates", "examples");
 
     public static IEnumerable<object[]> ExampleFiles =>
         Directory.GetFiles(Examples, "*.json").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Documents.Tests.Letters;
 
@@ -9,16 +9,13 @@ internal static class TestLetters
 {
     private static readonly JsonSerializerOptions Lenient = new(LetterJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
-    /// <summary>The repository root, found from the test binaries by walking up to the solution file.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     /// <summary>
     /// The 2021 super-complaint report's recommendations exactly as /work/shared/examples/hidden-victims-2021.json
     /// gives them (copied beside these tests). It carries a "notes" property that a letter request does not accept.
     /// </summary>
     public static ReportInfo HiddenVictims()
     {
-        var json = File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "ResponseDrafter.Documents.Tests", "Rules", "hidden-victims-2021.json"));
+        var json = File.ReadAllText(RepositoryFiles.Path("tests", "ResponseDrafter.Documents.Tests", "Rules", "hidden-victims-2021.json"));
         return JsonSerializer.Deserialize<ReportInfo>(json, Lenient)!;
     }
 
@@ -53,26 +50,4 @@ internal static class TestLetters
         Text = text,
         Addressees = addressees,
     };
-
-    /// <summary>
-    /// Walks up from the test binaries; when they were built outside the repository (--artifacts-path),
-    /// from this source file instead.
-    /// </summary>
-    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "") =>
-        SolutionDirectoryAbove(AppContext.BaseDirectory)
-        ?? SolutionDirectoryAbove(Path.GetDirectoryName(sourceFile)!)
-        ?? throw new InvalidOperationException($"ResponseDrafter.sln not found above {AppContext.BaseDirectory} or {sourceFile}");
-
-    private static string? SolutionDirectoryAbove(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ResponseDrafter.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
 }

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ResponseDrafter.Documents.Templates;
 using ResponseDrafter.Documents.Tests.Fixtures;
+using ResponseDrafter.TestSupport;
 
 namespace ResponseDrafter.Documents.Tests.Templates;
 

@@ -1,8 +1,13 @@
 using ResponseDrafter.Documents.Letters;
 
-namespace ResponseDrafter.Benchmarks;
+namespace ResponseDrafter.TestSupport;
 
-internal static class SyntheticLetters
+/// <summary>
+/// A long letter to chief constables: every recommendation with sub-items, every response with markup, a footnote and
+/// the force's assurance. The benchmarks measure it and docs/performance.md records their figures, so its content
+/// stays as it is; tests that need "a long letter" use it too, which also proves the measured letter valid.
+/// </summary>
+public static class SyntheticLetters
 {
     public static Letter WithRecommendations(int count)
     {

@@ -2,28 +2,33 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace ResponseDrafter.Documents.Tests.Import;
+namespace ResponseDrafter.TestSupport;
 
-/// <summary>A run of text for <see cref="DocxBuilder"/>: plain, bold, italic, or a hyperlink.</summary>
-internal sealed record TextRun(string Text, bool Bold = false, bool Italic = false, string? Link = null)
+/// <summary>A run of text for <see cref="WordFile"/>: plain, bold, italic, or a hyperlink. A string is a plain run.</summary>
+public sealed record TextRun(string Text, bool Bold = false, bool Italic = false, string? Link = null)
 {
     public static implicit operator TextRun(string text) => new(text);
 }
 
-/// <summary>
-/// Builds small Word documents the way Word writes them: Heading styles with outline levels, and lists as real
-/// numbering (bullets, decimal and lower-letter lists), so that the import reads structure, not typed labels.
-/// </summary>
-internal sealed class DocxBuilder
+/// <summary>The kinds of list Word numbers (•, 1., a.): each is an abstract numbering definition with two levels.</summary>
+public enum WordList
 {
-    public const int BulletList = 1;
-    public const int DecimalList = 2;
-    public const int LetterList = 3;
+    Bullet = 1,
+    Numbered = 2,
+    Lettered = 3,
+}
 
+/// <summary>
+/// Builds small Word documents the way Word writes them: Heading styles with outline levels, runs in bold, italic or
+/// linked, and lists as real numbering (bullets, decimal and lower-letter), so that an import reads structure rather
+/// than typed labels. Text is taken as it is: "**" in a string is two asterisks, not bold.
+/// </summary>
+public sealed class WordFile
+{
     private readonly List<Action<MainDocumentPart, Body>> content = [];
-    private readonly List<(int Id, int Abstract)> instances = [];
+    private readonly List<(int Id, WordList Kind)> lists = [];
 
-    public DocxBuilder Heading(int level, string text)
+    public WordFile Heading(int level, string text)
     {
         content.Add((_, body) => body.Append(new Paragraph(
             new ParagraphProperties(new ParagraphStyleId { Val = $"Heading{level}" }),
@@ -31,22 +36,22 @@ internal sealed class DocxBuilder
         return this;
     }
 
-    public DocxBuilder Paragraph(params TextRun[] runs)
+    public WordFile Paragraph(params TextRun[] runs)
     {
         content.Add((main, body) => body.Append(new Paragraph(runs.Select(r => Inline(main, r)))));
         return this;
     }
 
     /// <summary>Starts a new list of the given kind; items added after it belong to it until the next list starts.</summary>
-    public DocxBuilder List(int kind)
+    public WordFile List(WordList kind)
     {
-        instances.Add((instances.Count + 1, kind));
+        lists.Add((lists.Count + 1, kind));
         return this;
     }
 
-    public DocxBuilder Item(string text, int level = 0, bool bold = false)
+    public WordFile Item(string text, int level = 0, bool bold = false)
     {
-        var numbering = instances[^1].Id;
+        var numbering = lists[^1].Id;
         content.Add((main, body) => body.Append(new Paragraph(
             new ParagraphProperties(
                 new ParagraphStyleId { Val = "ListParagraph" },
@@ -55,12 +60,14 @@ internal sealed class DocxBuilder
         return this;
     }
 
-    public DocxBuilder Raw(OpenXmlElement element)
+    /// <summary>An element appended to the body as given, for what the other methods do not write.</summary>
+    public WordFile Raw(OpenXmlElement element)
     {
         content.Add((_, body) => body.Append(element));
         return this;
     }
 
+    /// <summary>The file's bytes; <paramref name="also"/> may change the open package before it is saved.</summary>
     public byte[] Build(Action<WordprocessingDocument>? also = null)
     {
         using var stream = new MemoryStream();
@@ -124,20 +131,20 @@ internal sealed class DocxBuilder
     private void AddNumbering(MainDocumentPart main)
     {
         var numbering = new Numbering(
-            Definition(BulletList, NumberFormatValues.Bullet, "\u2022", "o"),
-            Definition(DecimalList, NumberFormatValues.Decimal, "%1.", "%2."),
-            Definition(LetterList, NumberFormatValues.LowerLetter, "%1.", "%2)"));
-        foreach (var (id, kind) in instances)
+            Definition(WordList.Bullet, NumberFormatValues.Bullet, "\u2022", "o"),
+            Definition(WordList.Numbered, NumberFormatValues.Decimal, "%1.", "%2."),
+            Definition(WordList.Lettered, NumberFormatValues.LowerLetter, "%1.", "%2)"));
+        foreach (var (id, kind) in lists)
         {
-            numbering.Append(new NumberingInstance(new AbstractNumId { Val = kind }) { NumberID = id });
+            numbering.Append(new NumberingInstance(new AbstractNumId { Val = (int)kind }) { NumberID = id });
         }
 
         main.AddNewPart<NumberingDefinitionsPart>().Numbering = numbering;
     }
 
-    private static AbstractNum Definition(int id, NumberFormatValues format, string top, string nested) =>
+    private static AbstractNum Definition(WordList kind, NumberFormatValues format, string top, string nested) =>
         new(
             new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = format }, new LevelText { Val = top }) { LevelIndex = 0 },
             new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = format }, new LevelText { Val = nested }) { LevelIndex = 1 })
-        { AbstractNumberId = id };
+        { AbstractNumberId = (int)kind };
 }
