@@ -1,5 +1,6 @@
 // The drafter's sign-off section: where the draft is in sign-off, the comments on it, and submitting it. Submitting
 // freezes what the server has saved as a numbered version and sends it to the first stage of the approval chain.
+import { showFinishing } from './dispatch.js';
 import { decisionList, isWithApprovers, whereItIs } from './signoff.js';
 import { busy, byId, clearError, el, showError } from './ui.js';
 
@@ -13,9 +14,11 @@ export function wire(drafter, pending, saveWordFirst) {
   byId('submit').addEventListener('click', () => submit(drafter, pending, saveWordFirst));
 }
 
-/** Shows where the drafter's open draft is in sign-off. */
+/** Shows where the drafter's open draft is in sign-off and, once it is approved, its dispatch and publication. */
 export async function show(drafter) {
-  render(await drafter.api.workflow(drafter.draft.id));
+  const workflow = await drafter.api.workflow(drafter.draft.id);
+  render(workflow);
+  await showFinishing(drafter, workflow);
 }
 
 function render(workflow) {
