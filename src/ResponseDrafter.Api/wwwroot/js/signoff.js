@@ -53,6 +53,29 @@ export function whereItIs(workflow) {
   }
 }
 
+/**
+ * What must happen next to a response, in a few words, from a draft summary ({ state, stageName, dispatchRequestedAt })
+ * or null for a report no one has started.
+ */
+export function nextAction(draft) {
+  if (!draft) return 'Start the response';
+  switch (draft.state) {
+    case 'in-review':
+    case 'awaiting-approval':
+      return `Approve (${draft.stageName ?? 'the approvers'})`;
+    case 'changes-requested':
+      return 'Make the changes, then submit again';
+    case 'approved':
+      return draft.dispatchRequestedAt ? 'Being sent' : 'Dispatch';
+    case 'dispatched':
+      return 'Record publication';
+    case 'published':
+      return 'Done';
+    default:
+      return 'Submit for sign-off';
+  }
+}
+
 const DecisionNames = { approved: 'Approved', 'changes-requested': 'Changes requested' };
 
 /** "Changes requested by Avery Approver (Head of policy) on version 1, 3 March 2026", with a deputy and a void named. */
