@@ -45,16 +45,16 @@ public sealed class DispatchAndPublicationTests : PaneTest
         CollectionAssert.AreEqual("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(saved))[..4]);
 
         await send.ClickAsync();
-        await Expect(page.Locator("#finish-progress")).ToContainTextAsync("Sending the letter to Home Office and HM Chief Inspector of Constabulary…");
+        await Expect(page.Locator("#finish-progress")).ToContainTextAsync("Sending the letter to the Home Office and HM Chief Inspector of Constabulary…");
         await Expect(page.Locator("#finish-progress fluent-progress-ring")).ToHaveCountAsync(1);
         await SectionShotAsync(page, "finish-1b-sending-350");
         var sent = page.Locator("#dispatch-result");
         await Expect(sent).ToBeVisibleAsync(Outbox);
         await Expect(sent).ToContainTextAsync(
-            "Sent to Home Office (section55responses@homeoffice.gov.uk) and HM Chief Inspector of Constabulary (hmci@hmicfrs.example), "
+            "Sent to the Home Office (section55responses@homeoffice.gov.uk) and HM Chief Inspector of Constabulary (hmci@hmicfrs.example), "
             + "copied to chief.constable@wessex-police.example, on ");
         await Expect(sent).ToBeFocusedAsync();
-        await Expect(page.Locator("#finish-status")).ToContainTextAsync("Sent to Home Office");
+        await Expect(page.Locator("#finish-status")).ToContainTextAsync("Sent to the Home Office");
 
         // The outbox sent it once: the workflow carries the message id and the audit trail the recipients.
         var workflow = await Drafts.WorkflowAsync(draftId);

@@ -105,8 +105,8 @@ function recipients() {
   const s = state.settings;
   return {
     to: [
-      { who: 'Home Office', address: s.homeOfficeMailbox },
-      { who: 'HM Chief Inspector of Constabulary', address: s.chiefInspectorMailbox },
+      { who: 'Home Office', called: 'the Home Office', address: s.homeOfficeMailbox },
+      { who: 'HM Chief Inspector of Constabulary', called: 'HM Chief Inspector of Constabulary', address: s.chiefInspectorMailbox },
     ],
     cc: s.ccEmails ?? [],
   };
@@ -116,7 +116,7 @@ function recipients() {
 function sentLine(workflow) {
   const { to, cc } = recipients();
   const copied = cc.length > 0 ? `, copied to ${names(cc)},` : '';
-  return `Sent to ${names(to.map((r) => `${r.who} (${r.address})`))}${copied} on ${formatSentAt(workflow.dispatch.sentAt)}.`;
+  return `Sent to ${names(to.map((r) => `${r.called} (${r.address})`))}${copied} on ${formatSentAt(workflow.dispatch.sentAt)}.`;
 }
 
 function render(workflow, { arrived = false } = {}) {
@@ -162,7 +162,7 @@ function dispatchStep(workflow) {
   ];
 
   if (workflow.dispatch) {
-    progress(`Sending the letter to ${names(to.map((r) => r.who))}…`);
+    progress(`Sending the letter to ${names(to.map((r) => r.called))}…`);
     pollUntil((w) => Boolean(w.dispatch?.sentAt), () => {
       stopProgress();
       say('The letter is queued and will be sent shortly. Come back to this pane to see when it went.');
@@ -231,7 +231,7 @@ async function dispatch(button) {
   const error = byId('dispatch-error');
   show(error, false);
   const { to } = recipients();
-  const sending = `Sending the letter to ${names(to.map((r) => r.who))}…`;
+  const sending = `Sending the letter to ${names(to.map((r) => r.called))}…`;
   progress(sending);
   say(sending);
   byId('finish-progress').focus();
