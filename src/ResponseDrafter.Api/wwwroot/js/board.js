@@ -82,7 +82,7 @@ function openLinks(row, index) {
 }
 
 function documentCell(row, index) {
-  if (!row.draftId) return el('td', { 'data-label': 'Document' }, 'Not started');
+  if (!row.draftId) return el('td', {});
   if (row.webUrl) return el('td', { 'data-label': 'Document' }, openLinks(row, index));
   const result = el('p', { class: 'open-result' });
   const button = el('fluent-button', {
@@ -108,7 +108,7 @@ function render({ force = false } = {}) {
 
   byId('board-rows').replaceChildren(...shown.map((row, index) => el('tr', { class: isOverdue(row.deadline) ? 'overdue' : null },
     el('th', { scope: 'row', id: `row-${index}` }, row.title),
-    el('td', { 'data-label': 'Statutory deadline' }, formatDate(row.deadline.lastDay)),
+    el('td', { class: 'deadline-day', 'data-label': 'Statutory deadline' }, formatDate(row.deadline.lastDay)),
     el('td', { class: 'days-left', 'data-label': 'Days left' }, daysLeftText(row.deadline.daysLeft)),
     el('td', { 'data-label': 'Stage' }, row.stage),
     el('td', { 'data-label': 'Held by' }, row.holder || '–'),
