@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Data;
 using ResponseDrafter.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -142,6 +146,53 @@ public sealed class SignOffBoardTests : PaneTest
         await DispatchAndPublicationTests.AssertNoSidewaysScrollAsync(page, "#board-container");
         await Evidence.ScreenshotAsync(TestContext, page, "board-8-next-steps-1280");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
+    public async Task BoardOpensTheStoredVersionInWordWithAnOfficeLinkWhenTheStoreGivesAWebAddress()
+    {
+        var title = "Open in Word: stored in SharePoint";
+        var draftId = await Drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-12));
+        await Drafts.SubmitAsync(draftId);
+        var webUrl = "https://contoso.sharepoint.com/sites/opcc/Shared%20Documents/ResponseDrafter/open-in-word-v1.docx";
+        await StoredAtAsync(draftId, webUrl);
+
+        var open = await Chromium.OpenAsync(Server, "/board.html", width: 350);
+        var page = open.Playwright;
+        await open.SignInAsync("Avery Approver");
+        var row = Row(page, title);
+        var word = row.GetByRole(AriaRole.Link, new() { Name = "Open in Word", Exact = true });
+        await Expect(word).ToHaveAttributeAsync("href", $"ms-word:ofe|u|{webUrl}");
+        var browser = row.GetByRole(AriaRole.Link, new() { Name = "Open in the browser" });
+        await Expect(browser).ToHaveAttributeAsync("href", webUrl);
+        await Expect(browser).ToHaveAttributeAsync("target", "_blank");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Open in Word" })).ToHaveCountAsync(0);
+        await Expect(row.Locator("td.next-step")).ToHaveTextAsync("Approve (Head of policy)");
+        await DispatchAndPublicationTests.AssertNoSidewaysScrollAsync(page);
+        await DispatchAndPublicationTests.AssertNoSidewaysScrollAsync(page, "#board-container");
+        await row.ScrollIntoViewIfNeededAsync();
+        await ViewportShotAsync(page, "board-9-open-in-word-m365-350");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    /// <summary>
+    /// The version as Microsoft 365's store records it (a SharePoint address), written where the outbox's store-version step
+    /// writes its web address, once that step has run: this server runs the embedded store, whose addresses are app paths.
+    /// </summary>
+    private static async Task StoredAtAsync(string draftId, string webUrl)
+    {
+        for (var waited = 0; (await Drafts.WorkflowAsync(draftId))["versions"]![0]!["webUrl"] is null; waited++)
+        {
+            Assert.IsLessThan(60, waited, "The outbox did not store version 1 within 60 s.");
+            await Task.Delay(1000);
+        }
+
+        using var scope = Server.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().ActFor("00000000-0000-0000-0000-00000000c0de");
+        var db = scope.ServiceProvider.GetRequiredService<DraftingDb>();
+        var version = await db.DraftVersions.SingleAsync(v => v.DraftId == Guid.Parse(draftId));
+        version.WebUrl = webUrl;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>What the pane shows at once (a full-page shot of a long board is too tall to read).</summary>
