@@ -29,6 +29,7 @@ public sealed class DispatchAndPublicationTests : PaneTest
         await Expect(finish.GetByRole(AriaRole.Heading, new() { Name = "Dispatch the signed letter" })).ToBeVisibleAsync();
         var send = finish.GetByRole(AriaRole.Button, new() { Name = "Send the letter" });
         await Expect(send).ToBeVisibleAsync(Outbox);
+        await Expect(page.Locator("#sign-off-state .sign-off-where")).ToHaveTextAsync("Version 1 is approved and signed; it can now be dispatched.");
         var pdfName = (await Drafts.WorkflowAsync(draftId))["final"]!["pdfFileName"]!.GetValue<string>();
         Assert.AreEqual("finish-dispatch-and-publication-signed.pdf", pdfName);
         await Expect(finish.Locator(".dispatch-facts")).ToContainTextAsync("Home Office: section55responses@homeoffice.gov.uk");
@@ -55,6 +56,7 @@ public sealed class DispatchAndPublicationTests : PaneTest
             + "copied to chief.constable@wessex-police.example, on ");
         await Expect(sent).ToBeFocusedAsync();
         await Expect(page.Locator("#finish-status")).ToContainTextAsync("Sent to the Home Office");
+        await Expect(page.Locator("#sign-off-state .sign-off-where")).ToHaveTextAsync("The signed letter has been sent to the Home Office and HM Chief Inspector; record where it is published.");
 
         // The outbox sent it once: the workflow carries the message id and the audit trail the recipients.
         var workflow = await Drafts.WorkflowAsync(draftId);
@@ -94,6 +96,7 @@ public sealed class DispatchAndPublicationTests : PaneTest
         var published = page.Locator("#published-result");
         await Expect(published).ToContainTextAsync("The publication was recorded on ");
         await Expect(published).ToBeFocusedAsync();
+        await Expect(page.Locator("#sign-off-state .sign-off-where")).ToHaveTextAsync("The response has been published.");
         await Expect(finish.GetByRole(AriaRole.Link, new() { Name = "https://opcc.example/hmicfrs/finish-response" })).ToBeVisibleAsync();
         await Expect(finish.GetByRole(AriaRole.Link, new() { Name = "https://opcc.example/chief-constable-comments" })).ToBeVisibleAsync();
         workflow = await Drafts.WorkflowAsync(draftId);

@@ -28,17 +28,18 @@ export function formatSentAt(iso) {
 }
 
 /** The state of the one draft shown, so a late poll for an earlier draft changes nothing. */
-const state = { api: null, draftId: null, canAct: false, settings: null, polling: null };
+const state = { api: null, draftId: null, canAct: false, settings: null, polling: null, onChange: null };
 
 /**
  * Shows the dispatch and publication step for the drafter's open draft, or hides it before final approval.
  * @param {{ api: any, draft: { id: string }, canDraft: boolean }} drafter
  * @param {any} workflow the draft's WorkflowDto
+ * @param {(workflow: any) => void} onChange told of each newer reading of the workflow (the sign-off section's sentence)
  */
-export async function showFinishing(drafter, workflow) {
+export async function showFinishing(drafter, workflow, onChange) {
   const section = byId('finish');
   if (state.draftId !== drafter.draft.id) stopPolling();
-  Object.assign(state, { api: drafter.api, draftId: drafter.draft.id, canAct: drafter.canDraft });
+  Object.assign(state, { api: drafter.api, draftId: drafter.draft.id, canAct: drafter.canDraft, onChange });
   if (!Finishing.has(workflow.state)) {
     show(section, false);
     return;
@@ -68,6 +69,7 @@ function pollUntil(done, onTimeout) {
     }
     if (draftId !== state.draftId) return;
     if (workflow && done(workflow)) {
+      state.onChange?.(workflow);
       render(workflow, { arrived: true });
     } else if (Date.now() > until) {
       onTimeout();
@@ -236,7 +238,9 @@ async function dispatch(button) {
   say(sending);
   byId('finish-progress').focus();
   try {
-    render(await state.api.dispatch(state.draftId));
+    const workflow = await state.api.dispatch(state.draftId);
+    state.onChange?.(workflow);
+    render(workflow);
     byId('finish-progress').focus();
   } catch (caught) {
     stopProgress();
@@ -318,6 +322,7 @@ async function publish(form) {
   progress('Recording the publication…');
   try {
     const workflow = await state.api.publish(state.draftId, values);
+    state.onChange?.(workflow);
     render(workflow);
     say('The publication is recorded.');
     /** @type {HTMLElement} */ (byId('published-result')).focus();

@@ -41,9 +41,9 @@ export function whereItIs(workflow) {
     case 'changes-requested':
       return `Changes were requested to version ${latest.number}: it is back with ${names(workflow.holders)}. Edit the draft, then submit it again.`;
     case 'approved':
-      return `Version ${workflow.final?.approvedVersion ?? latest.number} is approved and signed; it can now be dispatched.`;
+      return `Version ${workflow.final?.approvedVersion ?? latest.number} is approved and signed; ${workflow.dispatch ? 'it is being sent.' : 'it can now be dispatched.'}`;
     case 'dispatched':
-      return 'The signed letter has been sent to the Home Office and HM Chief Inspector.';
+      return 'The signed letter has been sent to the Home Office and HM Chief Inspector; record where it is published.';
     case 'published':
       return 'The response has been published.';
     default:

@@ -18,7 +18,7 @@ export function wire(drafter, pending, saveWordFirst) {
 export async function show(drafter) {
   const workflow = await drafter.api.workflow(drafter.draft.id);
   render(workflow);
-  await showFinishing(drafter, workflow);
+  await showFinishing(drafter, workflow, render);
 }
 
 function render(workflow) {
