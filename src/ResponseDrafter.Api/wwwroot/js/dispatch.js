@@ -23,12 +23,18 @@ const sentAt = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** "3 December 2026 at 10:42" (UK time). */
-export function formatSentAt(iso) {
+function formatSentAt(iso) {
   return sentAt.format(new Date(iso)).replace(',', ' at');
 }
 
 /** The state of the one draft shown, so a late poll for an earlier draft changes nothing. */
-const state = { api: null, draftId: null, canAct: false, settings: null, polling: null, onChange: null };
+const state = { api: null, draftId: null, canAct: false, settings: null, polling: null, onChange: null, shown: null };
+
+/** What the step shows depends on these alone; the same again is not redrawn, so addresses being typed stay. */
+function stageKey(workflow) {
+  return JSON.stringify([workflow.draftId, workflow.state, Boolean(workflow.final?.pdfSha256), workflow.dispatch?.requestedAt ?? null,
+    workflow.dispatch?.sentAt ?? null, workflow.publication?.at ?? null]);
+}
 
 /**
  * Shows the dispatch and publication step for the drafter's open draft, or hides it before final approval.
@@ -46,7 +52,7 @@ export async function showFinishing(drafter, workflow, onChange) {
   }
   state.settings ??= await state.api.signOffSettings();
   show(section, true);
-  render(workflow);
+  if (stageKey(workflow) !== state.shown) render(workflow);
 }
 
 function stopPolling() {
@@ -54,7 +60,7 @@ function stopPolling() {
   state.polling = null;
 }
 
-/** Reads the workflow again until `done(workflow)`; the last reading is rendered either way. */
+/** Reads the workflow every second until `done(workflow)`, then shows that reading; after PollFor, `onTimeout()`. */
 function pollUntil(done, onTimeout) {
   stopPolling();
   const draftId = state.draftId;
@@ -65,6 +71,7 @@ function pollUntil(done, onTimeout) {
     try {
       workflow = await state.api.workflow(draftId);
     } catch {
+      // A failed reading is only a missed look: the next one, a second later, may succeed.
       workflow = null;
     }
     if (draftId !== state.draftId) return;
@@ -123,6 +130,7 @@ function sentLine(workflow) {
 
 function render(workflow, { arrived = false } = {}) {
   const body = byId('finish-body');
+  state.shown = stageKey(workflow);
   stopProgress();
   if (workflow.state === 'approved') {
     body.replaceChildren(...dispatchStep(workflow));
