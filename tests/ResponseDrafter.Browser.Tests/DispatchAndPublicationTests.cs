@@ -130,6 +130,37 @@ public sealed class DispatchAndPublicationTests : PaneTest
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
+    [TestMethod]
+    public async Task DrafterDispatchesAndRecordsThePublicationByKeyboardAlone()
+    {
+        var title = "Finish: by keyboard";
+        var draftId = await ApprovedAsync(title);
+        await WaitForPdfAsync(draftId);
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, width: 350);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        await Card(page, title).GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
+
+        var send = page.Locator("#dispatch-send");
+        Assert.IsTrue(await KeyboardFocus.TabUntilAsync(page, send), "The focused Send button shows where focus is.");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#dispatch-result")).ToBeFocusedAsync(new() { Timeout = 90_000 });
+
+        // From the confirmation, the next Tab reaches the first address.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Web address of the published letter")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("https://opcc.example/keyboard-letter");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Web address of the chief constable's comments")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("https://opcc.example/keyboard-comments");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#published-result")).ToBeFocusedAsync();
+        Assert.AreEqual("published", (await Drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
+        await SectionShotAsync(page, "finish-5-keyboard-published-350");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
     /// <summary>A complete draft approved by the head of policy and the commissioner, as ApproverTests take it there.</summary>
     private static async Task<string> ApprovedAsync(string title)
     {
