@@ -30,6 +30,7 @@ public sealed class DispatchAndPublicationTests : PaneTest
         var send = finish.GetByRole(AriaRole.Button, new() { Name = "Send the letter" });
         await Expect(send).ToBeVisibleAsync(Outbox);
         await Expect(page.Locator("#sign-off-state .sign-off-where")).ToHaveTextAsync("Version 1 is approved and signed; it can now be dispatched.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" })).ToBeHiddenAsync();
         var pdfName = (await Drafts.WorkflowAsync(draftId))["final"]!["pdfFileName"]!.GetValue<string>();
         Assert.AreEqual("finish-dispatch-and-publication-signed.pdf", pdfName);
         await Expect(finish.Locator(".dispatch-facts")).ToContainTextAsync("Home Office: section55responses@homeoffice.gov.uk");
