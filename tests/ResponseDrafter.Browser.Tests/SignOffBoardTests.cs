@@ -156,6 +156,11 @@ public sealed class SignOffBoardTests : PaneTest
         await Drafts.SubmitAsync(draftId);
         var webUrl = "https://contoso.sharepoint.com/sites/opcc/Shared%20Documents/ResponseDrafter/open-in-word-v1.docx";
         await StoredAtAsync(draftId, webUrl);
+        var viewerTitle = "Open in Word: a Word-on-the-web address";
+        var viewerDraft = await Drafts.CompleteAsync(viewerTitle, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-11));
+        await Drafts.SubmitAsync(viewerDraft);
+        var viewerUrl = "https://contoso.sharepoint.com/sites/opcc/_layouts/15/Doc.aspx?sourcedoc=%7B0d9a%7D&file=open-in-word-v1.docx&action=default";
+        await StoredAtAsync(viewerDraft, viewerUrl);
 
         var open = await Chromium.OpenAsync(Server, "/board.html", width: 350);
         var page = open.Playwright;
@@ -168,6 +173,11 @@ public sealed class SignOffBoardTests : PaneTest
         await Expect(browser).ToHaveAttributeAsync("target", "_blank");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Open in Word" })).ToHaveCountAsync(0);
         await Expect(row.Locator("td.next-step")).ToHaveTextAsync("Approve (Head of policy)");
+
+        // Word's Office link needs the file's own address: a Word-on-the-web address is offered as what it is.
+        var viewerRow = Row(page, viewerTitle);
+        await Expect(viewerRow.GetByRole(AriaRole.Link, new() { Name = "Open in Word on the web" })).ToHaveAttributeAsync("href", viewerUrl);
+        await Expect(viewerRow.GetByRole(AriaRole.Link, new() { Name = "Open in Word", Exact = true })).ToHaveCountAsync(0);
         await DispatchAndPublicationTests.AssertNoSidewaysScrollAsync(page);
         await DispatchAndPublicationTests.AssertNoSidewaysScrollAsync(page, "#board-container");
         await row.ScrollIntoViewIfNeededAsync();

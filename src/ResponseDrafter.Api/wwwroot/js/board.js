@@ -74,11 +74,17 @@ async function download(row, button, result) {
   }
 }
 
-/** In Microsoft 365 the stored document opens in Word itself (Office URI scheme), or in Word on the web. */
+/**
+ * In Microsoft 365 the stored document opens in Word itself (Office URI scheme), or in Word on the web. The Office URI
+ * needs the file's own address; a Word-on-the-web address (…/Doc.aspx?sourcedoc=…) opens only in the browser, where
+ * Word on the web offers "Open in Desktop App" itself.
+ */
 function openLinks(row, index) {
+  const browser = (name) => el('a', { href: row.webUrl, target: '_blank', rel: 'noopener noreferrer', 'aria-describedby': `row-${index}` }, name);
+  if (!/\.docx$/i.test(new URL(row.webUrl).pathname)) return el('div', { class: 'open-links' }, browser('Open in Word on the web'));
   return el('div', { class: 'open-links' },
     el('a', { class: 'open-in-word', href: `ms-word:ofe|u|${row.webUrl}`, 'aria-describedby': `row-${index}` }, 'Open in Word'),
-    el('a', { href: row.webUrl, target: '_blank', rel: 'noopener noreferrer', 'aria-describedby': `row-${index}` }, 'Open in the browser'));
+    browser('Open in the browser'));
 }
 
 function documentCell(row, index) {
