@@ -77,6 +77,7 @@ public sealed class BoardTests : PaneTest
         }
 
         StringAssert.EndsWith(download.SuggestedFilename, ".docx");
+        await Expect(Row(page, inTime.Title).Locator(".open-result")).ToHaveTextAsync("The letter was downloaded: open it from your Downloads folder in Word.");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 
@@ -113,6 +114,7 @@ public sealed class BoardTests : PaneTest
         await KeyboardFocus.TabUntilAsync(page, Row(page, overdue.Title).Locator("fluent-button", new() { HasText = "Open in Word" }));
         await page.Keyboard.PressAsync("Enter");
         StringAssert.EndsWith((await downloading).SuggestedFilename, ".docx");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("The letter was downloaded: open it from your Downloads folder in Word.");
         await Evidence.ScreenshotAsync(TestContext, page, "board-keyboard");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }

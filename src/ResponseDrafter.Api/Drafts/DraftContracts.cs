@@ -82,8 +82,12 @@ public sealed record DocumentPatchDto(IReadOnlyList<string> Changed, IReadOnlyLi
 
 /// <param name="StageName">The approval stage it is at, while with approvers.</param>
 /// <param name="Holders">Who it is waiting for: the stage's approvers yet to decide, or else its drafters.</param>
+/// <param name="DispatchRequestedAt">When a drafter asked for the signed letter to be sent (the outbox sends it shortly after).</param>
+/// <param name="DocumentWebUrl">Where the document people open now is stored (the submitted version while with approvers, the
+/// signed letter once approved) when the document store gives it a web address people can open (Microsoft 365); null otherwise.</param>
 public sealed record DraftSummaryDto(
-    Guid Id, Guid ReportId, string ReportTitle, int Version, DateTime UpdatedAt, DeadlineDto Deadline, DraftState State, string? StageName, IReadOnlyList<string> Holders);
+    Guid Id, Guid ReportId, string ReportTitle, int Version, DateTime UpdatedAt, DeadlineDto Deadline, DraftState State, string? StageName, IReadOnlyList<string> Holders,
+    DateTime? DispatchRequestedAt = null, string? DocumentWebUrl = null);
 
 /// <summary>
 /// How far the draft is from a letter: completeness gaps (it still renders, marked DRAFT) and problems that stop
@@ -119,13 +123,20 @@ public static class DraftMapping
             patch);
     }
 
-    public static DraftSummaryDto AsSummary(this Draft draft, Report report, DateOnly today, SignOffSettings signOff, IReadOnlyList<Decision> decisions)
+    public static DraftSummaryDto AsSummary(
+        this Draft draft, Report report, DateOnly today, SignOffSettings signOff, IReadOnlyList<Decision> decisions, string? storedWebUrl = null)
     {
         var stage = signOff.StageAt(draft.Stage);
         return new(
             draft.Id, draft.ReportId, report.Title, draft.Version, DateTime.SpecifyKind(draft.UpdatedAt, DateTimeKind.Utc), ReportMapping.DeadlineFor(report.PublishedOn, today),
-            draft.State, stage?.Name, WorkflowReads.Holders(draft, stage, decisions).Select(p => p.Name).ToList());
+            draft.State, stage?.Name, WorkflowReads.Holders(draft, stage, decisions).Select(p => p.Name).ToList(),
+            draft.DispatchRequestedAt is { } requested ? DateTime.SpecifyKind(requested, DateTimeKind.Utc) : null,
+            IsOpenable(storedWebUrl) ? storedWebUrl : null);
     }
+
+    /// <summary>Only an absolute https address can be handed to Word; the embedded store's app paths are downloads.</summary>
+    private static bool IsOpenable(string? webUrl) =>
+        Uri.TryCreate(webUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
 
     private static DraftLetterDto AsLetterDto(this Draft draft) => new(
         draft.References,

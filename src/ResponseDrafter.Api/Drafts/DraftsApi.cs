@@ -61,8 +61,31 @@ public static partial class DraftsApi
         var withApprovers = drafts.Where(d => d.Stage is not null).Select(d => d.Id).ToList();
         var decisions = (await db.Decisions.AsNoTracking().Where(d => withApprovers.Contains(d.DraftId) && d.VoidedAt == null).ToListAsync(cancellationToken))
             .ToLookup(d => d.DraftId);
+        var stored = await StoredWebUrlsAsync(db, drafts, cancellationToken);
         var today = clock.Today();
-        return TypedResults.Ok(drafts.Select(d => d.AsSummary(d.Report!, today, signOff, [.. decisions[d.Id]])).ToList());
+        return TypedResults.Ok(drafts.Select(d => d.AsSummary(d.Report!, today, signOff, [.. decisions[d.Id]], stored.GetValueOrDefault(d.Id))).ToList());
+    }
+
+    /// <summary>
+    /// The stored copy of the document people open now: the signed letter once approved, else the version with approvers.
+    /// A draft being written has none: its document lives in the database until it is submitted.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string?>> StoredWebUrlsAsync(DraftingDb db, List<Draft> drafts, CancellationToken cancellationToken)
+    {
+        var signed = drafts.Where(d => d.State is DraftState.Approved or DraftState.Dispatched or DraftState.Published).Select(d => d.Id).ToList();
+        var withApprovers = drafts.Where(d => d.State is DraftState.InReview or DraftState.AwaitingApproval).Select(d => (d.Id, d.VersionCount)).ToList();
+        var ids = withApprovers.Select(d => d.Id).ToList();
+        var finals = await db.FinalLetters.AsNoTracking().Where(f => signed.Contains(f.DraftId))
+            .Select(f => new { f.DraftId, f.DocxWebUrl }).ToListAsync(cancellationToken);
+        var versions = await db.DraftVersions.AsNoTracking().Where(v => ids.Contains(v.DraftId))
+            .Select(v => new { v.DraftId, v.Number, v.WebUrl }).ToListAsync(cancellationToken);
+        var urls = finals.ToDictionary(f => f.DraftId, f => f.DocxWebUrl);
+        foreach (var (id, current) in withApprovers)
+        {
+            urls[id] = versions.FirstOrDefault(v => v.DraftId == id && v.Number == current)?.WebUrl;
+        }
+
+        return urls;
     }
 
     public static async Task<Results<Created<DraftDto>, ValidationProblem, ProblemHttpResult>> Create(

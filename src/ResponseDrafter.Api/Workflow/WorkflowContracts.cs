@@ -35,7 +35,10 @@ public sealed record DecisionDto(
     Guid Id, int Version, string VersionSha256, string? DocumentSha256, int Stage, string StageName, DecisionKind Kind,
     Person By, Person? OnBehalfOf, string? Comment, DateTime At, DateTime? VoidedAt);
 
-public sealed record FinalDto(int ApprovedVersion, string ApprovedSha256, string DocxSha256, DateOnly SignedOn, string? PdfSha256, string? DocxWebUrl, string? PdfWebUrl);
+/// <param name="PdfFileName">The name the signed PDF is attached under when dispatched (and downloaded under).</param>
+public sealed record FinalDto(
+    int ApprovedVersion, string ApprovedSha256, string DocxSha256, DateOnly SignedOn, string? PdfSha256, string? DocxWebUrl, string? PdfWebUrl,
+    string? PdfFileName = null);
 
 public sealed record DispatchDto(DateTime RequestedAt, DateTime? SentAt, string? MessageId);
 

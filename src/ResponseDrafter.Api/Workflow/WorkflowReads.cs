@@ -5,6 +5,7 @@ using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Profiles;
 
 namespace ResponseDrafter.Api.Workflow;
@@ -86,9 +87,13 @@ public static class WorkflowReads
             return TypedResults.NotFound();
         }
 
-        return final.Pdf is null
-            ? Problems.Conflict("The PDF is not ready yet", "It is produced in the background just after approval; try again in a minute.")
-            : TypedResults.File(final.Pdf, "application/pdf", "Signed response.pdf");
+        if (final.Pdf is null)
+        {
+            return Problems.Conflict("The PDF is not ready yet", "It is produced in the background just after approval; try again in a minute.");
+        }
+
+        var title = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => d.Report!.Title).FirstAsync(cancellationToken);
+        return TypedResults.File(final.Pdf, "application/pdf", LetterFiles.SignedPdf(title));
     }
 
     public static async Task<WorkflowDto> DtoAsync(DraftingDb db, Draft draft, CancellationToken cancellationToken)
@@ -119,11 +124,14 @@ public static class WorkflowReads
             draft.Schedule,
             versions.Select(v => v.AsDto()).ToList(),
             decisions.Select(d => d.AsDto()).ToList(),
-            final?.AsDto(),
+            final is null ? null : final.AsDto() with { PdfFileName = LetterFiles.SignedPdf(await ReportTitleAsync(db, draft, cancellationToken)) },
             draft.DispatchRequestedAt is { } requested ? new DispatchDto(WorkflowMapping.Utc(requested), draft.DispatchedAt is { } sent ? WorkflowMapping.Utc(sent) : null, draft.DispatchMessageId) : null,
             draft.PublishedAt is { } published ? new PublicationDto(WorkflowMapping.Utc(published), draft.PublishedLetterUrl!, draft.ChiefConstableCommentsUrl!) : null,
             draft.Version);
     }
+
+    private static async Task<string> ReportTitleAsync(DraftingDb db, Draft draft, CancellationToken cancellationToken) =>
+        draft.Report?.Title ?? await db.Reports.AsNoTracking().Where(r => r.Id == draft.ReportId).Select(r => r.Title).FirstAsync(cancellationToken);
 
     /// <summary>Who the draft is waiting for: the stage's approvers yet to approve, or else its drafters.</summary>
     public static IReadOnlyList<Person> Holders(Draft draft, ApprovalStage? stage, IReadOnlyList<Decision> decisions)

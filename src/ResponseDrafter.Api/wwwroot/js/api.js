@@ -172,5 +172,24 @@ export function createApi(token) {
     /** The document open in Word against the version awaiting a decision: its edits, and what submitting them would do. */
     compareOpenDocument: async (id, bytes) =>
       (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/review/document`, { docx: bytes }))).data,
+    ...finishing(send, read),
+  };
+}
+
+/** After final approval: the dispatch settings, the signed letter, dispatch and publication. */
+function finishing(send, read) {
+  const file = async (path, accept) => {
+    const response = await send('GET', path, { accept });
+    const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? null;
+    return { bytes: new Uint8Array(await response.arrayBuffer()), name };
+  };
+  return {
+    /** The approval chain and the dispatch addresses (Home Office, HM Chief Inspector, cc). */
+    signOffSettings: async () => (await read(await send('GET', 'api/profile/sign-off'))).data,
+    dispatch: async (id) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/dispatch`))).data,
+    /** @param {{ letterUrl: string, chiefConstableCommentsUrl: string }} publication */
+    publish: async (id, publication) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/publication`, { json: publication }))).data,
+    finalPdf: async (id) => file(`api/drafts/${encodeURIComponent(id)}/final/pdf`, 'application/pdf'),
+    finalDocument: async (id) => file(`api/drafts/${encodeURIComponent(id)}/final/document`, DocxType),
   };
 }

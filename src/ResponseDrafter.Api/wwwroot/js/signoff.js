@@ -41,15 +41,38 @@ export function whereItIs(workflow) {
     case 'changes-requested':
       return `Changes were requested to version ${latest.number}: it is back with ${names(workflow.holders)}. Edit the draft, then submit it again.`;
     case 'approved':
-      return `Version ${workflow.final?.approvedVersion ?? latest.number} is approved and signed; it can now be dispatched.`;
+      return `Version ${workflow.final?.approvedVersion ?? latest.number} is approved and signed; ${workflow.dispatch ? 'it is being sent.' : 'it can now be dispatched.'}`;
     case 'dispatched':
-      return 'The signed letter has been sent to the Home Office and HM Chief Inspector.';
+      return 'The signed letter has been sent to the Home Office and HM Chief Inspector; record where it is published.';
     case 'published':
       return 'The response has been published.';
     default:
       return latest
         ? `Being drafted again since version ${latest.number} was submitted: submit it when it is ready.`
         : 'Not submitted yet.';
+  }
+}
+
+/**
+ * What must happen next to a response, in a few words, from a draft summary ({ state, stageName, dispatchRequestedAt })
+ * or null for a report no one has started.
+ */
+export function nextAction(draft) {
+  if (!draft) return 'Start the response';
+  switch (draft.state) {
+    case 'in-review':
+    case 'awaiting-approval':
+      return `Approve (${draft.stageName ?? 'the approvers'})`;
+    case 'changes-requested':
+      return 'Make the changes, then submit again';
+    case 'approved':
+      return draft.dispatchRequestedAt ? 'Being sent' : 'Dispatch';
+    case 'dispatched':
+      return 'Record publication';
+    case 'published':
+      return 'Done';
+    default:
+      return 'Submit for sign-off';
   }
 }
 

@@ -1,9 +1,11 @@
 // The drafter's sign-off section: where the draft is in sign-off, the comments on it, and submitting it. Submitting
 // freezes what the server has saved as a numbered version and sends it to the first stage of the approval chain.
+import { showFinishing } from './dispatch.js';
 import { decisionList, isWithApprovers, whereItIs } from './signoff.js';
-import { busy, byId, clearError, el, showError } from './ui.js';
+import { busy, byId, clearError, el, show as reveal, showError } from './ui.js';
 
 const Submittable = new Set(['drafting', 'changes-requested']);
+const Signed = new Set(['approved', 'dispatched', 'published']);
 
 /**
  * Wires the Submit button once. `drafter` is the drafter's state ({ api, draft, etag, … }), read at click time;
@@ -13,9 +15,11 @@ export function wire(drafter, pending, saveWordFirst) {
   byId('submit').addEventListener('click', () => submit(drafter, pending, saveWordFirst));
 }
 
-/** Shows where the drafter's open draft is in sign-off. */
+/** Shows where the drafter's open draft is in sign-off and, once it is approved, its dispatch and publication. */
 export async function show(drafter) {
-  render(await drafter.api.workflow(drafter.draft.id));
+  const workflow = await drafter.api.workflow(drafter.draft.id);
+  render(workflow);
+  await showFinishing(drafter, workflow, render);
 }
 
 function render(workflow) {
@@ -25,6 +29,10 @@ function render(workflow) {
   byId('sign-off-state').replaceChildren(...lines);
   const button = /** @type {FluentControl} */ (byId('submit'));
   button.disabled = !Submittable.has(workflow.state);
+  // Once approved, dispatch is the step's one primary button: Submit has nothing left to do and goes.
+  const signed = Signed.has(workflow.state);
+  reveal(button, !signed);
+  reveal(byId('submit-note'), !signed);
   byId('submit-note').textContent = isWithApprovers(workflow.state)
     ? 'It is with its approvers. Editing the draft withdraws the submission; submit it again afterwards.'
     : button.disabled
