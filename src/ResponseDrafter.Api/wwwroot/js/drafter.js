@@ -33,6 +33,7 @@ const app = {
 const forSignOff = {
   get api() { return app.api; },
   get draft() { return app.session.draft; },
+  get canDraft() { return app.canDraft; },
   get etag() { return app.session.etag; },
   set etag(etag) { app.session.reload().catch(showError); },
 };
