@@ -41,6 +41,7 @@ app.UseOfficeJs();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLimits();
+app.UseApiJson();
 app.UseAuthentication();
 app.UseAuthorization();
 
