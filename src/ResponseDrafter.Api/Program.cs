@@ -16,6 +16,7 @@ using ResponseDrafter.Api.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPublicOrigin();
 builder.AddRequestLimits();
 builder.AddSignIn();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -33,6 +34,7 @@ builder.Services.AddApiOpenApi();
 
 var app = builder.Build();
 
+app.UseProxyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSignInModeLabel();
