@@ -23,18 +23,21 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
 builder.Services.AddApiJson();
 builder.Services.AddApiProblems();
+builder.Services.AddRateLimits();
 builder.Services.AddDraftingAuthorization();
 builder.Services.AddDraftingDatabase(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddSampleData();
 builder.Services.AddOfficeJs();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddHealth();
 builder.Services.AddApiOpenApi();
 
 var app = builder.Build();
 
 app.UseProxyHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSignInModeLabel();
@@ -46,6 +49,7 @@ app.UseRequestLimits();
 app.UseApiJson();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealth();
