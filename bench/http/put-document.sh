@@ -85,6 +85,7 @@ ASPNETCORE_ENVIRONMENT=Development dotnet "$out/ResponseDrafter.Api.dll" \
   --AzureAd:ClientId= \
   --Storage:DataPath="$work/data" \
   --Sample:Load=true \
+  --RateLimiting:Uploads:PermitLimit=1000000 \
   >"$log" 2>&1 &
 api_pid=$!
 

@@ -16,23 +16,28 @@ using ResponseDrafter.Api.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPublicOrigin();
 builder.AddRequestLimits();
 builder.AddSignIn();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
 builder.Services.AddApiJson();
 builder.Services.AddApiProblems();
+builder.Services.AddRateLimits();
 builder.Services.AddDraftingAuthorization();
 builder.Services.AddDraftingDatabase(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddSampleData();
 builder.Services.AddOfficeJs();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddHealth();
 builder.Services.AddApiOpenApi();
 
 var app = builder.Build();
 
+app.UseProxyHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSignInModeLabel();
@@ -41,8 +46,10 @@ app.UseOfficeJs();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLimits();
+app.UseApiJson();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealth();

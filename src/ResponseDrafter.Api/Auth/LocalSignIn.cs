@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ResponseDrafter.Api.Http;
 
 namespace ResponseDrafter.Api.Auth;
 
@@ -135,7 +136,7 @@ public static class LocalSignIn
 
         var dev = app.MapGroup("/dev").AllowAnonymous().WithTags("Local development sign-in");
         dev.MapGet("/users", ListUsers).WithSummary("The configured local users (Development only).");
-        dev.MapPost("/sign-in", SignInAs).WithSummary("A token for one local user (Development only).");
+        dev.MapPost("/sign-in", SignInAs).RequireRateLimiting(RateLimits.SignIn).WithSummary("A token for one local user (Development only).");
         return app;
     }
 

@@ -33,7 +33,7 @@ public sealed record DraftLetterInput(
     List<string>? Cc,
     List<AppendixInput>? Appendices);
 
-public sealed record SelectionInput(List<string>? Refs);
+public sealed record SelectionInput(List<string> Refs);
 
 public sealed record ResponseInput(string? Commentary, ResponseStatus? Status, string? Reason);
 

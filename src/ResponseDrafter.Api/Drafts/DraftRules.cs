@@ -102,7 +102,7 @@ public static class DraftRules
         var errors = new InputErrors();
         var known = report.Refs();
         var chosen = new List<string>();
-        var requested = input.Refs ?? [];
+        var requested = input.Refs;
         for (var i = 0; i < requested.Count; i++)
         {
             var match = known.FirstOrDefault(k => string.Equals(k, requested[i]?.Trim(), StringComparison.OrdinalIgnoreCase));

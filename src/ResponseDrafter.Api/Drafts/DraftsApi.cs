@@ -43,7 +43,7 @@ public static partial class DraftsApi
         drafts.MapGet("/{id:guid}/status", Status).WithSummary("Completeness gaps and the statutory deadline.");
         drafts.MapGet("/{id:guid}/document", Document).WithSummary("The draft's Word document as it stands: the draft itself (ETag = the draft's version).")
             .Produces(StatusCodes.Status200OK, contentType: ProfilesApi.DocxContentType);
-        drafts.MapPut("/{id:guid}/document", SaveDocument).RequireAuthorization(Policies.Drafter).WithBodyLimit(RequestLimits.Upload)
+        drafts.MapPut("/{id:guid}/document", SaveDocument).RequireAuthorization(Policies.Drafter).WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Uploads)
             .Accepts<IFormFile>(Uploads.DocxContentType, "multipart/form-data")
             .WithSummary("Saves the document from Word (If-Match required): its exact bytes become the draft and its regions are read back into the record.")
             .WithDescription("The body is the .docx (or a multipart part named \"document\"). It must carry this draft's identity, and the force's " +

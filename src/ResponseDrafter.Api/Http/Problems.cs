@@ -63,8 +63,14 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         }
 
         var status = badRequest.StatusCode;
-        ProblemDetails problem = badRequest.InnerException is JsonException json
-            ? new HttpValidationProblemDetails(Problems.ForJson(json)) { Title = "The request body could not be read." }
+        var fields = status == StatusCodes.Status400BadRequest ? await ApiJson.DescribeBodyAsync(httpContext) : null;
+        if (fields is null && badRequest.InnerException is JsonException json)
+        {
+            fields = Problems.ForJson(json);
+        }
+
+        ProblemDetails problem = fields is not null
+            ? new HttpValidationProblemDetails(fields) { Title = "The request body could not be read." }
             : new ProblemDetails { Title = TitleFor(status) };
         problem.Status = status;
         httpContext.Response.StatusCode = status;

@@ -24,7 +24,7 @@ public static class ImportsApi
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {
         api.MapPost("/imports/recommendations/preview", PreviewRecommendations).RequireAuthorization(Policies.ReportEditor).WithTags("Imports")
-            .WithBodyLimit(RequestLimits.Upload)
+            .WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Imports)
             .Accepts<RecommendationPasteInput>("application/json", "multipart/form-data")
             .WithMetadata(new MultipartForm(typeof(RecommendationUploadForm)))
             .WithSummary("Reads recommendations from pasted report text or the report's .docx into a preview; nothing is saved.")
@@ -32,7 +32,7 @@ public static class ImportsApi
                 "The preview's recommendations have the shape POST /api/reports accepts: confirm by posting them, corrected, with the title and date.");
 
         var imports = api.MapGroup("/drafts/{id:guid}/assurance-import").RequireAuthorization(Policies.Drafter).WithTags("Imports")
-            .WithBodyLimit(RequestLimits.Upload);
+            .WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Imports);
         imports.MapPost("/preview", PreviewAssurance)
             .Accepts<AssurancePreviewForm>("multipart/form-data")
             .WithSummary("Reads the force's .docx into sections and proposes which answer each selected recommendation; nothing is saved.")

@@ -16,7 +16,7 @@ namespace ResponseDrafter.Api.Outbox;
 /// passed: once per stage and submission (the schedule records it), as outbox notifications committed with the
 /// record. Several instances may watch at once; the draft's version decides which one records a reminder.
 /// </summary>
-public sealed partial class DeadlineWatch(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<DeadlineWatch> logger)
+public sealed partial class DeadlineWatch(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, PublicOrigin publicOrigin, TimeProvider clock, ILogger<DeadlineWatch> logger)
     : BackgroundService
 {
     private static readonly DraftState[] Watched = [DraftState.InReview, DraftState.AwaitingApproval];
@@ -145,7 +145,7 @@ public sealed partial class DeadlineWatch(IServiceScopeFactory scopes, IOptions<
             Notifications.DeadlineApproaching,
             string.Create(CultureInfo.InvariantCulture, $"v{draft.VersionCount}-stage{(draft.Stage ?? 0) + 1}-{kind}"),
             text,
-            $"{options.Value.AppOrigin?.TrimEnd('/')}/taskpane.html?draft={draft.Id}",
+            publicOrigin.DraftLink(draft.Id),
             now,
             new Dictionary<string, string> { ["daysLeft"] = Math.Max(daysLeft, 0).ToString(CultureInfo.InvariantCulture) });
 

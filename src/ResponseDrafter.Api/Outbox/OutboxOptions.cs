@@ -39,10 +39,6 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Where people open the app (https://…, no path), for the links in reminders; empty: links are
-    /// relative to the app, which is enough for its own notification list but not for Teams.</summary>
-    public string? AppOrigin { get; set; }
-
     public OutboxDiagnosticsOptions Diagnostics { get; set; } = new();
 
     /// <summary>The wait after the <paramref name="failedRounds"/>th failed round: exponential, with up to 20 % jitter.</summary>
@@ -81,12 +77,6 @@ internal sealed class OutboxOptionsValidator(IOptions<OutboxResilienceOptions> r
         if (options.RetryMaxDelay < options.RetryBaseDelay)
         {
             failures.Add($"{OutboxOptions.Section}:RetryMaxDelay must not be shorter than {OutboxOptions.Section}:RetryBaseDelay.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.AppOrigin)
-            && !(Uri.TryCreate(options.AppOrigin, UriKind.Absolute, out var origin) && origin.Scheme is "https" or "http" && origin.AbsolutePath == "/"))
-        {
-            failures.Add($"{OutboxOptions.Section}:AppOrigin must be an absolute URL with no path, such as https://responsedrafter.opcc.example.");
         }
 
         if (options.Diagnostics.PauseAfterExternalCall is { } kind)

@@ -20,7 +20,7 @@ public static class ProfilesApi
             .WithSummary("Creates the profile (no If-Match) or replaces it (If-Match required).");
         profile.MapGet("/template", GetTemplate).WithSummary("The template letters are rendered with: the uploaded one, or the built-in one.")
             .Produces(StatusCodes.Status200OK, contentType: DocxContentType);
-        profile.MapPut("/template", PutTemplate).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.Upload)
+        profile.MapPut("/template", PutTemplate).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Uploads)
             .Accepts<TemplateUpload>("multipart/form-data")
             .WithSummary("Uploads a .docx template (part \"file\"); every problem is returned and nothing is stored if any (If-Match required).");
         profile.MapDelete("/template", DeleteTemplate).RequireAuthorization(Policies.Admin)

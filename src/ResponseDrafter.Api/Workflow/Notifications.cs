@@ -1,6 +1,7 @@
 using System.Globalization;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Outbox;
 
@@ -35,9 +36,9 @@ public static class Notifications
         }
     }
 
-    /// <summary>Where a notification takes a person: the draft in the app, on the server they use.</summary>
+    /// <summary>Where a notification takes a person: the draft in the app at its configured public origin, never the request's Host.</summary>
     public static string LinkTo(HttpRequest request, Guid draftId) =>
-        $"{request.Scheme}://{request.Host}/taskpane.html?draft={draftId}";
+        request.HttpContext.RequestServices.GetRequiredService<PublicOrigin>().DraftLink(draftId);
 
     private static string Slug(string id) => new([.. id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(36)]);
 }

@@ -30,19 +30,19 @@ public static partial class WorkflowApi
             .WithSummary("For the caller as approver: the version to decide on, what changed since they last decided, and the comments.");
         drafts.MapGet("/{id:guid}/versions/{number:int}/document", WorkflowReads.VersionDocument)
             .WithSummary("A frozen version's exact .docx bytes.").Produces(StatusCodes.Status200OK, contentType: ProfilesApi.DocxContentType);
-        drafts.MapPost("/{id:guid}/decisions", Decide).WithBodyLimit(RequestLimits.Upload)
+        drafts.MapPost("/{id:guid}/decisions", Decide).WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Decisions)
             .Accepts<DecisionInput>("application/json", "multipart/form-data")
             .WithMetadata(new MultipartForm(typeof(DecisionUpload)))
             .WithSummary("Approves or requests changes to the version awaiting the caller's stage.")
             .WithDescription("JSON {decision: \"approve\" | \"request-changes\", versionSha256, comment} binds the decision to that version's hash. " +
                 "From Word, multipart/form-data with the open document as \"document\": the server checks it is this draft's current version " +
                 "and records its hash with the decision.");
-        drafts.MapPost("/{id:guid}/versions", SubmitApproverEdits).WithBodyLimit(RequestLimits.Upload)
+        drafts.MapPost("/{id:guid}/versions", SubmitApproverEdits).WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Decisions)
             .Accepts<IFormFile>(Uploads.DocxContentType, "multipart/form-data")
             .WithSummary("An approver at the current stage submits the document they edited in Word as a new version.")
             .WithDescription("The body is the .docx (or a multipart part named \"document\"). The decisions on the current version become void " +
                 "and the chain starts again at the stage the sign-off settings name (restartStageAfterApproverEdit, default the first).");
-        drafts.MapPost("/{id:guid}/review/document", OpenDocumentReview.Compare).WithBodyLimit(RequestLimits.Upload)
+        drafts.MapPost("/{id:guid}/review/document", OpenDocumentReview.Compare).WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Decisions)
             .Accepts<IFormFile>(Uploads.DocxContentType, "multipart/form-data")
             .WithSummary("Sets the document open in Word against the version awaiting a decision: the paragraphs changed in it, and what " +
                 "submitting them as a new version would do to the approvals already given.")

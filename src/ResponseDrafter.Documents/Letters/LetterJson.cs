@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using ResponseDrafter.Documents.Json;
 
 namespace ResponseDrafter.Documents.Letters;
 
@@ -41,11 +41,11 @@ public static class LetterJson
 
         using (document)
         {
-            var problems = new List<LetterProblem>();
-            CheckValue(document.RootElement, typeof(Letter), string.Empty, nullable: false, problems);
+            // Every problem at once, in plain words, before the serializer would stop at the first.
+            var problems = JsonShape.Check(document.RootElement, typeof(Letter), Options);
             if (problems.Count > 0)
             {
-                return new(null, problems);
+                return new(null, [.. problems.Select(p => new LetterProblem(p.Path, p.Message))]);
             }
 
             try
@@ -89,155 +89,4 @@ public static class LetterJson
 
     private static string FieldOf(string? jsonPath) =>
         jsonPath is null or "$" ? string.Empty : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-
-    // The checks below mirror what the serializer will do, so that every problem is reported at once with a
-    // plain message, rather than the first one only, worded for .NET developers.
-    private static void CheckValue(JsonElement value, Type type, string path, bool nullable, List<LetterProblem> problems)
-    {
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            if (!nullable)
-            {
-                problems.Add(new(path, "must not be null"));
-            }
-
-            return;
-        }
-
-        var expected = Nullable.GetUnderlyingType(type) ?? type;
-        if (ScalarProblem(value, expected) is { } problem)
-        {
-            problems.Add(new(path, problem));
-            return;
-        }
-
-        var info = Options.GetTypeInfo(expected);
-        switch (info.Kind)
-        {
-            case JsonTypeInfoKind.Enumerable:
-                if (value.ValueKind != JsonValueKind.Array)
-                {
-                    problems.Add(new(path, "expected a list [ … ]"));
-                    return;
-                }
-
-                var index = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    CheckValue(item, info.ElementType!, $"{path}[{index++}]", nullable: false, problems);
-                }
-
-                return;
-            case JsonTypeInfoKind.Object:
-                if (value.ValueKind != JsonValueKind.Object)
-                {
-                    problems.Add(new(path, "expected an object { … }"));
-                    return;
-                }
-
-                CheckObject(value, info, path, problems);
-                return;
-            default:
-                return;
-        }
-    }
-
-    private static string? ScalarProblem(JsonElement value, Type expected)
-    {
-        if (expected == typeof(string))
-        {
-            return value.ValueKind == JsonValueKind.String ? null : "expected text in double quotes";
-        }
-
-        if (expected == typeof(DateOnly))
-        {
-            return value.ValueKind == JsonValueKind.String
-                && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                ? null
-                : "expected a date like \"2021-07-19\"";
-        }
-
-        if (expected.IsEnum)
-        {
-            var names = Enum.GetNames(expected).Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToList();
-            return value.ValueKind == JsonValueKind.String && names.Contains(value.GetString()!, StringComparer.Ordinal)
-                ? null
-                : $"expected one of: {string.Join(", ", names)}";
-        }
-
-        if (expected == typeof(byte[]))
-        {
-            return value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out _)
-                ? null
-                : "expected base64-encoded data";
-        }
-
-        return null;
-    }
-
-    private static void CheckObject(JsonElement value, JsonTypeInfo info, string path, List<LetterProblem> problems)
-    {
-        var known = info.Properties.Select(p => p.Name).ToList();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in value.EnumerateObject())
-        {
-            if (!seen.Add(member.Name))
-            {
-                problems.Add(new(Join(path, member.Name), "appears more than once"));
-            }
-            else if (!known.Contains(member.Name, StringComparer.Ordinal))
-            {
-                problems.Add(new(Join(path, member.Name), Unknown(member.Name, known)));
-            }
-        }
-
-        foreach (var property in info.Properties)
-        {
-            if (value.TryGetProperty(property.Name, out var member))
-            {
-                CheckValue(member, property.PropertyType, Join(path, property.Name), property.IsSetNullable, problems);
-            }
-            else if (IsRequired(property))
-            {
-                problems.Add(new(Join(path, property.Name), "is required"));
-            }
-        }
-    }
-
-    private static bool IsRequired(JsonPropertyInfo property) =>
-        property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false };
-
-    private static string Unknown(string name, List<string> known)
-    {
-        var closest = known
-            .Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(k => k.Distance <= Math.Max(1, name.Length / 4))
-            .OrderBy(k => k.Distance)
-            .Select(k => k.Name)
-            .FirstOrDefault();
-        return closest is null
-            ? $"unknown property '{name}'; allowed here: {string.Join(", ", known)}"
-            : $"unknown property '{name}'; did you mean '{closest}'?";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }

@@ -23,6 +23,9 @@ public enum Database
 /// </summary>
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
+    /// <summary>The public origin of the Entra-configured hosts; their clients call it, so that host filtering lets them in.</summary>
+    public const string PublicOrigin = "https://responsedrafter.opcc.example";
+
     private readonly string dataFolder = Directory.CreateTempSubdirectory("rd-api-").FullName;
     private readonly Dictionary<string, string?> settings;
     private readonly string environment;
@@ -38,6 +41,10 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         // The outbox worker has its own tests (Outbox/); elsewhere its entries are only looked at, not carried out,
         // so that no test waits on LibreOffice or races the worker for the rows it inspects.
         this.settings.TryAdd("Outbox:Enabled", "false");
+        if (settings.TryGetValue("PublicOrigin", out var origin) && Uri.TryCreate(origin, UriKind.Absolute, out var address))
+        {
+            ClientOptions.BaseAddress = address;
+        }
     }
 
     /// <summary>Stand-ins for what a test cannot reach (Entra's token endpoint, for example), applied last.</summary>
@@ -56,6 +63,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             ["AzureAd:TenantId"] = "organizations",
             ["AzureAd:ClientId"] = TestTokens.ClientId,
             ["Database:Provider"] = database.ToString(),
+            ["PublicOrigin"] = PublicOrigin,
         };
         if (database == Database.PostgreSql)
         {

@@ -15,7 +15,7 @@ public sealed class DeadlineWatchTests
     [TestMethod]
     public async Task ApproversAreRemindedOnceWhenTheirStageIsDueWithinTheReminderDays()
     {
-        await using var rig = await OutboxRig.StartAsync(overrides: new Dictionary<string, string?> { ["Outbox:AppOrigin"] = "https://responsedrafter.opcc.example" });
+        await using var rig = await OutboxRig.StartAsync();
         var draftId = await SubmittedAsync(rig, stage: 1);
 
         var early = await rig.NewWatch(FixedClock.On(2026, 6, 6)).CheckAsync(CancellationToken.None);

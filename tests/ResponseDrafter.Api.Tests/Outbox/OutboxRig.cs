@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Integrations.Graph;
 using ResponseDrafter.Api.Outbox;
@@ -47,6 +48,7 @@ internal sealed class OutboxRig : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataPath"] = dataPath,
+            ["PublicOrigin"] = ApiHost.PublicOrigin,
             ["Database:Provider"] = database.ToString(),
             ["Outbox:PollInterval"] = "00:00:00.050",
             ["Outbox:RetryBaseDelay"] = "00:00:00.050",
@@ -89,6 +91,7 @@ internal sealed class OutboxRig : IAsyncDisposable
         collection.AddDraftingDatabase(configuration);
         collection.AddIntegrations(configuration);
         collection.AddOutbox(configuration);
+        collection.AddPublicOrigin();
         if (graph is not null)
         {
             collection.RemoveAll<IGraphTokenSource>();

@@ -35,14 +35,6 @@ public sealed class OutboxSetupTests
     }
 
     [TestMethod]
-    public async Task AnAppOriginWithAPathIsRefused()
-    {
-        var e = await StartFailsAsync(Environments.Production, new() { ["Outbox:AppOrigin"] = "https://opcc.example/responsedrafter" });
-
-        StringAssert.Contains(e.Message, "Outbox:AppOrigin must be an absolute URL with no path");
-    }
-
-    [TestMethod]
     public void TheWorkerAndTheWatchRunUnlessTheOutboxIsSwitchedOff()
     {
         Assert.HasCount(2, HostedServices([]));

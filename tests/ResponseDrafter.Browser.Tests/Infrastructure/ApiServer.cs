@@ -49,6 +49,8 @@ public sealed class ApiServer : WebApplicationFactory<Program>
     {
         using var stream = typeof(Program).Assembly.GetManifestResourceStream("ResponseDrafter.Api.Sample.hidden-victims-2021.json")!;
         var report = JsonNode.Parse(stream)!.AsObject();
+        // The sample file's "notes" is for people reading it; POST /api/reports refuses properties it does not know.
+        report.Remove("notes");
         report["title"] = title;
         report["publishedOn"] = publishedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return report;

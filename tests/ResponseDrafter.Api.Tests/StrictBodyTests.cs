@@ -1,0 +1,97 @@
+using System.Net;
+using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Tests.Infrastructure;
+
+namespace ResponseDrafter.Api.Tests;
+
+/// <summary>A request body is read as it was meant or refused naming what is wrong: never silently trimmed, never read as empty.</summary>
+[TestClass]
+public sealed class StrictBodyTests
+{
+    [TestMethod]
+    public async Task AMisnamedSelectionIsRefusedNamingTheUnknownAndTheMissingFieldAndTheSelectionStays()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+        var before = await (await client.GetAsync(scenario.DraftUrl)).ReadAsync<DraftDto>();
+
+        var response = await client.SendRawAsync(HttpMethod.Put, $"{scenario.DraftUrl}/selection", "{\"selection\": [\"2\"]}", ifMatch: scenario.DraftETag);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.AreEqual("Unknown property 'selection'; did you mean 'refs'?", problem.ErrorsFor("selection").Single());
+        Assert.AreEqual("Is required.", problem.ErrorsFor("refs").Single());
+        var after = await client.GetAsync(scenario.DraftUrl);
+        Assert.AreEqual(scenario.DraftETag, after.ETag());
+        CollectionAssert.AreEqual(before.Selection.ToList(), (await after.ReadAsync<DraftDto>()).Selection.ToList());
+        Assert.IsNotEmpty(before.Selection);
+    }
+
+    [TestMethod]
+    public async Task ANullRequiredListIsRefusedNotReadAsEmpty()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendRawAsync(HttpMethod.Put, $"{scenario.DraftUrl}/selection", "{\"refs\": null}", ifMatch: scenario.DraftETag);
+
+        Assert.AreEqual("Must not be null.", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("refs").Single());
+        Assert.AreEqual(scenario.DraftETag, (await client.GetAsync(scenario.DraftUrl)).ETag());
+    }
+
+    [TestMethod]
+    public async Task ARepeatedPropertyIsRefusedNamingIt()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendRawAsync(
+            HttpMethod.Put, $"{scenario.DraftUrl}/responses/2", "{\"commentary\": \"We agree.\", \"commentary\": \"We do not.\"}", ifMatch: scenario.DraftETag);
+
+        Assert.AreEqual("Appears more than once.", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("commentary").Single());
+        Assert.AreEqual(scenario.DraftETag, (await client.GetAsync(scenario.DraftUrl)).ETag());
+    }
+
+    [TestMethod]
+    public async Task AMisspeltPropertyGetsADidYouMean()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendRawAsync(HttpMethod.Put, $"{scenario.DraftUrl}/responses/2", "{\"comentary\": \"We agree.\"}", ifMatch: scenario.DraftETag);
+
+        Assert.AreEqual("Unknown property 'comentary'; did you mean 'commentary'?", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("comentary").Single());
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("null")]
+    [DataRow("  null  ")]
+    public async Task ANullOrEmptyBodyIsRefusedNamingTheBody(string body)
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendRawAsync(HttpMethod.Put, $"{scenario.DraftUrl}/selection", body, ifMatch: scenario.DraftETag);
+
+        Assert.AreEqual("Is required: send a JSON object.", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("body").Single());
+        Assert.AreEqual(scenario.DraftETag, (await client.GetAsync(scenario.DraftUrl)).ETag());
+    }
+
+    [TestMethod]
+    public async Task AnUnknownPropertyInsideAListIsNamedWithItsPath()
+    {
+        using var host = await ApiHost.StartAsync();
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendRawAsync(
+            HttpMethod.Post, "/api/reports", "{\"title\": \"T\", \"publishedOn\": \"2024-01-01\", \"recommendations\": [{\"number\": \"1\", \"txt\": \"x\"}]}");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        StringAssert.StartsWith(problem.ErrorsFor("recommendations[0].txt").Single(), "Unknown property 'txt'");
+    }
+}
