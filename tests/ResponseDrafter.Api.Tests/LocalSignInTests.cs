@@ -88,7 +88,7 @@ public sealed class LocalSignInTests
     }
 
     [TestMethod]
-    public async Task TheFirstRunOfTheEmbeddedDefaultHasASampleProfileAndReport()
+    public async Task TheFirstRunOfTheEmbeddedDefaultHasASampleProfileAndReports()
     {
         using var host = ApiHost.StartLocal();
         using var client = host.CreateClient();
@@ -98,7 +98,8 @@ public sealed class LocalSignInTests
         var reports = await (await client.GetAsync("/api/reports")).ReadAsync<List<ReportSummaryDto>>();
         var profile = await (await client.GetAsync("/api/profile")).ReadAsync<ProfileDto>();
 
-        StringAssert.StartsWith(reports.Single().Title, "The hidden victims");
+        Assert.AreEqual(2, reports.Count, "the historic report and one whose deadline is still running");
+        Assert.IsTrue(reports.Any(r => r.Title.StartsWith("The hidden victims", StringComparison.Ordinal)));
         StringAssert.Contains(profile.Name, "Wessex");
     }
 

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Outbox;
@@ -59,34 +64,30 @@ public sealed class PublicOriginTests
     [DataRow("http://responsedrafter.opcc.example", "PublicOrigin must use https outside Development")]
     [DataRow("https://opcc.example/responsedrafter", "PublicOrigin must be an absolute URL with no path")]
     [DataRow("responsedrafter.opcc.example", "PublicOrigin must be an absolute URL with no path")]
-    public void APublicOriginThatIsMissingOrNotHttpsStopsStartUpNamingTheKey(string? origin, string message)
+    public async Task APublicOriginThatIsMissingOrNotHttpsStopsStartUpNamingTheKey(string? origin, string message)
     {
-        using var host = ApiHost.Unstarted(EntraSettings(new() { ["PublicOrigin"] = origin }), "Production");
+        var error = await StartFailsAsync(new() { ["PublicOrigin"] = origin });
 
-        var error = Assert.Throws<Exception>(() => host.Server);
-
-        StringAssert.Contains(error.ToString(), message);
+        StringAssert.Contains(error.Message, message);
     }
 
     [TestMethod]
-    public void AProxyThatIsNotAnAddressStopsStartUp()
+    public async Task AProxyThatIsNotAnAddressStopsStartUp()
     {
-        using var host = ApiHost.Unstarted(
-            EntraSettings(new() { ["PublicOrigin"] = ApiHost.PublicOrigin, ["ForwardedHeaders:KnownProxies:0"] = "proxy.opcc.example" }), "Production");
+        var error = await StartFailsAsync(new() { ["PublicOrigin"] = ApiHost.PublicOrigin, ["ForwardedHeaders:KnownProxies:0"] = "proxy.opcc.example" });
 
-        var error = Assert.Throws<Exception>(() => host.Server);
-
-        StringAssert.Contains(error.ToString(), "ForwardedHeaders:KnownProxies has 'proxy.opcc.example', which is not an IP address.");
+        StringAssert.Contains(error.Message, "ForwardedHeaders:KnownProxies has 'proxy.opcc.example', which is not an IP address.");
     }
 
     [TestMethod]
     public void AllowedHostsIsNotSetByHand()
     {
-        using var host = ApiHost.Unstarted(EntraSettings(new() { ["PublicOrigin"] = ApiHost.PublicOrigin, ["AllowedHosts"] = "*" }), "Production");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["PublicOrigin"] = ApiHost.PublicOrigin, ["AllowedHosts"] = "*" });
 
-        var error = Assert.Throws<Exception>(() => host.Server);
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddPublicOrigin());
 
-        StringAssert.Contains(error.ToString(), "AllowedHosts is set from PublicOrigin");
+        StringAssert.Contains(error.Message, "AllowedHosts is set from PublicOrigin");
     }
 
     [TestMethod]
@@ -99,12 +100,14 @@ public sealed class PublicOriginTests
         Assert.AreEqual("http://localhost/taskpane.html?draft=00000000-0000-0000-0000-000000000000", origin.DraftLink(Guid.Empty));
     }
 
-    private static Dictionary<string, string?> EntraSettings(Dictionary<string, string?> settings)
+    /// <summary>Starts a plain Production host with the app's own PublicOrigin registration, which must refuse to start.</summary>
+    private static async Task<OptionsValidationException> StartFailsAsync(Dictionary<string, string?> settings)
     {
-        settings["AzureAd:Instance"] = "https://login.microsoftonline.com/";
-        settings["AzureAd:TenantId"] = "organizations";
-        settings["AzureAd:ClientId"] = TestTokens.ClientId;
-        return settings;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddPublicOrigin();
+        using var host = builder.Build();
+        return await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync());
     }
 
     private static async Task<List<string>> NotificationLinksAsync(ApiHost host)

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Tests.Infrastructure;
 
 namespace ResponseDrafter.Api.Tests;
@@ -57,13 +61,17 @@ public sealed class RateLimitTests
     }
 
     [TestMethod]
-    public void ALimitOfNothingStopsStartUpNamingIt()
+    public async Task ALimitOfNothingStopsStartUpNamingIt()
     {
-        using var host = ApiHost.Unstarted(new Dictionary<string, string?> { ["RateLimiting:Uploads:PermitLimit"] = "0" }, "Development");
+        // A plain host with the app's own registration: the refusal is the options check's, not the test server's.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimiting:Uploads:PermitLimit"] = "0" });
+        builder.Services.AddRateLimits();
+        using var host = builder.Build();
 
-        var error = Assert.Throws<Exception>(() => host.Server);
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => host.StartAsync());
 
-        StringAssert.Contains(error.ToString(), "PermitLimit");
+        StringAssert.Contains(error.Message, "PermitLimit");
     }
 
     [TestMethod]
