@@ -70,7 +70,7 @@ public sealed class ScreensAt350Tests : PaneTest
         Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
     }
 
-    private Task Shot(IPage page, string name) => Evidence.ScreenshotAsync(TestContext, page, name);
+    private Task<string> Shot(IPage page, string name) => Evidence.ScreenshotAsync(TestContext, page, name);
 
     private static ILocator Card(IPage page, string title) =>
         page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
