@@ -319,6 +319,10 @@ async function buildLetter(replaceEverything = false) {
 
 /** In Word, once the letter is in the document the button updates it, and its hint says what an update touches. */
 function labelBuild() {
+  // One primary button in the view: Build until the letter is in the document, then Submit.
+  const building = app.host.kind === 'word' && !app.writesInWord;
+  byId('build').setAttribute('appearance', building ? 'accent' : 'neutral');
+  byId('submit').setAttribute('appearance', building ? 'neutral' : 'accent');
   if (app.host.kind !== 'word') return;
   byId('build').textContent = app.writesInWord ? 'Update the letter in this document' : 'Build the letter in this document';
   byId('build-hint').textContent = app.writesInWord
