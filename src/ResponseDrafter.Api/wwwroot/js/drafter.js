@@ -116,7 +116,7 @@ function renderDeadline() {
   const { report } = app.session;
   byId('deadline').replaceChildren(
     el('p', { class: 'report-title' }, report.title),
-    el('p', {}, 'Last day to publish: ', el('strong', {}, formatDate(report.deadline.lastDay)), ' ', deadlineBadge(report.deadline)));
+    el('p', {}, 'Last day to publish: ', el('strong', {}, formatDate(report.deadline.lastDay)), ' · ', deadlineBadge(report.deadline)));
 }
 
 /** The navigator, what is missing and the sign-off section, after anything changed. */

@@ -20,7 +20,7 @@ export async function showReports(api, { canDraft, onOpen, onStart }) {
     return el('li', {}, el('fluent-card', { class: 'report-card' },
       el('h2', { id: titleId }, report.title),
       el('p', { class: 'meta' }, `Published ${formatDate(report.publishedOn)} · ${report.recommendationCount} recommendations`),
-      el('p', { class: 'deadline' }, `Last day to publish: ${formatDate(report.deadline.lastDay)} `, deadlineBadge(report.deadline)),
+      el('p', { class: 'deadline' }, `Last day to publish: ${formatDate(report.deadline.lastDay)} · `, deadlineBadge(report.deadline)),
       action(existing, report.title, canDraft, (button) => (existing ? onOpen(existing.id, button) : onStart(report.id, button)))));
   }));
   if (reports.length === 0) list.replaceChildren(el('li', {}, 'No reports in the catalogue yet. An administrator adds them.'));
