@@ -43,7 +43,25 @@ public sealed class ApproverTests : PaneTest
 
         // Small slices, so the pane must put the file together from several; only the decision's reading is counted.
         await page.EvaluateAsync("() => { window.__wordDocument.sliceSize = 8192; window.__wordCalls.length = 0; }");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
+        // The comment's hint is its description for screen readers: a native text area, nothing across a shadow root.
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Comment" }))
+            .ToHaveAccessibleDescriptionAsync("Needed when you request changes: say what must change. Optional when you approve.");
+        Assert.AreEqual(0, await page.EvaluateAsync<int>(
+            "() => document.querySelectorAll('#review fluent-text-area[aria-describedby], #review fluent-button[aria-describedby], #draft fluent-button[aria-describedby]').length"));
+
+        // While the decision is recorded, the button says so beside it and the sentence is announced.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/drafts/*/decisions", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var approve = page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" });
+        await approve.ClickAsync();
+        await Expect(page.Locator("#approve + .progress")).ToHaveTextAsync("Recording your approval…");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Recording your approval…");
+        await Expect(approve).ToHaveAttributeAsync("aria-busy", "true");
+        release.SetResult();
 
         await Expect(page.Locator("#decision-result")).ToContainTextAsync("You approved version 1. Version 1 is with Alex Mercer (Commissioner), due");
         await Expect(page.Locator("#cannot-decide")).ToHaveTextAsync("You are not an approver at the current stage (Commissioner), nor anyone's deputy for it today.");
@@ -91,7 +109,7 @@ public sealed class ApproverTests : PaneTest
             "The refusal sits under the decision buttons, not at the top of the page.");
         Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
 
-        await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Recommendation 2 needs the force's dates for the training.");
+        await page.Locator("#review-comment").FillAsync("Recommendation 2 needs the force's dates for the training.");
         await requestChanges.ClickAsync();
 
         await Expect(page.Locator("#decision-result"))
@@ -128,14 +146,14 @@ public sealed class ApproverTests : PaneTest
 
         await Drafts.EditAsync(draftId, "Reworded while the approver was reading version 1.");
         await Drafts.SubmitAsync(draftId);
-        await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync("Content with this.");
+        await page.Locator("#review-comment").FillAsync("Content with this.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve this version" }).ClickAsync();
 
         var alert = page.Locator("#decide-error");
         await Expect(alert).ToBeFocusedAsync();
         await Expect(alert).ToContainTextAsync("This is not the version awaiting a decision: Version 2, submitted by Dana Drafter on");
         await Expect(alert).ToContainTextAsync("Open that version and decide again; nothing was recorded.");
-        await Expect(page.Locator("#review-comment").GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Content with this.");
+        await Expect(page.Locator("#review-comment")).ToHaveValueAsync("Content with this.");
         await Expect(page.Locator("#decision-result")).ToHaveTextAsync(string.Empty);
         await Evidence.ScreenshotAsync(TestContext, page, "approver-4-stale-version");
         Assert.AreEqual(0, (await Drafts.WorkflowAsync(draftId))["decisions"]!.AsArray().Count);
@@ -228,7 +246,7 @@ public sealed class ApproverTests : PaneTest
         await Expect(added.Filter(new() { HasText = "as asked." }).Locator("ins")).ToContainTextAsync($"Reworded {ImageTag} as asked.");
         await Expect(page.Locator("#review-decisions blockquote")).ToHaveTextAsync($"Fix this {ScriptTag}");
 
-        await page.Locator("#review-comment").GetByRole(AriaRole.Textbox).FillAsync($"Still not right {ImageTag}");
+        await page.Locator("#review-comment").FillAsync($"Still not right {ImageTag}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Request changes" }).ClickAsync();
         await Expect(page.Locator("#review-decisions blockquote").Last).ToHaveTextAsync($"Still not right {ImageTag}");
         await Evidence.ScreenshotAsync(TestContext, page, "hostile-text-approver");
@@ -309,7 +327,7 @@ public sealed class ApproverTests : PaneTest
         await Expect(page.Locator("#approve-hint")).ToContainTextAsync("Approving covers version 1 as it was sent");
         await Expect(page.Locator("#submit-edits")).ToHaveAttributeAsync("appearance", "accent");
         await Expect(page.Locator("#approve")).ToHaveAttributeAsync("appearance", "neutral");
-        Assert.AreEqual(1, await page.Locator("#review fluent-button[appearance=accent]:visible").CountAsync(), "One primary button in the view.");
+        Assert.AreEqual(1, await page.Locator("#review [appearance=accent]:visible").CountAsync(), "One primary button in the view.");
         Assert.AreEqual(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('main img').length"), "Typed markup stayed text.");
         Assert.IsTrue(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
             "Nothing overflows the 350 px pane.");
@@ -350,7 +368,7 @@ public sealed class ApproverTests : PaneTest
     }
 
     /// <summary>The task pane in Word with <paramref name="document"/> open, signed in as <paramref name="user"/>: the review.</summary>
-    private static async Task<OpenPage> OpenAsync(string user, byte[] document, bool bypassCsp = false, int width = 420)
+    private static async Task<OpenPage> OpenAsync(string user, byte[] document, bool bypassCsp = false, int width = 350)
     {
         var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, width: width, bypassCsp: bypassCsp, openDocument: document);
         await open.SignInAsync(user);

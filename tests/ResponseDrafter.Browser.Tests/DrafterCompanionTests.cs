@@ -97,6 +97,31 @@ public sealed class DrafterCompanionTests : PaneTest
     }
 
     [TestMethod]
+    public async Task WordsParagraphEventSavesTheDocumentWithoutWaitingForThePollThroughTheOfficeJsStandIn()
+    {
+        var draftId = await Drafts.StartAsync("Companion: paragraph events", Today.AddDays(-5));
+        using var drafter = await Server.ClientForAsync("drafter");
+        var document = await drafter.GetByteArrayAsync($"/api/drafts/{draftId}/document");
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, width: 350, openDocument: document);
+        var page = open.Playwright;
+        // This Word has WordApi 1.6's paragraph events, and the pane's slower look at the text never comes round
+        // (its timer is switched off), so only Word's event can start the save.
+        await page.EvaluateAsync("() => { window.__officeRequirements.WordApi = '1.6'; window.setInterval = () => 0; }");
+        await open.SignInAsync("Dana Drafter");
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("No unsaved changes.");
+        await page.WaitForFunctionAsync(
+            "() => ['ParagraphChanged', 'ParagraphAdded', 'ParagraphDeleted'].every(type => window.__wordEvents.handlers[type].length === 1)");
+
+        await TypeInWordAsync(page, draftId, "Typed in Word, and Word says a paragraph changed.");
+        await page.EvaluateAsync("() => { window.__wordCalls.length = 0; return window.__wordEvents.raise('ParagraphChanged'); }");
+
+        await Expect(page.Locator("#save-state")).ToContainTextAsync("Saved ");
+        StringAssert.Contains(await StoredTextAsync(draftId), "Typed in Word, and Word says a paragraph changed.");
+        Assert.AreEqual(1, (await WordCallsAsync(page, "document.getFileAsync")).Count, "one save, from the event");
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
     public async Task ASaveRefusedBecauseSomeoneElseSavedLoadsTheirChangesAndRetryKeepsWordsTextThroughTheOfficeJsStandIn()
     {
         var draftId = await Drafts.StartAsync("Companion: conflict", Today.AddDays(-5));
@@ -117,9 +142,14 @@ public sealed class DrafterCompanionTests : PaneTest
     [TestMethod]
     public async Task ARefusalIsShownBesideTheControlThatCausedItFocusedAndInPlainWords()
     {
-        await Drafts.StartAsync("Companion: refusals", Today.AddDays(-5));
+        var draftId = await Drafts.StartAsync("Companion: refusals", Today.AddDays(-5));
         var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, width: 350);
         var page = open.Playwright;
+        var sent = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "PUT" && request.Url.EndsWith("/responses/2", StringComparison.Ordinal)) sent.Add(request.PostData ?? "");
+        };
         await open.SignInAsync("Dana Drafter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue the response: Companion: refusals" }).ClickAsync();
 
@@ -134,6 +164,20 @@ public sealed class DrafterCompanionTests : PaneTest
         await Expect(commentary).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(commentary).ToHaveValueAsync("Words with <b>a tag</b> the letter cannot take.");
         await Expect(page.Locator("main")).Not.ToContainTextAsync("One or more validation errors occurred");
+
+        // Leaving the box sent the commentary once and it was refused; the status click sends the status alone, which
+        // is saved, while the refused text stays beside its box, unsent until it is changed.
+        await Expect(page.Locator("#item-2-result")).ToHaveTextAsync(
+            "Recommendation 2: the rest is saved; the commentary marked above is not, and is kept here until you change it.");
+        Assert.AreEqual(1, sent.Count(body => body.Contains("a tag", StringComparison.Ordinal)), string.Join("\n", sent));
+        using (var drafter = await Server.ClientForAsync("drafter"))
+        {
+            var response = (await drafter.GetFromJsonAsync<JsonObject>($"/api/drafts/{draftId}"))!["responses"]!.AsArray().Single(r => r!["ref"]!.GetValue<string>() == "2")!;
+            Assert.AreEqual("action-taken", response["status"]!.GetValue<string>());
+            Assert.IsNull(response["commentary"]);
+        }
+        await Expect(beside).ToBeVisibleAsync();
+        await Expect(commentary).ToHaveAttributeAsync("aria-invalid", "true");
         await AccessibilityTests.AssertAccessibleAsync(TestContext, page, "companion-5-field-refusal");
 
         await page.RouteAsync("**/api/drafts/*/document", route => route.Request.Method == "GET"

@@ -112,6 +112,12 @@ public sealed class DrafterFlowTests : PaneTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
         await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter was built in this document");
 
+        // Once the letter is in the document, the button updates it and says what an update touches.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("#build")).ToHaveTextAsync("Update the letter in this document");
+        await Expect(page.Locator("#build-hint")).ToHaveTextAsync(
+            "Updating brings in only the parts the draft changed since the letter was built (statuses, the force's text, letter settings). Your writing in the document stays as it is.");
+
         var first = Convert.FromBase64String((await WordCallsAsync(page)).Single(c => c["call"]!.GetValue<string>() == "body.insertFileFromBase64")["base64"]!.GetValue<string>());
         var tags = TopLevelTags(first);
         await page.EvaluateAsync("tags => { window.__wordDocument.tags = tags; window.__wordCalls.length = 0; }", tags);
@@ -120,7 +126,7 @@ public sealed class DrafterFlowTests : PaneTest
         await ChooseAsync(page, "2");
         await page.Locator("#item-2-status").GetByRole(AriaRole.Radio, new() { Name = "Action proposed" }).CheckAsync();
         await Expect(page.Locator("#item-2-result")).ToHaveTextAsync("Response to Recommendation 2 saved.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Build the letter in this document" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Update the letter in this document" }).ClickAsync();
         await Expect(page.Locator("#build-result")).ToContainTextAsync("The letter is up to date with the draft");
         await Evidence.ScreenshotAsync(TestContext, page, "drafter-3-letter-updated");
 

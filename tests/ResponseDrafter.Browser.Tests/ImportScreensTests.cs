@@ -26,6 +26,12 @@ public sealed class ImportScreensTests : PaneTest
         await open.SignInAsync("Dana Drafter");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a report from its text or Word file" }).ClickAsync();
+        // Nothing to read yet: said beside the button, which keeps focus.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the recommendations" }).ClickAsync();
+        await Expect(page.Locator("#import-read + .field-error")).ToHaveTextAsync(
+            "Paste the recommendations, or choose the report as a Word document, then read them.");
+        await Expect(page.Locator("#import-read")).ToBeFocusedAsync();
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
         await page.Locator("#import-text").GetByRole(AriaRole.Textbox).FillAsync(ImportFiles.EssexLetter);
         await page.GetByRole(AriaRole.Button, new() { Name = "Read the recommendations" }).ClickAsync();
 
@@ -134,10 +140,16 @@ public sealed class ImportScreensTests : PaneTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Import the force's Word document" }).ClickAsync();
         await page.Locator("#assurance-file").SetInputFilesAsync(new FilePayload { Name = "force.docx", MimeType = ImportFiles.DocxType, Buffer = ImportFiles.MacroEnabled() });
         await page.Locator("#assurance-supplied-by").GetByRole(AriaRole.Textbox).FillAsync("DCI Example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Read the document" }).ClickAsync();
+        var read = page.GetByRole(AriaRole.Button, new() { Name = "Read the document" });
+        await read.ClickAsync();
 
-        await Expect(page.Locator("#alert")).ToHaveTextAsync(
+        // The refusal is beside the button that was pressed, focused and announced; nothing at the top of the page.
+        var refusal = page.Locator("#assurance-read + .field-error");
+        await Expect(refusal).ToHaveTextAsync(
             "\"force.docx\" contains macros. Save it in Word as a Word Document (.docx), which removes them, and upload that copy.");
+        await Expect(refusal).ToHaveAttributeAsync("role", "alert");
+        await Expect(page.Locator("#assurance-read")).ToBeFocusedAsync();
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
         await Expect(page.Locator("#assurance-mapping")).ToBeHiddenAsync();
         Assert.AreEqual("DCI Example", await ValueAsync(page, "assurance-supplied-by"), "What was typed is kept.");
         await Evidence.ScreenshotAsync(TestContext, page, "import-assurance-refused");

@@ -23,9 +23,24 @@ public sealed class SubmitForSignOffTests : PaneTest
         await Expect(page.Locator("#sign-off-state")).ToHaveTextAsync("Not submitted yet.");
 
         var submit = page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" });
+        await Expect(submit).ToHaveAccessibleDescriptionAsync(
+            "Submitting saves the document as it is in Word and sends exactly that, as a new numbered version, to the first stage of the approval chain.");
+
+        // While the server freezes the version, the button says so beside it and the sentence is announced.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/drafts/*/submit", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
         await submit.ClickAsync();
+        await Expect(page.Locator("#submit + .progress")).ToHaveTextAsync("Submitting version 1 for sign-off…");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Submitting version 1 for sign-off…");
+        await Expect(submit).ToHaveAttributeAsync("aria-busy", "true");
+        release.SetResult();
 
         await Expect(page.Locator("#submit-result")).ToContainTextAsync("Submitted for sign-off.");
+        await Expect(page.Locator("#submit + .progress")).ToHaveCountAsync(0);
         var workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("in-review", workflow["state"]!.GetValue<string>());
         var due = LongDate(DateOnly.Parse(workflow["schedule"]![0]!["dueOn"]!.GetValue<string>(), CultureInfo.InvariantCulture));
@@ -66,21 +81,29 @@ public sealed class SubmitForSignOffTests : PaneTest
         await Expect(page.Locator("#item-2-commentary + .field-error")).ToContainTextAsync("Recommendation 2: line 1: HTML tags ('<b>') are not supported");
         await Expect(commentary).ToHaveValueAsync("Saved now, with <b>a tag</b> the letter cannot take.");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" }).ClickAsync();
-        var alert = page.Locator("#alert");
-        await Expect(alert).ToContainTextAsync("Save what you typed first");
-        await Expect(alert.Locator("li")).ToHaveTextAsync(new[] { "Recommendation 2" });
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" });
+        await submit.ClickAsync();
+        // The refusal is beside the button, which keeps focus; the message is an alert, so it is read out.
+        var refusal = page.Locator("#submit + .field-error");
+        await Expect(refusal).ToHaveAttributeAsync("role", "alert");
+        await Expect(refusal).ToContainTextAsync("Save what you typed first");
+        await Expect(refusal.Locator("li")).ToHaveTextAsync(new[] { "Recommendation 2" });
+        await Expect(submit).ToBeFocusedAsync();
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
         await Expect(commentary).ToHaveValueAsync("Saved now, with <b>a tag</b> the letter cannot take.");
 
         await DrafterFlowTests.AnswerAsync(page, "2", "Saved now, in words the letter can print.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" }).ClickAsync();
+        await submit.ClickAsync();
 
         using var drafter = await Server.ClientForAsync("drafter");
         var gaps = (await drafter.GetFromJsonAsync<JsonObject>($"/api/drafts/{draftId}/status"))!["gaps"]!.AsArray();
         Assert.IsTrue(gaps.Count > 0);
-        await Expect(alert).ToContainTextAsync("The letter is not complete: Every recommendation the letter answers needs a response with a status");
-        await Expect(alert).ToContainTextAsync(gaps[0]!["message"]!.GetValue<string>());
-        await Expect(alert).Not.ToContainTextAsync("responses[");
+        await Expect(refusal).ToContainTextAsync("The letter is not complete: Every recommendation the letter answers needs a response with a status");
+        await Expect(refusal.Locator("li").First).ToHaveTextAsync(gaps[0]!["message"]!.GetValue<string>());
+        await Expect(refusal).Not.ToContainTextAsync("responses[");
+        await Expect(refusal).Not.ToContainTextAsync("validation errors");
+        await Expect(submit).ToBeFocusedAsync();
+        await Expect(page.Locator("#alert")).ToBeHiddenAsync();
         await Evidence.ScreenshotAsync(TestContext, page, "sign-off-2-incomplete");
         var workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("drafting", workflow["state"]!.GetValue<string>());

@@ -39,7 +39,7 @@ public sealed class Chromium : IAsyncDisposable
     /// <paramref name="openDocument"/> (with <paramref name="inWord"/>) is the .docx open in Word: its identity part and its bytes.
     /// </summary>
     public async Task<OpenPage> OpenAsync(
-        ApiServer server, string path, bool inWord = false, int width = 420, bool bypassCsp = false, bool inTeams = false, byte[]? openDocument = null)
+        ApiServer server, string path, bool inWord = false, int width = 350, bool bypassCsp = false, bool inTeams = false, byte[]? openDocument = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -17,8 +17,18 @@ public static class Evidence
         return folder;
     }
 
+    /// <summary>
+    /// Saves a full-page screenshot. At Word's pane width (350 px or less) it first asserts the screen does not scroll
+    /// sideways, so every screen shot at that width is also checked for it.
+    /// </summary>
     public static async Task<string> ScreenshotAsync(TestContext context, IPage page, string name)
     {
+        if (page.ViewportSize is { Width: <= 350 })
+        {
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.IsTrue(widths[0] <= widths[1], $"The screen \"{name}\" scrolls sideways at {page.ViewportSize.Width} px: scrollWidth {widths[0]} > clientWidth {widths[1]}.");
+        }
+
         var path = Path.Combine(Folder(context), $"{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         context.AddResultFile(path);

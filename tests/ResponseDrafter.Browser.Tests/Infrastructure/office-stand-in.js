@@ -5,6 +5,8 @@
 // (sliceSize: null honours the size the pane asks for).
 // window.__officeRequirements lists the requirement sets Word supports, by version (delete NestedAppAuth to play a Word
 // without nested app authentication); window.__officeDialog drives the dialog displayDialogAsync opened last.
+// Paragraph events (WordApi 1.6): window.__wordEvents.handlers counts the handlers the pane added, by event, and
+// window.__wordEvents.raise('ParagraphChanged') plays Word raising one (set __officeRequirements.WordApi to '1.6' first).
 (() => {
   const calls = [];
   const doc = { text: '', tags: null, customXml: [], settings: {}, file: null, sliceSize: null };
@@ -51,6 +53,22 @@
     contentControls: { getByTag: (inner) => collection(doc.tags === null || doc.tags.includes(tag) ? [control(inner, tag)] : []) },
   });
 
+  const handlers = { ParagraphChanged: [], ParagraphAdded: [], ParagraphDeleted: [] };
+  window.__wordEvents = {
+    handlers,
+    raise: async (type) => {
+      record('event.raise', { type });
+      await Promise.all(handlers[type].map((handler) => handler({ type, source: 'Local', uniqueLocalIds: ['stand-in-paragraph'] })));
+    },
+  };
+  const paragraphEvent = (type) => ({
+    add(handler) {
+      record('event.add', { type });
+      handlers[type].push(handler);
+      return { remove() { handlers[type].splice(handlers[type].indexOf(handler), 1); } };
+    },
+  });
+
   const customXmlPart = (part) => ({
     getXml() { return { value: part.xml }; },
     setXml(xml) { record('customXmlPart.setXml', { xml }); part.xml = xml; },
@@ -85,6 +103,9 @@
           doc.customXml.push({ namespace: namespaceOf(xml), xml });
         },
       },
+      onParagraphChanged: paragraphEvent('ParagraphChanged'),
+      onParagraphAdded: paragraphEvent('ParagraphAdded'),
+      onParagraphDeleted: paragraphEvent('ParagraphDeleted'),
       sections: {
         getFirst: () => ({
           getHeader: (type) => ({ insertOoxml(ooxml, location) { record('header.insertOoxml', { type, ooxml, location }); } }),

@@ -3,7 +3,7 @@
 // the decisions so far, and Approve / Request changes / Submit my changes as a new version. A decision carries the open
 // document's exact bytes: the server checks they are the submitted version and binds the decision to the version's hash.
 import { decisionList, names, StateNames, whereItIs } from './signoff.js';
-import { busy, byId, el, formatDate, show } from './ui.js';
+import { byId, el, formatDate, show, withProgress } from './ui.js';
 import * as word from './word.js';
 
 const DocxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -44,7 +44,7 @@ function readDocument() {
 export async function showReview(api, draftId) {
   state.api = api;
   state.draftId = draftId;
-  const comment = /** @type {FluentControl} */ (byId('review-comment'));
+  const comment = /** @type {HTMLTextAreaElement} */ (byId('review-comment'));
   comment.value = typedComment.get();
   comment.addEventListener('input', () => typedComment.set(comment.value));
   byId('approve').addEventListener('click', (event) => decide('approve', event.currentTarget));
@@ -257,16 +257,19 @@ function announceResult(text) {
 async function decide(decision, button) {
   clearRefusal();
   byId('decision-result').textContent = '';
-  busy(button, true);
+  await withProgress(button, decision === 'approve' ? 'Recording your approval…' : 'Recording your request for changes…', () => recordDecision(decision));
+}
+
+async function recordDecision(decision) {
   try {
     const form = new FormData();
     form.append('document', new Blob([await readDocument()], { type: DocxType }), 'The open document.docx');
     form.append('decision', decision);
-    const comment = (/** @type {FluentControl} */ (byId('review-comment'))).value;
+    const comment = (/** @type {HTMLTextAreaElement} */ (byId('review-comment'))).value;
     if (comment.trim() !== '') form.append('comment', comment);
     const workflow = await state.api.decide(state.draftId, form);
     typedComment.clear();
-    (/** @type {FluentControl} */ (byId('review-comment'))).value = '';
+    (/** @type {HTMLTextAreaElement} */ (byId('review-comment'))).value = '';
     const number = state.review.current.number;
     await load();
     announceResult(decision === 'approve'
@@ -274,8 +277,6 @@ async function decide(decision, button) {
       : `You asked for changes to version ${number}. ${whereItIs(workflow)}`);
   } catch (error) {
     showRefusal(error);
-  } finally {
-    busy(button, false);
   }
 }
 
@@ -283,7 +284,10 @@ async function decide(decision, button) {
 async function submitEdits(button) {
   clearRefusal();
   byId('decision-result').textContent = '';
-  busy(button, true);
+  await withProgress(button, 'Submitting your changes as a new version…', submitTheEdits);
+}
+
+async function submitTheEdits() {
   try {
     const number = state.review.current.number;
     const workflow = await state.api.submitEdits(state.draftId, await readDocument());
@@ -292,7 +296,5 @@ async function submitEdits(button) {
     announceResult(`Your changes are version ${workflow.versions.at(-1).number}; the decisions on version ${number} are void. ${whereItIs(workflow)}`);
   } catch (error) {
     showRefusal(error);
-  } finally {
-    busy(button, false);
   }
 }

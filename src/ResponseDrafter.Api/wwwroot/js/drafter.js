@@ -100,6 +100,7 @@ async function showDraft(draft, etag) {
   app.writesInWord = await session.carried();
   // The document as opened is where the drafter starts; only what is written from now on needs saving.
   if (app.writesInWord) await session.startFromWord();
+  labelBuild();
   renderDeadline();
   renderSelection();
   renderLetterSettings(session, { canDraft: app.canDraft });
@@ -115,7 +116,7 @@ function renderDeadline() {
   const { report } = app.session;
   byId('deadline').replaceChildren(
     el('p', { class: 'report-title' }, report.title),
-    el('p', {}, 'Last day to publish: ', el('strong', {}, formatDate(report.deadline.lastDay)), ' ', deadlineBadge(report.deadline)));
+    el('p', {}, 'Last day to publish: ', el('strong', {}, formatDate(report.deadline.lastDay)), ' · ', deadlineBadge(report.deadline)));
 }
 
 /** The navigator, what is missing and the sign-off section, after anything changed. */
@@ -298,6 +299,7 @@ async function buildLetter(replaceEverything = false) {
       } else {
         await session.insertLetter();
         app.writesInWord = true;
+        labelBuild();
         app.autosave?.say('No unsaved changes: write in the document and the pane saves it.');
         if (app.chosen) {
           const ref = app.chosen;
@@ -313,6 +315,19 @@ async function buildLetter(replaceEverything = false) {
       showErrorAt(button, error);
     }
   });
+}
+
+/** In Word, once the letter is in the document the button updates it, and its hint says what an update touches. */
+function labelBuild() {
+  // One primary button in the view: Build until the letter is in the document, then Submit.
+  const building = app.host.kind === 'word' && !app.writesInWord;
+  byId('build').setAttribute('appearance', building ? 'accent' : 'neutral');
+  byId('submit').setAttribute('appearance', building ? 'neutral' : 'accent');
+  if (app.host.kind !== 'word') return;
+  byId('build').textContent = app.writesInWord ? 'Update the letter in this document' : 'Build the letter in this document';
+  byId('build-hint').textContent = app.writesInWord
+    ? 'Updating brings in only the parts the draft changed since the letter was built (statuses, the force\'s text, letter settings). Your writing in the document stays as it is.'
+    : 'The server renders the letter from your OPCC\'s template; building again later updates only the ResponseDrafter sections and keeps what you typed elsewhere.';
 }
 
 function wireDraft() {

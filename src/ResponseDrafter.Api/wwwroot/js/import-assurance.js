@@ -1,7 +1,7 @@
 // The force's Word document into a draft: upload it → each recommendation with the sections proposed as its answer and
 // why, the sections left over, and what a revised document changed → the drafter's choice → the assurance filled in.
 import { itemOf as reportItem, safeId } from './report.js';
-import { announce, byId, clearError, el, formatDate, show, showError, withProgress } from './ui.js';
+import { announce, byId, clearError, clearErrorAt, el, formatDate, show, showErrorAt, withProgress } from './ui.js';
 
 const Confidence = { high: 'high confidence', medium: 'medium confidence', low: 'low confidence: check it' };
 
@@ -55,11 +55,13 @@ function close(then) {
 
 async function read(screen, button, mapping) {
   clearError();
+  clearErrorAt(button);
   const file = (/** @type {HTMLInputElement} */ (byId('assurance-file'))).files[0];
   if (!file) {
-    showError(new Error("Choose the force's Word document (.docx) first."));
+    showErrorAt(button, "Choose the force's Word document (.docx) first.");
     return;
   }
+  let refusal = null;
   await withProgress(button, `Reading ${file.name}…`, async () => {
     try {
       const form = new FormData();
@@ -71,9 +73,11 @@ async function read(screen, button, mapping) {
       byId('assurance-mapping-heading').focus();
     } catch (error) {
       show(mapping, false);
-      showError(error);
+      refusal = error;
     }
   });
+  // Beside the button, once it is itself again: focused and read out.
+  if (refusal) showErrorAt(button, refusal);
 }
 
 function sectionBox(ref, section, proposal) {
@@ -158,8 +162,10 @@ function compareChosen(screen) {
       const { changes } = await screen.api.previewAssuranceImport(screen.draft.id, form);
       if (asked !== screen.compared) return;
       for (const change of changes) byId(`changes-${safeId(change.ref)}`)?.replaceWith(changesView(change));
+      clearErrorAt(byId('assurance-mapping-heading'));
     } catch (error) {
-      showError(error);
+      // The comparison follows the ticks: a failure shows under the mapping's heading.
+      showErrorAt(byId('assurance-mapping-heading'), error);
     }
   }, 300);
 }
@@ -177,18 +183,21 @@ function chosenMapping(screen) {
 
 async function confirm(screen, button) {
   clearError();
-  const suppliedBy = (/** @type {FluentControl} */ (byId('assurance-supplied-by'))).value.trim();
+  const suppliedField = byId('assurance-supplied-by');
+  clearErrorAt(suppliedField);
+  clearErrorAt(button);
+  const suppliedBy = (/** @type {FluentControl} */ (suppliedField)).value.trim();
   const mapping = chosenMapping(screen);
   const refs = Object.keys(mapping).filter((ref) => mapping[ref].length > 0);
   if (suppliedBy === '') {
-    showError(new Error('Say who supplied the document (name and role), then fill in the assurance.'));
-    byId('assurance-supplied-by').focus();
+    showErrorAt(suppliedField, 'Say who supplied the document (name and role), then fill in the assurance.');
     return;
   }
   if (refs.length === 0) {
-    showError(new Error('Tick at least one section for at least one recommendation.'));
+    showErrorAt(button, 'Tick at least one section for at least one recommendation.');
     return;
   }
+  let refusal = null;
   await withProgress(button, 'Filling in the assurance…', async () => {
     try {
       const form = new FormData();
@@ -202,7 +211,8 @@ async function confirm(screen, button) {
       show(byId('import-assurance'), false);
       await screen.onImported(result, refs, screen.preview.fileName);
     } catch (error) {
-      showError(error);
+      refusal = error;
     }
   });
+  if (refusal) showErrorAt(button, refusal);
 }

@@ -1,7 +1,7 @@
 // Adding a report from its published text: paste the recommendations (or upload the report's .docx) → what the server
 // read, with warnings and the text it could not place → correct it → save the report to the catalogue.
 import { KindNames, kindName } from './report.js';
-import { announce, busy, byId, clearError, el, show, showError } from './ui.js';
+import { announce, byId, clearError, clearErrorAt, el, show, showErrorAt, withProgress } from './ui.js';
 
 const Kinds = Object.entries(KindNames);
 const ReportKinds = [['thematic', 'Thematic inspection'], ['peel', 'PEEL inspection'], ['super-complaint', 'Super-complaint']];
@@ -55,30 +55,33 @@ function close(then) {
 
 async function read(api, button, preview, onSaved) {
   clearError();
+  clearErrorAt(button);
   const file = (/** @type {HTMLInputElement} */ (byId('import-file'))).files[0];
   const text = (/** @type {FluentControl} */ (byId('import-text'))).value;
   if (!file && text.trim() === '') {
-    showError(new Error('Paste the recommendations, or choose the report as a Word document, then read them.'));
+    showErrorAt(button, 'Paste the recommendations, or choose the report as a Word document, then read them.');
     return;
   }
-  busy(button, true);
-  try {
-    let result;
-    if (file) {
-      const form = new FormData();
-      form.append('file', file);
-      result = await api.previewRecommendationFile(form);
-    } else {
-      result = await api.previewRecommendationText(text);
+  let refusal = null;
+  await withProgress(button, file ? `Reading ${file.name}…` : 'Reading the recommendations…', async () => {
+    try {
+      let result;
+      if (file) {
+        const form = new FormData();
+        form.append('file', file);
+        result = await api.previewRecommendationFile(form);
+      } else {
+        result = await api.previewRecommendationText(text);
+      }
+      renderPreview(api, preview, result, onSaved);
+      announce(`${result.recommendations.length} recommendations read. Check them, then save the report.`);
+      byId('import-preview-heading').focus();
+    } catch (error) {
+      refusal = error;
     }
-    renderPreview(api, preview, result, onSaved);
-    announce(`${result.recommendations.length} recommendations read. Check them, then save the report.`);
-    byId('import-preview-heading').focus();
-  } catch (error) {
-    showError(error);
-  } finally {
-    busy(button, false);
-  }
+  });
+  // The refusal is shown once the button is itself again, beside it, focused and read out.
+  if (refusal) showErrorAt(button, refusal);
 }
 
 function renderPreview(api, preview, result, onSaved) {
@@ -168,6 +171,7 @@ function describeField(field, sent) {
 
 async function save(api, button, recommendations, onSaved) {
   clearError();
+  clearErrorAt(button);
   const sent = corrected(recommendations);
   const url = (/** @type {FluentControl} */ (byId('import-url'))).value.trim();
   const report = {
@@ -177,17 +181,19 @@ async function save(api, button, recommendations, onSaved) {
     url: url === '' ? null : url,
     recommendations: sent,
   };
-  busy(button, true);
-  try {
-    const { data } = await api.createReport(report);
-    sessionStorage.removeItem(pastedKey);
-    show(byId('import-report'), false);
-    await onSaved(data);
-  } catch (caught) {
-    const error = /** @type {import('./api.js').ApiError} */ (caught);
-    const details = Object.entries(error.fields ?? {}).flatMap(([field, reasons]) => reasons.map((reason) => `${describeField(field, sent)}: ${reason}`));
-    showError(details.length > 0 ? { message: error.message, details } : error);
-  } finally {
-    busy(button, false);
+  let refusal = null;
+  await withProgress(button, 'Saving the report…', async () => {
+    try {
+      const { data } = await api.createReport(report);
+      sessionStorage.removeItem(pastedKey);
+      show(byId('import-report'), false);
+      await onSaved(data);
+    } catch (caught) {
+      refusal = /** @type {import('./api.js').ApiError} */ (caught);
+    }
+  });
+  if (refusal) {
+    const details = Object.entries(refusal.fields ?? {}).flatMap(([field, reasons]) => reasons.map((reason) => `${describeField(field, sent)}: ${reason}`));
+    showErrorAt(button, details.length > 0 ? { message: refusal.message, details } : refusal);
   }
 }

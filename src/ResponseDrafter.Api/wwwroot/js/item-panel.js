@@ -103,6 +103,8 @@ export function itemPanel(session, { ref, writesInWord, canDraft, onGoToDocument
   const reasonArea = () => reasonField.querySelector('textarea');
   show(reasonField, kept('status', saved.status) === 'no-action' || Boolean(kept('reason', saved.reason)));
 
+  // Text the server refused, per field: it is not sent again until it is changed (the rest of the response still goes).
+  const refused = new Map();
   let saving = Promise.resolve();
   function save() {
     if (readOnly) return saving;
@@ -113,35 +115,51 @@ export function itemPanel(session, { ref, writesInWord, canDraft, onGoToDocument
 
   async function saveResponse() {
     const fields = ['commentary', 'status', 'reason'];
-    if (!fields.some((f) => unsaved.get(draftId, ref, f) !== null)) return;
     const sent = {
       status: checkedIn(status),
       reason: textOf(reasonArea()),
       commentary: commentary ? textOf(commentary.querySelector('textarea')) : undefined,
     };
+    const held = fields.filter((f) => refused.has(f) && sent[f] !== undefined && (sent[f] ?? null) === refused.get(f));
+    if (!fields.some((f) => !held.includes(f) && unsaved.get(draftId, ref, f) !== null)) return;
     result.textContent = 'Saving…';
     result.classList.remove('not-saved');
+    // In Word the commentary is what the document's region holds, which the server has just read back; a held field
+    // keeps what the server has.
+    const onServer = (draft, field) => draft.responses.find((r) => r.ref === ref)?.[field] ?? null;
+    const value = (draft, field) => (sent[field] === undefined || held.includes(field) ? onServer(draft, field) : sent[field]);
     try {
       await session.change((draft, etag) => session.api.putResponse(draft.id, ref, {
-        // In Word the commentary is what the document's region holds, which the server has just read back.
-        commentary: sent.commentary !== undefined ? sent.commentary : (draft.responses.find((r) => r.ref === ref)?.commentary ?? null),
-        status: sent.status,
-        reason: sent.reason,
+        commentary: value(draft, 'commentary'),
+        status: value(draft, 'status'),
+        reason: value(draft, 'reason'),
       }, etag));
       // Only what was sent is cleared: anything typed while it was on its way waits for the next save.
       for (const field of fields) {
         const now = unsaved.get(draftId, ref, field);
-        if (now === null) continue;
+        if (now === null || held.includes(field)) continue;
         const wasSent = field === 'commentary' && !commentary ? true : (now.trim() === '' ? null : now) === (sent[field] ?? null);
         if (wasSent) unsaved.clear(draftId, ref, [field]);
       }
       // A refusal stays beside its field until a save goes through (taking it away sooner moves what is being clicked).
-      panel.querySelectorAll('[data-field]').forEach((control) => clearErrorAt(/** @type {HTMLElement} */ (control)));
-      result.textContent = `Response to ${headingOf(session.report, ref)} saved.`;
+      panel.querySelectorAll('[data-field]').forEach((control) => {
+        if (!held.includes(/** @type {HTMLElement} */ (control).dataset.field)) clearErrorAt(/** @type {HTMLElement} */ (control));
+      });
+      for (const field of fields) if (!held.includes(field)) refused.delete(field);
+      result.textContent = held.length > 0
+        ? `${headingOf(session.report, ref)}: the rest is saved; the ${held.join(' and ')} marked above is not, and is kept here until you change it.`
+        : `Response to ${headingOf(session.report, ref)} saved.`;
+      if (held.length > 0) result.classList.add('not-saved');
     } catch (error) {
       result.textContent = error instanceof SaveDeclined ? error.message : 'Not saved: your text is kept here.';
       result.classList.add('not-saved');
-      if (!(error instanceof SaveDeclined)) showFieldErrors(panel, error, status);
+      if (!(error instanceof SaveDeclined)) {
+        for (const name of Object.keys((/** @type {import('./api.js').ApiError} */ (error)).fields ?? {})) {
+          const field = name.split('.').at(-1).replace(/\[\d+\]$/, '');
+          if (field in sent) refused.set(field, sent[field] ?? null);
+        }
+        showFieldErrors(panel, error, status);
+      }
     }
   }
 

@@ -20,7 +20,7 @@ export async function showReports(api, { canDraft, onOpen, onStart }) {
     return el('li', {}, el('fluent-card', { class: 'report-card' },
       el('h2', { id: titleId }, report.title),
       el('p', { class: 'meta' }, `Published ${formatDate(report.publishedOn)} · ${report.recommendationCount} recommendations`),
-      el('p', { class: 'deadline' }, `Last day to publish: ${formatDate(report.deadline.lastDay)} `, deadlineBadge(report.deadline)),
+      el('p', { class: 'deadline' }, `Last day to publish: ${formatDate(report.deadline.lastDay)} · `, deadlineBadge(report.deadline)),
       action(existing, report.title, canDraft, (button) => (existing ? onOpen(existing.id, button) : onStart(report.id, button)))));
   }));
   if (reports.length === 0) list.replaceChildren(el('li', {}, 'No reports in the catalogue yet. An administrator adds them.'));
@@ -32,5 +32,6 @@ function action(existing, title, canDraft, go) {
   if (!existing && !canDraft) return el('p', { class: 'hint' }, 'No response started yet.');
   const label = !existing ? 'Start the response' : canDraft ? 'Continue the response' : 'Read the response';
   // The card's title is in the button's name itself: a description pointing into the page would not cross the button's shadow root.
-  return el('fluent-button', { appearance: 'accent', 'aria-label': `${label}: ${title}`, on: { click: (event) => go(event.currentTarget) } }, label);
+  // Every card has one, so none is the view's primary button (Office's guidance: one per view).
+  return el('fluent-button', { appearance: 'neutral', 'aria-label': `${label}: ${title}`, on: { click: (event) => go(event.currentTarget) } }, label);
 }

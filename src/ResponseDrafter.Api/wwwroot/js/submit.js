@@ -2,7 +2,7 @@
 // freezes what the server has saved as a numbered version and sends it to the first stage of the approval chain.
 import { showFinishing } from './dispatch.js';
 import { decisionList, isWithApprovers, whereItIs } from './signoff.js';
-import { busy, byId, clearError, el, show as reveal, showError } from './ui.js';
+import { byId, clearErrorAt, el, show as reveal, showErrorAt, withProgress } from './ui.js';
 
 const Submittable = new Set(['drafting', 'changes-requested']);
 const Signed = new Set(['approved', 'dispatched', 'published']);
@@ -22,12 +22,16 @@ export async function show(drafter) {
   await showFinishing(drafter, workflow, render);
 }
 
+/** The workflow last shown: the next version's number comes from it. */
+let shown = null;
+
 function render(workflow) {
+  shown = workflow;
   const standing = workflow.decisions.filter((d) => !d.voidedAt && d.version === workflow.versions.at(-1)?.number);
   const lines = [el('p', { class: 'sign-off-where' }, whereItIs(workflow))];
   if (standing.length > 0) lines.push(decisionList(standing));
   byId('sign-off-state').replaceChildren(...lines);
-  const button = /** @type {FluentControl} */ (byId('submit'));
+  const button = /** @type {HTMLButtonElement} */ (byId('submit'));
   button.disabled = !Submittable.has(workflow.state);
   // Once approved, dispatch is the step's one primary button: Submit has nothing left to do and goes.
   const signed = Signed.has(workflow.state);
@@ -41,35 +45,38 @@ function render(workflow) {
 }
 
 async function submit(drafter, pending, saveWordFirst) {
-  clearError();
+  const button = byId('submit');
+  clearErrorAt(button);
   const result = byId('submit-result');
   result.textContent = '';
   const unsaved = pending();
   if (unsaved.length > 0) {
-    showError({
+    showErrorAt(button, {
       message: 'Save what you typed first: the version sent for sign-off is what the server has saved. Not saved yet:',
       details: unsaved,
     });
     return;
   }
 
-  const button = byId('submit');
-  busy(button, true);
-  try {
-    // The version is the document as it stands: what was written in Word goes to the server before it is frozen.
-    await saveWordFirst();
-    const { data: workflow, etag } = await drafter.api.submit(drafter.draft.id, drafter.etag);
-    drafter.etag = etag;
-    drafter.draft.version = workflow.version;
-    busy(button, false);
-    render(workflow);
-    result.textContent = `Submitted for sign-off. ${whereItIs(workflow)}`;
-  } catch (caught) {
-    const error = /** @type {import('./api.js').ApiError} */ (caught);
-    busy(button, false);
+  const next = (shown?.versions.at(-1)?.number ?? 0) + 1;
+  let refusal = null;
+  await withProgress(button, `Submitting version ${next} for sign-off…`, async () => {
+    try {
+      // The version is the document as it stands: what was written in Word goes to the server before it is frozen.
+      await saveWordFirst();
+      const { data: workflow, etag } = await drafter.api.submit(drafter.draft.id, drafter.etag);
+      drafter.etag = etag;
+      drafter.draft.version = workflow.version;
+      render(workflow);
+      result.textContent = `Submitted for sign-off. ${whereItIs(workflow)}`;
+    } catch (caught) {
+      refusal = /** @type {import('./api.js').ApiError} */ (caught);
+    }
+  });
+  if (refusal) {
     // The letter's problems name their recommendation already ("Recommendation 2: line 1: …"); the field paths add nothing.
-    const problems = Object.values(error.fields ?? {}).flat();
-    const gaps = (error.problem?.gaps ?? []).map((gap) => gap.message);
-    showError({ message: error.message, details: [...problems, ...gaps] });
+    const problems = Object.values(refusal.fields ?? {}).flat();
+    const gaps = (refusal.problem?.gaps ?? []).map((gap) => gap.message);
+    showErrorAt(button, { message: refusal.message, details: [...problems, ...gaps] });
   }
 }
