@@ -394,6 +394,40 @@ public static class WordUpload
         IgnoreComments = true,
     });
 
+    /// <summary>
+    /// For a file that passed <see cref="Inspect(byte[], string, UploadLimits)"/> and is about to be opened with a reader
+    /// that builds a DOM (the Open XML SDK, for templates): reads every XML part once through a bounded, DTD-prohibiting
+    /// XmlReader, so that malformed XML is refused here with its own code rather than met inside the DOM. The readers of
+    /// letters and imports stream their parts with the same settings and need no such pass.
+    /// </summary>
+    public static UploadRefusal? InspectXml(byte[] bytes, string? fileName, UploadLimits? limits = null)
+    {
+        limits ??= UploadLimits.Default;
+        var settings = XmlSafety.Settings();
+        settings.MaxCharactersInDocument = limits.MaxPartBytes;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries.Where(e => DocxParts.Wanted(e.FullName)))
+            {
+                using var reader = XmlReader.Create(entry.Open(), settings);
+                while (reader.Read())
+                {
+                }
+            }
+
+            return null;
+        }
+        catch (XmlException)
+        {
+            return UnreadableXml(fileName);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            return Malformed(Name(fileName), "its contents cannot be read");
+        }
+    }
+
     /// <summary>The refusal for a file that passed inspection but whose parts could not be read.</summary>
     internal static UploadRefusal Damaged(string? fileName, string why) => Malformed(Name(fileName), why);
 

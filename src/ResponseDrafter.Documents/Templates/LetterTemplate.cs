@@ -52,7 +52,7 @@ public sealed class LetterTemplate
         }
 
         limits ??= UploadLimits.Default;
-        if (WordUpload.Inspect(docx, fileName ?? "template.docx", limits) is { } refusal)
+        if ((WordUpload.Inspect(docx, fileName ?? "template.docx", limits) ?? WordUpload.InspectXml(docx, fileName ?? "template.docx", limits)) is { } refusal)
         {
             IReadOnlyList<string> items = refusal.Items.Count > 0 ? [.. refusal.Items.Select(i => $"The template carries {i}, which every letter made from it would carry; remove it in Word and upload the template again.")]
                 : [refusal.Message];
