@@ -37,15 +37,15 @@ public static class HostileWordFiles
     public static byte[] MissingMainPart(byte[] document) => WithPart(document, Main, null);
 
     /// <summary>
-    /// The 2.6-million-paragraph attack scaled down: a main part of <paramref name="paragraphs"/> tiny paragraphs, which
-    /// compresses far below every byte limit. Lower the element limit to meet it in a fast test.
+    /// The 2.6-million-paragraph attack scaled down: a main part of <paramref name="paragraphs"/> tiny numbered
+    /// paragraphs. Lower the element limit to meet it in a fast test.
     /// </summary>
     public static byte[] ParagraphFlood(byte[] document, int paragraphs)
     {
         var xml = new StringBuilder($"<w:document xmlns:w=\"{W}\"><w:body>");
         for (var i = 0; i < paragraphs; i++)
         {
-            xml.Append("<w:p><w:r><w:t>x</w:t></w:r></w:p>");
+            xml.Append("<w:p><w:r><w:t>").Append(i).Append("</w:t></w:r></w:p>");
         }
 
         return WithPart(document, Main, xml.Append("</w:body></w:document>").ToString());

@@ -50,8 +50,10 @@ public enum UploadRefusalCode
     MalformedXml,
     /// <summary>The package names no main document part, or the part it names is not in the file.</summary>
     MissingMainPart,
-    /// <summary>A part has more elements than <see cref="UploadLimits.MaxElementsPerPart"/>, or weighs more than <see cref="UploadLimits.MaxPartBytes"/>.</summary>
+    /// <summary>A part has more elements than <see cref="UploadLimits.MaxElementsPerPart"/>.</summary>
     TooManyElements,
+    /// <summary>A part would weigh more than <see cref="UploadLimits.MaxPartBytes"/> decompressed.</summary>
+    PartTooLarge,
 }
 
 /// <summary>

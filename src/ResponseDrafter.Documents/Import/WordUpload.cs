@@ -125,7 +125,8 @@ public static class WordUpload
 
             if (entry.Length > limits.MaxPartBytes)
             {
-                return TooManyElements(name, $"its part {Part(entry)} would expand to {Size(entry.Length)}, more than any part of a letter or report needs (the limit is {Size(limits.MaxPartBytes)})");
+                return new(UploadRefusalCode.PartTooLarge, $"{name} has been refused as unsafe: its part {Part(entry)} would expand to {Size(entry.Length)}, " +
+                    $"more than any part of a letter or report needs (the limit is {Size(limits.MaxPartBytes)}). If it is a genuine document, split it, or paste the text you need instead.");
             }
 
             var keep = isPackageXml || retain?.Invoke(entry.FullName) == true;
