@@ -44,14 +44,7 @@ public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOp
 
     private async Task RunSofficeAsync(string workFolder, string input, CancellationToken cancellationToken)
     {
-        string[] soffice =
-        [
-            options.Value.SofficePath,
-            $"-env:UserInstallation={new Uri(Path.Combine(workFolder, "profile")).AbsoluteUri}",
-            "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "pdf", "--outdir", workFolder, input,
-        ];
-        string[] command = NetworkIsolated() ? [options.Value.UnsharePath, "--net", "--map-root-user", "--", .. soffice] : soffice;
+        var command = Command(workFolder, input);
         var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
@@ -94,6 +87,22 @@ public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOp
         {
             throw new IntegrationException($"LibreOffice failed with exit code {process.ExitCode}: {(await stderr).Trim()}", isTransient: false);
         }
+    }
+
+    /// <summary>
+    /// The command line of one conversion: soffice with a profile inside the conversion's folder (deleted with it),
+    /// inside a network namespace of its own where the platform allows one.
+    /// </summary>
+    internal string[] Command(string workFolder, string input)
+    {
+        string[] soffice =
+        [
+            options.Value.SofficePath,
+            $"-env:UserInstallation={new Uri(Path.Combine(workFolder, "profile")).AbsoluteUri}",
+            "--headless", "--norestore", "--nolockcheck",
+            "--convert-to", "pdf", "--outdir", workFolder, input,
+        ];
+        return NetworkIsolated() ? [options.Value.UnsharePath, "--net", "--map-root-user", "--", .. soffice] : soffice;
     }
 
     /// <summary>
