@@ -144,7 +144,7 @@ public static class WordUpload
                     return new(UploadRefusalCode.Dtd, $"{name} has been refused as unsafe: its part {Part(entry)} declares a DTD (document type definition), " +
                         "which Word never writes and which is how entity-expansion attacks begin. Open it in Word, save a copy, and upload that.");
                 case DrainStop.TooManyElements:
-                    return TooManyElements(name, $"its part {Part(entry)} has more than {limits.MaxElementsPerPart:N0} elements");
+                    return TooManyElements(name, $"its part {Part(entry)} has more than {limits.MaxTagsPerPart:N0} tags, far more elements than a letter or report has");
             }
 
             // The runtime stops reading a part at the size its header declares, so a header that understates the size
@@ -213,10 +213,10 @@ public static class WordUpload
 
     /// <summary>
     /// Decompresses an entry into nothing but its checksum, or also into a buffer from the shared pool when
-    /// <paramref name="keep"/>. On the way it counts the entry's start tags and looks for a DTD in its first block, in
+    /// <paramref name="keep"/>. On the way it counts the entry's markup tags and looks for a DTD in its first block, in
     /// the same pass (the bytes are in cache; the count is a vectorised search for '&lt;'), so no part is read twice. It
     /// stops at an overrun of the declared size, of the total budget or (for a package XML part) of the size such a part
-    /// may have; at a DTD; or at more start tags than <see cref="UploadLimits.MaxElementsPerPart"/>. The buffer is rented at
+    /// may have; at a DTD; or at more tags than <see cref="UploadLimits.MaxTagsPerPart"/>. The buffer is rented at
     /// the declared size, which the budget has already bounded, and is handed back even when the entry stops early, for the
     /// caller to return.
     /// </summary>
@@ -226,8 +226,7 @@ public static class WordUpload
         using var stream = entry.Open();
         var kept = keep ? ArrayPool<byte>.Shared.Rent((int)entry.Length) : null;
         long total = 0;
-        long elements = 0;
-        var endsInBracket = false;
+        long tags = 0;
         var crc = new Crc32();
         while (true)
         {
@@ -251,8 +250,8 @@ public static class WordUpload
                 return (kept, -1, 0, DrainStop.Overrun);
             }
 
-            elements += XmlSafety.StartTags(into[..read], ref endsInBracket);
-            if (elements > limits.MaxElementsPerPart)
+            tags += into[..read].Count((byte)'<');
+            if (tags > limits.MaxTagsPerPart)
             {
                 return (kept, -1, 0, DrainStop.TooManyElements);
             }
