@@ -213,18 +213,19 @@ public static class WordUpload
 
     /// <summary>
     /// Decompresses an entry into nothing but its checksum, or also into a buffer from the shared pool when
-    /// <paramref name="keep"/>. On the way it counts the entry's markup tags and looks for a DTD in its first block, in
-    /// the same pass (the bytes are in cache; the count is a vectorised search for '&lt;'), so no part is read twice. It
-    /// stops at an overrun of the declared size, of the total budget or (for a package XML part) of the size such a part
-    /// may have; at a DTD; or at more tags than <see cref="UploadLimits.MaxTagsPerPart"/>. The buffer is rented at
-    /// the declared size, which the budget has already bounded, and is handed back even when the entry stops early, for the
-    /// caller to return.
+    /// <paramref name="keep"/>. In the same pass (the bytes are in cache) it counts the entry's '&lt;' with a vectorised
+    /// count and, in an XML part, looks for a DTD in its first block, so no part is read twice. (An embedded HTML chunk may
+    /// well start with a DOCTYPE; it is refused as an embedded object instead.) It stops at an overrun of the declared
+    /// size, of the total budget or (for a package XML part) of the size such a part may have; at a DTD; or at more tags
+    /// than <see cref="UploadLimits.MaxTagsPerPart"/>. The buffer is rented at the declared size, which the budget has
+    /// already bounded, and is handed back even when the entry stops early, for the caller to return.
     /// </summary>
     private static (byte[]? Content, int Length, uint Crc, DrainStop Stop) Drain(
         ZipArchiveEntry entry, ref long budget, bool keep, bool isPackageXml, UploadLimits limits, byte[] buffer)
     {
         using var stream = entry.Open();
         var kept = keep ? ArrayPool<byte>.Shared.Rent((int)entry.Length) : null;
+        var isXml = DocxParts.Wanted(entry.FullName);
         long total = 0;
         long tags = 0;
         var crc = new Crc32();
@@ -238,7 +239,7 @@ public static class WordUpload
                 break;
             }
 
-            if (total == 0 && XmlSafety.DeclaresDoctype(into[..read]))
+            if (total == 0 && isXml && XmlSafety.DeclaresDoctype(into[..read]))
             {
                 return (kept, -1, 0, DrainStop.Doctype);
             }

@@ -1,4 +1,5 @@
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
 using ResponseDrafter.Documents.Drafting;
 using ResponseDrafter.Documents.Import;
 using ResponseDrafter.TestSupport;
@@ -55,6 +56,20 @@ public sealed class HostileXmlTests
         bytes = WithBytes(bytes, "customXml/item1.xml", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(xml)]);
 
         Assert.AreEqual(UploadRefusalCode.Dtd, RefusedByEveryReader(bytes).Code);
+    }
+
+    [TestMethod]
+    public void AnEmbeddedHtmlChunkWithADoctypeIsRefusedAsTheEmbeddedObjectItIs()
+    {
+        var bytes = new WordFile().Paragraph("Text.").Build(document =>
+        {
+            var main = document.MainDocumentPart!;
+            var chunk = main.AddAlternativeFormatImportPart(AlternativeFormatImportPartType.Html);
+            chunk.FeedData(new MemoryStream(Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>hidden</body></html>")));
+            main.Document!.Body!.Append(new DocumentFormat.OpenXml.Wordprocessing.AltChunk { Id = main.GetIdOfPart(chunk) });
+        });
+
+        Assert.AreEqual(UploadRefusalCode.EmbeddedObject, RefusedByEveryReader(bytes).Code);
     }
 
     [TestMethod]
