@@ -19,7 +19,7 @@ public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOp
 
     public async Task<byte[]> ConvertToPdfAsync(string tenantId, string documentId, CancellationToken cancellationToken)
     {
-        var (docx, removed) = ExternalReferences.Strip(await documents.ReadAsync(tenantId, documentId, cancellationToken));
+        var (docx, removed) = Stripped(await documents.ReadAsync(tenantId, documentId, cancellationToken), documentId);
         if (removed > 0)
         {
             logger.LogWarning("Document {DocumentId} carried {Count} external link(s) other than hyperlinks; they were removed before PDF conversion.", documentId, removed);
@@ -86,6 +86,18 @@ public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOp
         if (process.ExitCode != 0)
         {
             throw new IntegrationException($"LibreOffice failed with exit code {process.ExitCode}: {(await stderr).Trim()}", isTransient: false);
+        }
+    }
+
+    private static (byte[] Docx, int Removed) Stripped(byte[] docx, string documentId)
+    {
+        try
+        {
+            return ExternalReferences.Strip(docx);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException)
+        {
+            throw new IntegrationException($"'{documentId}' is not a Word document that can be converted: its parts cannot be read.", isTransient: false, innerException: e);
         }
     }
 
