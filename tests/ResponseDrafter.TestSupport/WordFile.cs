@@ -67,6 +67,33 @@ public sealed class WordFile
         return this;
     }
 
+    /// <summary>
+    /// A paragraph showing a picture that is not in the file but linked from <paramref name="source"/> (an external
+    /// image relationship, as Word's "Insert and Link" writes it), which a renderer would fetch to draw it.
+    /// </summary>
+    public WordFile LinkedPicture(Uri source)
+    {
+        content.Add((main, body) =>
+        {
+            var link = main.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", source);
+            var run = new Run();
+            run.InnerXml =
+                "<w:drawing xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"" +
+                " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"" +
+                " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"" +
+                " xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"" +
+                " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
+                "<wp:inline><wp:extent cx=\"952500\" cy=\"952500\"/><wp:docPr id=\"1\" name=\"Linked picture\"/>" +
+                "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>" +
+                "<pic:nvPicPr><pic:cNvPr id=\"1\" name=\"linked.png\"/><pic:cNvPicPr/></pic:nvPicPr>" +
+                $"<pic:blipFill><a:blip r:link=\"{link.Id}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>" +
+                "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"952500\" cy=\"952500\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>" +
+                "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>";
+            body.Append(new Paragraph(run));
+        });
+        return this;
+    }
+
     /// <summary>The file's bytes; <paramref name="also"/> may change the open package before it is saved.</summary>
     public byte[] Build(Action<WordprocessingDocument>? also = null)
     {

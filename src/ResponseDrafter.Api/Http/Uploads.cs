@@ -82,6 +82,16 @@ public static class Uploads
         detail: refusal.Message,
         extensions: new Dictionary<string, object?> { ["code"] = ApiJson.NameOf(refusal.Code) });
 
+    /// <summary>As <see cref="Refused(UploadRefusal)"/>, with <c>errors</c> naming the field (or each thing found) as well.</summary>
+    public static ProblemHttpResult Refused(UploadRefusal refusal, IDictionary<string, string[]> errors) => TypedResults.Problem(
+        new HttpValidationProblemDetails(errors)
+        {
+            Status = refusal.Code == UploadRefusalCode.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity,
+            Title = "The file was refused; nothing was kept.",
+            Detail = refusal.Message,
+            Extensions = { ["code"] = ApiJson.NameOf(refusal.Code) },
+        });
+
     public static ProblemHttpResult NotMultipart() => Problems.UnsupportedMediaType(
         "Upload the Word document (.docx) as multipart/form-data, in a part named \"file\".");
 }

@@ -125,7 +125,12 @@ public static class ProfilesApi
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
         var docx = buffer.ToArray();
-        var loaded = LetterTemplate.Load(docx);
+        var loaded = LetterTemplate.Load(docx, Path.GetFileName(file.FileName));
+        if (loaded.Refusal is { } refusal)
+        {
+            return Uploads.Refused(refusal, TemplateProblems(loaded.Problems));
+        }
+
         if (loaded.Problems.Count > 0 || loaded.Template is null)
         {
             return Problems.Unprocessable("The template has problems; nothing was stored.", TemplateProblems(loaded.Problems));

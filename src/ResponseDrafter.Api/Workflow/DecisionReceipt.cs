@@ -77,7 +77,7 @@ public static class DecisionReceipt
             var read = LetterDocument.Read(buffer.ToArray(), file.FileName);
             if (read.Refusal is { } refusal)
             {
-                return new(null, Problems.Unprocessable("The document could not be read.", new Dictionary<string, string[]> { ["document"] = [refusal.Message] }));
+                return new(null, Uploads.Refused(refusal, new Dictionary<string, string[]> { ["document"] = [refusal.Message] }));
             }
 
             return new(new ReceivedDecision(kind!.Value, comment, null, new ReceivedDocument(read.Document!)), null);

@@ -248,18 +248,8 @@ public static partial class WorkflowApi
         Guid id, DraftingDb db, TimeProvider clock, CurrentPerson caller, HttpRequest request, HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var submitted = await DecisionReceipt.ReadAsync(request, cancellationToken);
-        if (submitted.Problem is not null)
-        {
-            return submitted.Problem switch
-            {
-                ValidationProblem validation => validation,
-                ProblemHttpResult problem => problem,
-                _ => throw new InvalidOperationException("Unexpected decision problem."),
-            };
-        }
-
-        var decision = submitted.Decision!;
+        // The draft is found and the caller's right to decide checked before the body is read: an upload is parsed only
+        // for someone who may decide on this draft now.
         var draft = await DraftWrites.LoadAsync(db, id, tracked: true, cancellationToken);
         if (draft is null)
         {
@@ -279,6 +269,18 @@ public static partial class WorkflowApi
             return right.Forbidden ? Problems.Forbidden(refusal) : Illegal(refusal);
         }
 
+        var submitted = await DecisionReceipt.ReadAsync(request, cancellationToken);
+        if (submitted.Problem is not null)
+        {
+            return submitted.Problem switch
+            {
+                ValidationProblem validation => validation,
+                ProblemHttpResult problem => problem,
+                _ => throw new InvalidOperationException("Unexpected decision problem."),
+            };
+        }
+
+        var decision = submitted.Decision!;
         var (version, acting, stage) = (current!, right.Acting!, right.Stage!);
         var earlier = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == draft.Id && v.Number < version.Number)
             .Select(v => new EarlierVersion(v.Number, v.Text)).ToListAsync(cancellationToken);

@@ -81,7 +81,7 @@ public static class DraftIdentityPart
     /// <summary>The identity a custom XML part's content names, or null when it is not an identity part.</summary>
     internal static DocumentIdentity? FromXml(Stream stream)
     {
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        using var reader = XmlReader.Create(stream, Import.XmlSafety.Settings(ignoreComments: false));
         var root = System.Xml.Linq.XElement.Load(reader);
         System.Xml.Linq.XNamespace ns = Namespace;
         return root.Name.Namespace != ns
@@ -97,7 +97,7 @@ public static class DraftIdentityPart
         {
             using (stream)
             {
-                using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+                using var reader = XmlReader.Create(stream, Import.XmlSafety.Settings(ignoreComments: false));
                 return reader.MoveToContent() == XmlNodeType.Element && reader.NamespaceURI == Namespace;
             }
         }

@@ -149,14 +149,18 @@ public sealed class LetterDocument
             using var main = parts?.Stream(parts.MainPart);
             if (parts is null || main is null)
             {
-                return new(null, WordUpload.Damaged(fileName, "it has no main document part"));
+                return new(null, WordUpload.NoMainPart(fileName));
             }
 
             var (paragraphs, regions) = BodyReader.Read(main, IsRichText, () => RunsIn(parts), () => ListsIn(parts));
             var document = new LetterDocument(Convert.ToHexStringLower(SHA256.HashData(docx)), IdentityIn(parts), paragraphs, regions, HasDraftMarking(parts));
             return new(document, null);
         }
-        catch (Exception exception) when (exception is XmlException or InvalidDataException or IOException or ArgumentException
+        catch (XmlException)
+        {
+            return new(null, WordUpload.UnreadableXml(fileName));
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or ArgumentException
             or InvalidOperationException or FormatException or UriFormatException)
         {
             return new(null, WordUpload.Damaged(fileName, "Word's own structure inside it cannot be read"));

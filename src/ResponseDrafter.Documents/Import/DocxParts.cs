@@ -112,7 +112,7 @@ internal sealed class DocxParts : IDisposable
             return found;
         }
 
-        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        using var reader = XmlReader.Create(stream, XmlSafety.Settings());
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.NamespaceURI == TemplatePackage.RelationshipsNamespace)

@@ -31,7 +31,11 @@ internal static class WordBody
                 ? (null, WordUpload.Damaged(fileName, "it has no document body"))
                 : (paragraphs, null);
         }
-        catch (Exception exception) when (exception is XmlException or InvalidDataException or IOException or ArgumentException
+        catch (XmlException)
+        {
+            return (null, WordUpload.UnreadableXml(fileName));
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or ArgumentException
             or InvalidOperationException or NotSupportedException or FormatException or UriFormatException)
         {
             return (null, WordUpload.Damaged(fileName, "Word's own structure inside it cannot be read"));

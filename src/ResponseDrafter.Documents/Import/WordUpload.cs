@@ -71,7 +71,11 @@ public static class WordUpload
             retained = refusal is null ? parts : null;
             return refusal;
         }
-        catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException or XmlException)
+        catch (XmlException)
+        {
+            return UnreadableXmlNamed(name);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException)
         {
             return Malformed(name, "its contents cannot be read");
         }
@@ -119,16 +123,28 @@ public static class WordUpload
                 return Malformed(name, $"its part {Part(entry)} is far larger than such a part can be");
             }
 
+            if (entry.Length > limits.MaxPartBytes)
+            {
+                return new(UploadRefusalCode.PartTooLarge, $"{name} has been refused as unsafe: its part {Part(entry)} would expand to {Size(entry.Length)}, " +
+                    $"more than any part of a letter or report needs (the limit is {Size(limits.MaxPartBytes)}). If it is a genuine document, split it, or paste the text you need instead.");
+            }
+
             var keep = isPackageXml || retain?.Invoke(entry.FullName) == true;
-            var (content, length, crc) = Drain(entry, ref budget, keep, isPackageXml, buffer);
+            var (content, length, crc, stop) = Drain(entry, ref budget, keep, isPackageXml, limits, buffer);
             if (content is not null)
             {
                 kept.Add(entry.FullName, content, length);
             }
 
-            if (length < 0)
+            switch (stop)
             {
-                return ExpandsTooMuch(name, limits, "its parts hold more data than their headers declare");
+                case DrainStop.Overrun:
+                    return ExpandsTooMuch(name, limits, "its parts hold more data than their headers declare");
+                case DrainStop.Doctype:
+                    return new(UploadRefusalCode.Dtd, $"{name} has been refused as unsafe: its part {Part(entry)} declares a DTD (document type definition), " +
+                        "which Word never writes and which is how entity-expansion attacks begin. Open it in Word, save a copy, and upload that.");
+                case DrainStop.TooManyElements:
+                    return TooManyElements(name, $"its part {Part(entry)} has more than {limits.MaxTagsPerPart:N0} tags, far more elements than a letter or report has");
             }
 
             // The runtime stops reading a part at the size its header declares, so a header that understates the size
@@ -145,8 +161,33 @@ public static class WordUpload
             return Malformed(name, "it has no [Content_Types].xml part");
         }
 
-        return CheckContentTypes(ContentTypes(contentTypes), entries, name)
-            ?? CheckRelationships(kept.All.Where(x => x.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)), name);
+        return CheckContent(ContentTypes(contentTypes), entries, kept.All.Where(x => x.Key.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)), name)
+            ?? CheckMainPart(kept, entries, name);
+    }
+
+    /// <summary>The package must name its main part in _rels/.rels, and hold it.</summary>
+    private static UploadRefusal? CheckMainPart(InspectedParts kept, IReadOnlyCollection<ZipArchiveEntry> entries, string name)
+    {
+        var main = kept.TryGet("_rels/.rels", out var rels)
+            ? Relationships(rels).FirstOrDefault(r => !r.External && r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target
+            : null;
+        if (main is null)
+        {
+            return MissingMainPart(name, "it does not say which part is the document (no main part in _rels/.rels)");
+        }
+
+        string entry;
+        try
+        {
+            entry = Assembly.TemplatePackage.Resolve("/", main).TrimStart('/');
+        }
+        catch (UriFormatException)
+        {
+            return MissingMainPart(name, "the name it gives its document part is not a part name");
+        }
+
+        return entries.Any(e => e.FullName.Equals(entry, StringComparison.OrdinalIgnoreCase)) ? null
+            : MissingMainPart(name, "the document part it names is not in the file");
     }
 
     private static UploadRefusal? Expansion(IReadOnlyCollection<ZipArchiveEntry> entries, string name, UploadLimits limits)
@@ -162,17 +203,31 @@ public static class WordUpload
             : ExpandsTooMuch(name, limits, $"its part {Part(bomb)} expands {bomb.Length / Math.Max(1, bomb.CompressedLength)} times");
     }
 
+    private enum DrainStop
+    {
+        None,
+        Overrun,
+        Doctype,
+        TooManyElements,
+    }
+
     /// <summary>
     /// Decompresses an entry into nothing but its checksum, or also into a buffer from the shared pool when
-    /// <paramref name="keep"/>; the length is -1 when the entry overruns its declared size, the total budget, or (for a
-    /// package XML part) the size such a part may have. The buffer is rented at the declared size, which the total
-    /// budget has already bounded, and is handed back even when the entry overruns, for the caller to return.
+    /// <paramref name="keep"/>. In the same pass (the bytes are in cache) it counts the entry's '&lt;' with a vectorised
+    /// count and, in an XML part, looks for a DTD in its first block, so no part is read twice. (An embedded HTML chunk may
+    /// well start with a DOCTYPE; it is refused as an embedded object instead.) It stops at an overrun of the declared
+    /// size, of the total budget or (for a package XML part) of the size such a part may have; at a DTD; or at more tags
+    /// than <see cref="UploadLimits.MaxTagsPerPart"/>. The buffer is rented at the declared size, which the budget has
+    /// already bounded, and is handed back even when the entry stops early, for the caller to return.
     /// </summary>
-    private static (byte[]? Content, int Length, uint Crc) Drain(ZipArchiveEntry entry, ref long budget, bool keep, bool isPackageXml, byte[] buffer)
+    private static (byte[]? Content, int Length, uint Crc, DrainStop Stop) Drain(
+        ZipArchiveEntry entry, ref long budget, bool keep, bool isPackageXml, UploadLimits limits, byte[] buffer)
     {
         using var stream = entry.Open();
         var kept = keep ? ArrayPool<byte>.Shared.Rent((int)entry.Length) : null;
+        var isXml = DocxParts.Wanted(entry.FullName);
         long total = 0;
+        long tags = 0;
         var crc = new Crc32();
         while (true)
         {
@@ -184,36 +239,54 @@ public static class WordUpload
                 break;
             }
 
+            if (total == 0 && isXml && XmlSafety.DeclaresDoctype(into[..read]))
+            {
+                return (kept, -1, 0, DrainStop.Doctype);
+            }
+
             total += read;
             budget -= read;
             if (total > entry.Length || budget < 0 || (isPackageXml && total > MaxXmlPart))
             {
-                return (kept, -1, 0);
+                return (kept, -1, 0, DrainStop.Overrun);
+            }
+
+            tags += into[..read].Count((byte)'<');
+            if (tags > limits.MaxTagsPerPart)
+            {
+                return (kept, -1, 0, DrainStop.TooManyElements);
             }
 
             crc.Append(into[..read]);
         }
 
-        return (kept, (int)total, crc.GetCurrentHashAsUInt32());
+        return (kept, (int)total, crc.GetCurrentHashAsUInt32(), DrainStop.None);
     }
 
     private static bool IsPackageXml(string path) =>
         path.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
-    private static UploadRefusal? CheckContentTypes(List<string> types, IReadOnlyCollection<ZipArchiveEntry> entries, string name)
+    /// <summary>
+    /// Macros, ActiveX, external links and embedded objects: every one found is named in the refusal's
+    /// <see cref="UploadRefusal.Items"/>, and the first gives its code and message.
+    /// </summary>
+    private static UploadRefusal? CheckContent(List<string> types, IReadOnlyCollection<ZipArchiveEntry> entries, IEnumerable<KeyValuePair<string, ArraySegment<byte>>> rels, string name)
     {
-        if (types.Any(t => t.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || t.Contains("vbaProject", StringComparison.OrdinalIgnoreCase))
-            || entries.Any(e => e.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || e.Name.Equals("vbaData.xml", StringComparison.OrdinalIgnoreCase)))
+        var found = new List<(UploadRefusal Refusal, string Item)>();
+        var macros = entries.Where(e => e.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase) || e.Name.Equals("vbaData.xml", StringComparison.OrdinalIgnoreCase))
+            .Select(Part).ToList();
+        if (macros.Count > 0 || types.Any(t => t.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || t.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)))
         {
-            return new(UploadRefusalCode.MacroEnabled, $"{name} contains macros. Save it in Word as a Word Document (.docx), which removes them, and upload that copy.");
+            found.Add((new(UploadRefusalCode.MacroEnabled, $"{name} contains macros. Save it in Word as a Word Document (.docx), which removes them, and upload that copy."),
+                macros.Count > 0 ? $"macros ({string.Join(", ", macros)})" : "macros (a macro-enabled .docm or .dotm content type)"));
         }
 
         if (types.Any(t => t.Contains("activeX", StringComparison.OrdinalIgnoreCase)) || entries.Any(e => e.FullName.StartsWith("word/activeX/", StringComparison.OrdinalIgnoreCase)))
         {
-            return new(UploadRefusalCode.ActiveContent, $"{name} contains ActiveX controls, which could run code. Remove them (or copy the text into a new document) and upload it again.");
+            found.Add((ActiveX(name), "ActiveX controls"));
         }
 
-        if (!types.Any(t => t.Equals(WordDocument, StringComparison.OrdinalIgnoreCase) || t.Equals(WordTemplate, StringComparison.OrdinalIgnoreCase)))
+        if (found.Count == 0 && !types.Any(t => t.Equals(WordDocument, StringComparison.OrdinalIgnoreCase) || t.Equals(WordTemplate, StringComparison.OrdinalIgnoreCase)))
         {
             var what = types.Any(t => t.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase)) ? " (it is an Excel workbook)"
                 : types.Any(t => t.Contains("presentationml", StringComparison.OrdinalIgnoreCase)) ? " (it is a PowerPoint presentation)"
@@ -221,36 +294,54 @@ public static class WordUpload
             return new(UploadRefusalCode.NotWord, $"{name} is not a Word document{what}. Upload the force's Word document (.docx).");
         }
 
-        return null;
+        found.AddRange(RelationshipFindings(rels, name));
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var items = found.Select(f => f.Item).Distinct(StringComparer.Ordinal).ToList();
+        var first = found[0].Refusal;
+        return first with
+        {
+            Message = items.Count > 1 ? $"{first.Message} Everything refused in it: {string.Join("; ", items)}." : first.Message,
+            Items = items,
+        };
     }
 
-    private static UploadRefusal? CheckRelationships(IEnumerable<KeyValuePair<string, ArraySegment<byte>>> parts, string name)
+    private static IEnumerable<(UploadRefusal Refusal, string Item)> RelationshipFindings(IEnumerable<KeyValuePair<string, ArraySegment<byte>>> parts, string name)
     {
         foreach (var (path, content) in parts)
         {
-            foreach (var (type, external) in Relationships(content))
+            foreach (var (type, external, target) in Relationships(content))
             {
                 var kind = type[(type.LastIndexOf('/') + 1)..];
                 if (external && kind != "hyperlink")
                 {
-                    return new(UploadRefusalCode.ExternalRelationship, $"{name} links to outside content ({Describe(kind)}) that Word would fetch when opening it. " +
-                        "Remove the link, or copy the text into a new document, and upload it again.");
+                    yield return (new(UploadRefusalCode.ExternalRelationship, $"{name} links to outside content ({Describe(kind)}) that Word would fetch when opening it. " +
+                        "Remove the link, or copy the text into a new document, and upload it again."), $"{Describe(kind)} at {Shown(target)}");
                 }
-
-                if (kind is "aFChunk" or "oleObject" || (kind == "package" && !path.StartsWith("word/charts/", StringComparison.OrdinalIgnoreCase)))
+                else if (kind is "aFChunk" or "oleObject" || (kind == "package" && !path.StartsWith("word/charts/", StringComparison.OrdinalIgnoreCase)))
                 {
-                    return new(UploadRefusalCode.EmbeddedObject, $"{name} contains {Describe(kind)}, whose text cannot be imported. " +
-                        "Paste its text into the document in place of the object, or open the file in Word and save a copy, and upload it again.");
+                    yield return (new(UploadRefusalCode.EmbeddedObject, $"{name} contains {Describe(kind)}, whose text cannot be imported. " +
+                        "Paste its text into the document in place of the object, or open the file in Word and save a copy, and upload it again."), $"{Describe(kind)} ({Shown(target)})");
                 }
-
-                if (kind == "control")
+                else if (kind == "control")
                 {
-                    return new(UploadRefusalCode.ActiveContent, $"{name} contains ActiveX controls, which could run code. Remove them (or copy the text into a new document) and upload it again.");
+                    yield return (ActiveX(name), "ActiveX controls");
                 }
             }
         }
+    }
 
-        return null;
+    private static UploadRefusal ActiveX(string name) =>
+        new(UploadRefusalCode.ActiveContent, $"{name} contains ActiveX controls, which could run code. Remove them (or copy the text into a new document) and upload it again.");
+
+    /// <summary>A relationship's target as the file gives it, shortened and without control characters, for a message.</summary>
+    private static string Shown(string target)
+    {
+        var shown = new string([.. target.Take(80).Select(c => char.IsControl(c) ? '?' : c)]);
+        return target.Length > 80 ? shown + "…" : shown;
     }
 
     private static string Describe(string kind) => kind switch
@@ -280,16 +371,16 @@ public static class WordUpload
         return types;
     }
 
-    private static List<(string Type, bool External)> Relationships(ArraySegment<byte> content)
+    private static List<(string Type, bool External, string Target)> Relationships(ArraySegment<byte> content)
     {
-        var found = new List<(string, bool)>();
+        var found = new List<(string, bool, string)>();
         using var reader = SafeXml(content);
         while (reader.Read())
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.NamespaceURI == RelationshipsNamespace)
             {
                 var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
-                found.Add((reader.GetAttribute("Type") ?? string.Empty, external));
+                found.Add((reader.GetAttribute("Type") ?? string.Empty, external, reader.GetAttribute("Target") ?? string.Empty));
             }
         }
 
@@ -304,8 +395,59 @@ public static class WordUpload
         IgnoreComments = true,
     });
 
+    /// <summary>
+    /// For a file that passed <see cref="Inspect(byte[], string, UploadLimits)"/> and is about to be opened with a reader
+    /// that builds a DOM (the Open XML SDK, for templates): reads every XML part once through a bounded, DTD-prohibiting
+    /// XmlReader, so that malformed XML is refused here with its own code rather than met inside the DOM. The readers of
+    /// letters and imports stream their parts with the same settings and need no such pass.
+    /// </summary>
+    public static UploadRefusal? InspectXml(byte[] bytes, string? fileName, UploadLimits? limits = null)
+    {
+        limits ??= UploadLimits.Default;
+        var settings = XmlSafety.Settings();
+        settings.MaxCharactersInDocument = limits.MaxPartBytes;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries.Where(e => DocxParts.Wanted(e.FullName)))
+            {
+                using var reader = XmlReader.Create(entry.Open(), settings);
+                while (reader.Read())
+                {
+                }
+            }
+
+            return null;
+        }
+        catch (XmlException)
+        {
+            return UnreadableXml(fileName);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            return Malformed(Name(fileName), "its contents cannot be read");
+        }
+    }
+
     /// <summary>The refusal for a file that passed inspection but whose parts could not be read.</summary>
     internal static UploadRefusal Damaged(string? fileName, string why) => Malformed(Name(fileName), why);
+
+    /// <summary>The refusal for a file that passed inspection but one of whose parts is not well-formed XML (or hides a DTD past the first block).</summary>
+    internal static UploadRefusal UnreadableXml(string? fileName) => UnreadableXmlNamed(Name(fileName));
+
+    /// <summary>The refusal for a file whose package names a main part that cannot be found.</summary>
+    internal static UploadRefusal NoMainPart(string? fileName) => MissingMainPart(Name(fileName), "the document part it names is not in the file");
+
+    private static UploadRefusal UnreadableXmlNamed(string name) =>
+        new(UploadRefusalCode.MalformedXml, $"{name} is damaged: some of the XML inside it is not well-formed (or declares a DTD, which is never accepted). " +
+            "Open it in Word, save a copy, and upload that.");
+
+    private static UploadRefusal MissingMainPart(string name, string why) =>
+        new(UploadRefusalCode.MissingMainPart, $"{name} is not a complete Word document: {why}. Open it in Word, save a copy, and upload that.");
+
+    private static UploadRefusal TooManyElements(string name, string why) =>
+        new(UploadRefusalCode.TooManyElements, $"{name} has been refused as unsafe: {why}. " +
+            "If it is a genuine document, split it, or paste the text of the part you need instead.");
 
     private static UploadRefusal Malformed(string name, string why) =>
         new(UploadRefusalCode.Malformed, $"{name} is damaged or is not a complete Word document: {why}. Open it in Word, save a copy, and upload that.");

@@ -8,13 +8,7 @@ internal static class WordXml
     public const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     public const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
+    private static readonly XmlReaderSettings Settings = XmlSafety.Settings();
 
     public static XmlReader Reader(Stream stream) => XmlReader.Create(stream, Settings);
 

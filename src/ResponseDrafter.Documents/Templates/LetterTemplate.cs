@@ -3,13 +3,18 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using ResponseDrafter.Documents.Assembly;
+using ResponseDrafter.Documents.Import;
 
 namespace ResponseDrafter.Documents.Templates;
 
 /// <summary>Something wrong with a template: the tag concerned, where it is, and what is wrong.</summary>
 public sealed record TemplateProblem(string Tag, string Location, string Message);
 
-public sealed record TemplateLoadResult(LetterTemplate? Template, IReadOnlyList<TemplateProblem> Problems);
+public sealed record TemplateLoadResult(LetterTemplate? Template, IReadOnlyList<TemplateProblem> Problems)
+{
+    /// <summary>Why the file was refused as an upload before its tags were looked at; null when it passed inspection.</summary>
+    public UploadRefusal? Refusal { get; init; }
+}
 
 /// <summary>A validated letter template (.docx bytes whose variable parts are tagged content controls).</summary>
 public sealed class LetterTemplate
@@ -32,17 +37,32 @@ public sealed class LetterTemplate
     /// <summary>The built-in Section 55 template (templates/section55.xml).</summary>
     public static LetterTemplate Default => BuiltIn.Value;
 
-    /// <summary>Validates an uploaded .docx and reports every problem at once.</summary>
-    public static TemplateLoadResult Load(byte[] docx)
+    /// <summary>
+    /// Validates an uploaded .docx and reports every problem at once. A template is an untrusted file: it is inspected
+    /// as every upload is (<see cref="WordUpload"/>: sizes, bounded XML, no DTD, a main part) before the Open XML SDK
+    /// builds anything from it, and every macro project, ActiveX control, external link other than a hyperlink
+    /// (attached template, linked picture, OLE link, subdocument, frame) and embedded object is named as a problem,
+    /// because every letter rendered from the template would carry it.
+    /// </summary>
+    public static TemplateLoadResult Load(byte[] docx, string? fileName = null, UploadLimits? limits = null)
     {
         if (FileProblem(docx) is { } fileProblem)
         {
             return Rejected(fileProblem);
         }
 
+        limits ??= UploadLimits.Default;
+        if ((WordUpload.Inspect(docx, fileName ?? "template.docx", limits) ?? WordUpload.InspectXml(docx, fileName ?? "template.docx", limits)) is { } refusal)
+        {
+            IReadOnlyList<string> items = refusal.Items.Count > 0 ? [.. refusal.Items.Select(i => $"The template carries {i}, which every letter made from it would carry; remove it in Word and upload the template again.")]
+                : [refusal.Message];
+            return new TemplateLoadResult(null, [.. items.Select(m => new TemplateProblem(string.Empty, "file", m))]) { Refusal = refusal };
+        }
+
         try
         {
-            using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), isEditable: false);
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), isEditable: false,
+                new OpenSettings { MaxCharactersInPart = limits.MaxPartBytes });
             if (document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate)
             {
                 return Rejected("The file is macro-enabled (.docm/.dotm); save it as a Word Document (.docx) without macros.");

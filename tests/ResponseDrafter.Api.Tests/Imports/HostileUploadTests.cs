@@ -25,7 +25,7 @@ public sealed class HostileUploadTests
     [TestMethod]
     [DataRow("encrypted", "encrypted-or-legacy-word", "\"force.docx\" is password-protected, or is an old-style Word 97–2003 (.doc) file.")]
     [DataRow("macro-enabled", "macro-enabled", "\"force.docx\" contains macros.")]
-    [DataRow("malformed", "malformed", "\"force.docx\" is damaged or is not a complete Word document")]
+    [DataRow("malformed", "malformed-xml", "\"force.docx\" is damaged: some of the XML inside it is not well-formed")]
     [DataRow("not-word", "not-word", "\"force.docx\" is not a Word document (.docx) (it is a PDF).")]
     [DataRow("zip-bomb", "expands-too-much", "\"force.docx\" has been refused as unsafe: its part word/document.xml expands")]
     [DataRow("external-relationship", "external-relationship", "\"force.docx\" links to outside content (an attached template)")]

@@ -134,12 +134,12 @@ public sealed class WordUploadTests
     }
 
     [TestMethod]
-    public void ADocumentWhoseXmlIsBrokenIsRefusedAsMalformed()
+    public void ADocumentWhoseXmlIsBrokenIsRefusedAsMalformedXml()
     {
         var refusal = Refused(WithParts(Plain(), ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>")));
 
-        Assert.AreEqual(UploadRefusalCode.Malformed, refusal.Code);
-        Assert.Contains("Word's own structure inside it cannot be read", refusal.Message);
+        Assert.AreEqual(UploadRefusalCode.MalformedXml, refusal.Code);
+        Assert.Contains("some of the XML inside it is not well-formed", refusal.Message);
     }
 
     [TestMethod]
@@ -153,7 +153,7 @@ public sealed class WordUploadTests
 
         var refusal = Refused(WithParts(Plain(), ("word/document.xml", laughs)));
 
-        Assert.AreEqual(UploadRefusalCode.Malformed, refusal.Code);
+        Assert.AreEqual(UploadRefusalCode.Dtd, refusal.Code);
     }
 
     [TestMethod]

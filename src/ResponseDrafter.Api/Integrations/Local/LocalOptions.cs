@@ -18,6 +18,12 @@ public sealed class LocalOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// util-linux's unshare, used to run LibreOffice in a network namespace of its own (no interface but a loopback that
+    /// is down), so a conversion cannot reach any network. Empty to run LibreOffice without it.
+    /// </summary>
+    public string UnsharePath { get; set; } = "/usr/bin/unshare";
+
     /// <summary>The From address written into .eml files.</summary>
     [Required, EmailAddress]
     public string FromAddress { get; set; } = "responsedrafter@localhost";

@@ -1,20 +1,30 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using ResponseDrafter.Documents.Drafting;
 
 namespace ResponseDrafter.Api.Integrations.Local;
 
 /// <summary>
-/// LibreOffice headless converts the stored .docx. Each call gets its own LibreOffice profile folder, because
-/// two soffice processes sharing a profile block each other (or the second silently does nothing).
+/// LibreOffice headless converts the stored .docx, and cannot reach the network while it does: it is handed the
+/// document with every external link but hyperlinks taken out (<see cref="ExternalReferences"/>), it runs with a
+/// throwaway profile in the conversion's own temporary folder (deleted afterwards; two soffice processes sharing a profile
+/// also block each other), and, where the platform allows it, in a network namespace of its own (unshare --net).
 /// </summary>
-public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOptions> options) : IPdfConverter
+public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOptions> options, ILogger<LocalPdfConverter> logger) : IPdfConverter
 {
     public const string InstallHint = "Install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer) or set Integrations:Local:SofficePath.";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Isolation = new(StringComparer.Ordinal);
+
     public async Task<byte[]> ConvertToPdfAsync(string tenantId, string documentId, CancellationToken cancellationToken)
     {
-        var docx = await documents.ReadAsync(tenantId, documentId, cancellationToken);
+        var (docx, removed) = Stripped(await documents.ReadAsync(tenantId, documentId, cancellationToken), documentId);
+        if (removed > 0)
+        {
+            logger.LogWarning("Document {DocumentId} carried {Count} external link(s) other than hyperlinks; they were removed before PDF conversion.", documentId, removed);
+        }
+
         var work = Directory.CreateTempSubdirectory("responsedrafter-pdf-");
         try
         {
@@ -34,18 +44,17 @@ public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOp
 
     private async Task RunSofficeAsync(string workFolder, string input, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(options.Value.SofficePath)
+        var command = Command(workFolder, input);
+        var start = new ProcessStartInfo(command[0])
         {
-            ArgumentList =
-            {
-                $"-env:UserInstallation={new Uri(Path.Combine(workFolder, "profile")).AbsoluteUri}",
-                "--headless", "--norestore", "--nolockcheck",
-                "--convert-to", "pdf", "--outdir", workFolder, input,
-            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in command[1..])
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         using var process = Start(start);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,9 +77,89 @@ public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOp
         }
 
         await Task.WhenAll(stdout, stderr);
+        if (process.ExitCode == 127 && command[0] != options.Value.SofficePath)
+        {
+            // unshare answers 127 when it cannot execute the program it was given.
+            throw new IntegrationException($"LibreOffice was not found ('{options.Value.SofficePath}'). {InstallHint}", isTransient: false);
+        }
+
         if (process.ExitCode != 0)
         {
             throw new IntegrationException($"LibreOffice failed with exit code {process.ExitCode}: {(await stderr).Trim()}", isTransient: false);
+        }
+    }
+
+    private static (byte[] Docx, int Removed) Stripped(byte[] docx, string documentId)
+    {
+        try
+        {
+            return ExternalReferences.Strip(docx);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException)
+        {
+            throw new IntegrationException($"'{documentId}' is not a Word document that can be converted: its parts cannot be read.", isTransient: false, innerException: e);
+        }
+    }
+
+    /// <summary>
+    /// The command line of one conversion: soffice with a profile inside the conversion's folder (deleted with it),
+    /// inside a network namespace of its own where the platform allows one.
+    /// </summary>
+    internal string[] Command(string workFolder, string input)
+    {
+        string[] soffice =
+        [
+            options.Value.SofficePath,
+            $"-env:UserInstallation={new Uri(Path.Combine(workFolder, "profile")).AbsoluteUri}",
+            "--headless", "--norestore", "--nolockcheck",
+            "--convert-to", "pdf", "--outdir", workFolder, input,
+        ];
+        return NetworkIsolated() ? [options.Value.UnsharePath, "--net", "--map-root-user", "--", .. soffice] : soffice;
+    }
+
+    /// <summary>
+    /// Whether LibreOffice can be run without a network: unshare must exist and be allowed to make a network namespace
+    /// (as root, or through an unprivileged user namespace). Asked once per unshare path; where it is refused (some
+    /// containers forbid new namespaces) conversions still run, on stripped documents, and a warning says so.
+    /// </summary>
+    private bool NetworkIsolated()
+    {
+        var unshare = options.Value.UnsharePath;
+        if (string.IsNullOrWhiteSpace(unshare))
+        {
+            return false;
+        }
+
+        var allowed = Isolation.GetOrAdd(unshare, Probe);
+        if (!allowed)
+        {
+            logger.LogWarning("LibreOffice runs with the network available: '{Unshare} --net --map-root-user' is not permitted here. Documents are still stripped of external links first.", unshare);
+        }
+
+        return allowed;
+    }
+
+    private static bool Probe(string unshare)
+    {
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo(unshare, ["--net", "--map-root-user", "--", "true"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            });
+            if (probe is null || !probe.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                probe?.Kill();
+                return false;
+            }
+
+            return probe.ExitCode == 0;
+        }
+        catch (Win32Exception)
+        {
+            return false;
         }
     }
 
