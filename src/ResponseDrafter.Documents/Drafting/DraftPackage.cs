@@ -37,6 +37,9 @@ internal sealed class DraftPackage : IDisposable
 
     public bool Changed => changed.Count > 0 || added.Count > 0;
 
+    /// <summary>Whether this package reads its texts from <paramref name="other"/> (it has the very same bytes).</summary>
+    public bool Shares(DraftPackage other) => ReferenceEquals(same, other);
+
     public bool Has(string partName) => Names.Contains(partName.TrimStart('/'));
 
     /// <summary>The part's text as it is now (with any change made to it), or null when there is no such part.</summary>

@@ -72,13 +72,20 @@ public static class LetterPatch
 
         public void Part(string name, string prefix, bool header)
         {
-            if (draft.Text(name) is not { } currentXml || fresh.Text(name) is not { } renderedXml)
+            // The packages are independent until the walk: each decodes its part on its own core (a long letter's main
+            // part is megabytes of text in each). A baseline with the stored draft's very bytes reads the draft's text.
+            string? currentXml = null, renderedXml = null, baselineXml = null;
+            Parallel.Invoke(
+                () => currentXml = draft.Text(name),
+                () => renderedXml = fresh.Text(name),
+                () => baselineXml = baseline is null || baseline.Shares(draft) ? null : baseline.Text(name));
+            baselineXml ??= baseline?.Text(name);
+            if (currentXml is null || renderedXml is null)
             {
                 return;
             }
 
             // A part the baseline lacks is compared with the current document, as without a baseline.
-            var baselineXml = baseline?.Text(name);
             if (string.Equals(baselineXml ?? currentXml, renderedXml, StringComparison.Ordinal))
             {
                 return;
@@ -87,9 +94,14 @@ public static class LetterPatch
             part = name;
             now = new Side(draft, name, currentXml);
             then = new Side(fresh, name, renderedXml);
+            var sameAsCurrent = baselineXml is not null && string.Equals(baselineXml, currentXml, StringComparison.Ordinal);
             before = baselineXml is null ? now
-                : string.Equals(baselineXml, currentXml, StringComparison.Ordinal) ? new Side(baseline!, name, currentXml, now)
+                : sameAsCurrent ? new Side(baseline!, name, currentXml, now)
                 : new Side(baseline!, name, baselineXml);
+
+            // Likewise their regions, located side by side before the walk needs them (a baseline with the current
+            // document's text copies the current document's afterwards).
+            Parallel.Invoke(() => _ = now.Regions, () => _ = then.Regions, () => _ = baselineXml is null || sameAsCurrent ? null : before.Regions);
             edits.Clear();
             if (header)
             {
