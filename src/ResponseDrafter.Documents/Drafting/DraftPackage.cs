@@ -247,9 +247,9 @@ internal sealed class DraftPackage : IDisposable
         {
             foreach (var (name, text) in changed)
             {
-                var entry = update.GetEntry(name) ?? update.CreateEntry(name, CompressionLevel.Fastest);
-                using var stream = entry.Open();
-                stream.SetLength(0);
+                // A new entry in place of the old one: opening the old one for update would decompress all of it first.
+                update.GetEntry(name)?.Delete();
+                using var stream = update.CreateEntry(name, CompressionLevel.Fastest).Open();
                 LetterPackage.WriteUtf8(stream, text);
             }
 
