@@ -71,7 +71,9 @@ public sealed partial class OutboxFaultStormTests
             $"{entries.Sum(e => e.Attempts)} failed rounds, {elapsed.TotalSeconds:0.0} s";
         Console.WriteLine(summary);
 
-        Assert.IsTrue(entries.All(e => e.CompletedAt is not null && e.FailedAt is null), $"every entry completed: {summary}");
+        var unfinished = entries.Where(e => e.CompletedAt is null || e.FailedAt is not null)
+            .Select(e => $"{e.Kind} {(e.FailedAt is null ? "not completed" : "failed")} after {e.Attempts} attempt(s): {e.LastError}");
+        Assert.IsTrue(entries.All(e => e.CompletedAt is not null && e.FailedAt is null), $"every entry completed: {summary}\n{string.Join("\n", unfinished)}");
         var completions = rig.Logs.Lines.Select(l => CompletedEntry().Match(l)).Where(m => m.Success).GroupBy(m => m.Groups["id"].Value).ToList();
         Assert.HasCount(entries.Count, completions, "a completion was logged for every entry");
         Assert.IsTrue(completions.All(c => c.Count() == 1), "and exactly one for each");
