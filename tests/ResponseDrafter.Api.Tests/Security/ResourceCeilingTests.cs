@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime;
 using ResponseDrafter.Api.Tests.Imports;
 using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.TestSupport;
@@ -17,6 +18,13 @@ namespace ResponseDrafter.Api.Tests.Security;
 public sealed class ResourceCeilingTests
 {
     private const long MemoryCeiling = 600L * 1024 * 1024;
+
+    /// <summary>
+    /// What the attack itself may add to the process's resident memory: 600 MB less the 300 MB a freshly started host
+    /// with its test runner occupies. Asserted always, because in a full run the same process also holds what earlier
+    /// tests' hosts left behind (the runner does not return it), which the 600 MB bound would otherwise count.
+    /// </summary>
+    private const long AttackCeiling = 300L * 1024 * 1024;
 
     private const int Rounds = 3;
 
@@ -88,7 +96,7 @@ public sealed class ResourceCeilingTests
 
         var sorted = latencies.Order().ToList();
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"peak {peak.Bytes / (1024.0 * 1024):F0} MB ({peak.Source}); attack {attackTime.TotalMilliseconds:F0} ms; {sorted.Count} ordinary requests, " +
+            $"peak {peak.Bytes / (1024.0 * 1024):F0} MB ({peak.Source}), {peak.Baseline / (1024.0 * 1024):F0} MB before the attack; attack {attackTime.TotalMilliseconds:F0} ms; {sorted.Count} ordinary requests, " +
             $"median {sorted[sorted.Count / 2].TotalMilliseconds:F0} ms, max {sorted[^1].TotalMilliseconds:F0} ms");
         TestContext.WriteLine(report);
         var figures = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), "resource-ceilings.txt");
@@ -96,7 +104,12 @@ public sealed class ResourceCeilingTests
         await File.AppendAllTextAsync(figures, $"{DateTime.UtcNow:O} {report}{Environment.NewLine}", CancellationToken.None);
 
         Assert.IsGreaterThanOrEqualTo(3, sorted.Count, $"ordinary requests were made during the attack: {report}");
-        Assert.IsLessThan(MemoryCeiling, peak.Bytes, report);
+        Assert.IsLessThan(AttackCeiling, peak.Bytes - peak.Baseline, report);
+        if (peak.Baseline < MemoryCeiling - AttackCeiling)
+        {
+            // The process holds little besides this test's host (run alone or first): the whole figure is the bound.
+            Assert.IsLessThan(MemoryCeiling, peak.Bytes, report);
+        }
         Assert.IsLessThan(MedianCeiling, sorted[sorted.Count / 2], report);
         Assert.IsLessThan(SlowestCeiling, sorted[^1], report);
         Assert.AreEqual(scenario.DraftETag, (await colleague.GetAsync(scenario.DraftUrl)).ETag(), "nothing was stored");
@@ -127,11 +140,18 @@ public sealed class ResourceCeilingTests
     {
         private static bool reset;
 
+        private static long baseline;
+
         public static void Reset()
         {
-            GC.Collect();
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
-            GC.Collect();
+            using (var process = Process.GetCurrentProcess())
+            {
+                baseline = process.WorkingSet64;
+            }
+
             try
             {
                 File.WriteAllText("/proc/self/clear_refs", "5");
@@ -143,7 +163,7 @@ public sealed class ResourceCeilingTests
             }
         }
 
-        public static (long Bytes, string Source) Read()
+        public static (long Bytes, long Baseline, string Source) Read()
         {
             if (reset && File.Exists("/proc/self/status"))
             {
@@ -151,13 +171,13 @@ public sealed class ResourceCeilingTests
                 if (line is not null)
                 {
                     var kilobytes = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                    return (kilobytes * 1024, "VmHWM after reset, whole test process");
+                    return (kilobytes * 1024, baseline, "VmHWM after reset, whole test process");
                 }
             }
 
             using var process = Process.GetCurrentProcess();
             process.Refresh();
-            return (process.PeakWorkingSet64, "PeakWorkingSet64 since start, whole test process");
+            return (process.PeakWorkingSet64, baseline, "PeakWorkingSet64 since start, whole test process");
         }
     }
 }
