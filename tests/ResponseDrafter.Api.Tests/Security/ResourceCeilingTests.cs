@@ -30,7 +30,7 @@ public sealed class ResourceCeilingTests
 
     /// <summary>
     /// The bound for ordinary requests during an attack holds for the median. The slowest of them is asserted
-    /// with a margin: on the shared 2-core CI machine it measured 87–658 ms over six runs (docs/security.md,
+    /// with a margin: on the shared 2-core CI machine it measured 12–658 ms over ten runs (docs/security.md,
     /// "Resource ceilings"), and a bound at 1 s would fail on a busy machine rather than on a regression.
     /// </summary>
     private static readonly TimeSpan MedianCeiling = TimeSpan.FromSeconds(1);
