@@ -101,7 +101,17 @@ public static class ApiJson
                 return BodyRequired();
             }
 
-            var problems = JsonShape.Check(document.RootElement, type, options);
+            IReadOnlyList<JsonShapeProblem> problems;
+            try
+            {
+                problems = JsonShape.Check(document.RootElement, type, options);
+            }
+            catch (InvalidOperationException)
+            {
+                // A property name or string that is not valid UTF-8 cannot be read as text: the caller names the body instead.
+                return null;
+            }
+
             return problems.Count == 0
                 ? null
                 : problems.GroupBy(p => p.Path.Length == 0 ? "body" : p.Path, StringComparer.Ordinal)

@@ -7,9 +7,19 @@ namespace ResponseDrafter.Api.Http;
 
 public static class Problems
 {
+    /// <summary>The title ASP.NET gives a validation problem when none is set; never shown to anyone.</summary>
+    private const string AspNetValidationTitle = "One or more validation errors occurred.";
+
     public static IServiceCollection AddApiProblems(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // ValidationProblem's default title is ASP.NET's boilerplate; say what happened in the app's words instead.
+            if (context.ProblemDetails.Title == AspNetValidationTitle)
+            {
+                context.ProblemDetails.Title = "The request has problems; nothing was changed.";
+            }
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw, so that the handler below can name the field instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

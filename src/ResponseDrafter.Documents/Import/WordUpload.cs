@@ -103,6 +103,11 @@ public static class WordUpload
             return Malformed(name, "two of its parts have the same name");
         }
 
+        if (entries.FirstOrDefault(e => !IsInsidePackage(e.FullName)) is { } outside)
+        {
+            return Malformed(name, $"its part {Part(outside)} is named with a path that leads outside the package, which Word never writes");
+        }
+
         if (entries.Any(e => e.IsEncrypted))
         {
             return Malformed(name, "some of its parts are zip-encrypted, which Word never does");
@@ -262,6 +267,11 @@ public static class WordUpload
 
         return (kept, (int)total, crc.GetCurrentHashAsUInt32(), DrainStop.None);
     }
+
+    /// <summary>A zip entry name that stays inside the package: relative, forward slashes only, no "." or ".." segment.</summary>
+    private static bool IsInsidePackage(string path) =>
+        path.Length > 0 && path[0] != '/' && !path.Contains('\\') && !path.Contains(':')
+        && !path.Split('/').Any(segment => segment is "." or "..");
 
     private static bool IsPackageXml(string path) =>
         path.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);

@@ -46,11 +46,6 @@ public sealed class LetterTemplate
     /// </summary>
     public static TemplateLoadResult Load(byte[] docx, string? fileName = null, UploadLimits? limits = null)
     {
-        if (FileProblem(docx) is { } fileProblem)
-        {
-            return Rejected(fileProblem);
-        }
-
         limits ??= UploadLimits.Default;
         if ((WordUpload.Inspect(docx, fileName ?? "template.docx", limits) ?? WordUpload.InspectXml(docx, fileName ?? "template.docx", limits)) is { } refusal)
         {
@@ -102,23 +97,6 @@ public sealed class LetterTemplate
             ?? throw new InvalidOperationException($"The built-in template resource {DefaultTemplateBuilder.ResourceName} is missing from the assembly.");
         using var reader = new StreamReader(resource);
         return FromFlatOpc(reader.ReadToEnd());
-    }
-
-    private static string? FileProblem(byte[] docx)
-    {
-        ReadOnlySpan<byte> zip = "PK"u8;
-        ReadOnlySpan<byte> compoundFile = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-        if (docx is null || docx.Length == 0)
-        {
-            return "The file is empty.";
-        }
-
-        if (docx.AsSpan().StartsWith(compoundFile))
-        {
-            return "The file is password-protected (encrypted) or an old binary .doc; save it in Word as a .docx without a password.";
-        }
-
-        return docx.AsSpan().StartsWith(zip) ? null : "The file is not a Word document (.docx).";
     }
 
     private static TemplateLoadResult Rejected(string message) => new(null, [new TemplateProblem(string.Empty, "file", message)]);
