@@ -1,10 +1,7 @@
 // After final approval, in the drafter's pane: send the signed PDF (dispatch), then record where the letter and the chief
 // constable's comments were published. Everyone sees the state; only drafters get the buttons (the server refuses others).
-import { fluentProgressRing, provideFluentDesignSystem } from '../lib/fluentui/web-components.min.js';
 import { names } from './signoff.js';
 import { byId, el, show } from './ui.js';
-
-if (!customElements.get('fluent-progress-ring')) provideFluentDesignSystem().register(fluentProgressRing());
 
 const Finishing = new Set(['approved', 'dispatched', 'published']);
 const PollEvery = 1000;
