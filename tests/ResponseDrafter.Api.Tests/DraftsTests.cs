@@ -59,11 +59,13 @@ public sealed class DraftsTests
             ["suppliedBy"] = "Det Supt Example, Wessex Police",
             ["presentation"] = "summarised",
             ["summary"] = "Training is complete.",
-            ["receivedOn"] = "1999-01-01",
-            ["sha256"] = "forged",
         };
+        var forged = new Dictionary<string, object>(body) { ["receivedOn"] = "1999-01-01", ["sha256"] = "forged" };
 
+        var refused = await client.SendJsonAsync(HttpMethod.Put, $"{scenario.DraftUrl}/responses/2/assurance", forged, scenario.DraftETag);
         var response = await client.SendJsonAsync(HttpMethod.Put, $"{scenario.DraftUrl}/responses/2/assurance", body, scenario.DraftETag);
+
+        CollectionAssert.AreEquivalent(new[] { "receivedOn", "sha256" }, (await refused.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().Select(e => e.Key).ToArray());
 
         var assurance = (await response.ReadAsync<DraftDto>()).Responses.Single(r => r.Ref == "2").Assurance!;
         Assert.AreEqual(text, assurance.Text);

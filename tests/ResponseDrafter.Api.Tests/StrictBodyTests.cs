@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Tests.Infrastructure;
+using ResponseDrafter.Api.Tests.Workflow;
 
 namespace ResponseDrafter.Api.Tests;
 
@@ -93,5 +95,63 @@ public sealed class StrictBodyTests
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         StringAssert.StartsWith(problem.ErrorsFor("recommendations[0].txt").Single(), "Unknown property 'txt'");
+    }
+
+    [TestMethod]
+    public async Task ALetterSentWithoutOneOfItsListsIsRefusedRatherThanClearingIt()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+        var draft = JsonNode.Parse(await (await client.GetAsync(scenario.DraftUrl)).Content.ReadAsStringAsync())!;
+        var letter = draft["letter"]!.AsObject();
+        Assert.IsNotEmpty(letter["cc"]!.AsArray(), "The profile gives the letter a cc line to lose.");
+        letter.Remove("cc");
+
+        var response = await client.SendRawAsync(HttpMethod.Put, scenario.DraftUrl, letter.ToJsonString(), ifMatch: scenario.DraftETag);
+
+        Assert.AreEqual("Is required: send [] if there are none.", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("cc").Single());
+        Assert.AreEqual(scenario.DraftETag, (await client.GetAsync(scenario.DraftUrl)).ETag());
+    }
+
+    [TestMethod]
+    public async Task AResponseSentWithoutItsReasonIsRefusedAndSaysHowToSendNone()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendRawAsync(
+            HttpMethod.Put, $"{scenario.DraftUrl}/responses/2", "{\"commentary\": \"We agree.\", \"status\": \"action-taken\"}", ifMatch: scenario.DraftETag);
+
+        Assert.AreEqual("Is required: send null if there is none.", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("reason").Single());
+        Assert.AreEqual(scenario.DraftETag, (await client.GetAsync(scenario.DraftUrl)).ETag());
+    }
+
+    [TestMethod]
+    public async Task AMisspeltDecisionPropertyIsRefusedAndNoDecisionIsRecorded()
+    {
+        using var host = await ApiHost.StartAsync();
+        var rig = await SignOffRig.CreateAsync(host);
+        var sha256 = (await rig.SubmittedAsync()).Versions[^1].Sha256;
+        using var approver = host.ClientFor(Caller.HeadOfPolicy);
+
+        var response = await approver.SendRawAsync(
+            HttpMethod.Post, $"{rig.DraftUrl}/decisions", $"{{\"decision\": \"approve\", \"versionSha265\": \"{sha256}\"}}");
+
+        Assert.AreEqual("Unknown property 'versionSha265'; did you mean 'versionSha256'?",
+            (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("versionSha265").Single());
+        Assert.IsEmpty((await rig.WorkflowAsync()).Decisions);
+    }
+
+    [TestMethod]
+    public async Task APastedRecommendationsBodyWithAnUnknownPropertyIsRefused()
+    {
+        using var host = await ApiHost.StartAsync();
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendRawAsync(HttpMethod.Post, "/api/imports/recommendations/preview", "{\"txt\": \"Recommendation 1\"}");
+
+        Assert.AreEqual("Unknown property 'txt'; did you mean 'text'?", (await response.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("txt").Single());
     }
 }

@@ -41,8 +41,8 @@ public sealed class HostileTextTests : PaneTest
         var refs = draft["selection"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         var throughApi = refs[1];
         var etag = draftResponse.Headers.ETag!.Tag;
-        etag = await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}/assurance", new { text = ScriptText + " and " + SvgText, suppliedBy = SvgTag }, etag);
-        await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}", new { commentary = ImageText, status = "action-proposed" }, etag);
+        etag = await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}/assurance", new { text = ScriptText + " and " + SvgText, suppliedBy = SvgTag, presentation = (string?)null, summary = (string?)null }, etag);
+        await PutAsync(drafter, $"/api/drafts/{draftId}/responses/{throughApi}", new { commentary = ImageText, status = "action-proposed", reason = (string?)null }, etag);
 
         var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true, bypassCsp: true);
         var page = open.Playwright;

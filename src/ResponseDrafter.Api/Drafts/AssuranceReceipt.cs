@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ResponseDrafter.Api.Http;
 using ResponseDrafter.Documents.Letters;
 
@@ -42,14 +41,10 @@ public static class AssuranceReceipt
 
     private static async Task<AssuranceReceiptResult> ReadPastedAsync(HttpRequest request, DateOnly today, CancellationToken cancellationToken)
     {
-        AssuranceInput? input;
-        try
+        var (input, unreadable) = await ApiJson.ReadAsync<AssuranceInput>(request, cancellationToken);
+        if (unreadable is not null)
         {
-            input = await request.ReadFromJsonAsync<AssuranceInput>(ApiJson.Options, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return new(null, TypedResults.ValidationProblem(Problems.ForJson(exception)));
+            return new(null, TypedResults.ValidationProblem(unreadable));
         }
 
         var errors = new InputErrors();

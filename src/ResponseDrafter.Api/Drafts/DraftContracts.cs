@@ -1,3 +1,4 @@
+using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
@@ -7,15 +8,20 @@ namespace ResponseDrafter.Api.Drafts;
 
 public sealed record NewDraftInput(Guid? ReportId);
 
+[ReplacedWhole]
 public sealed record ReferenceInput(string? Label, string? Value);
 
+[ReplacedWhole]
 public sealed record RecipientInput(string? Name, string? Title, List<string>? AddressLines, string? Email);
 
+[ReplacedWhole]
 public sealed record SignatoryInput(string? Name, string? Title);
 
+[ReplacedWhole]
 public sealed record AppendixInput(string? Title, string? Body, List<string>? Recommendations);
 
 /// <summary>The letter-level fields, replaced as a whole. Rich-text fields use the markup in templates/README.md.</summary>
+[ReplacedWhole]
 public sealed record DraftLetterInput(
     List<ReferenceInput>? References,
     DateOnly? Date,
@@ -35,9 +41,11 @@ public sealed record DraftLetterInput(
 
 public sealed record SelectionInput(List<string> Refs);
 
+[ReplacedWhole]
 public sealed record ResponseInput(string? Commentary, ResponseStatus? Status, string? Reason);
 
 /// <summary>Pasted assurance text. The server records when it was received and its SHA-256; the client cannot.</summary>
+[ReplacedWhole]
 public sealed record AssuranceInput(string? Text, string? SuppliedBy, AssurancePresentation? Presentation, string? Summary);
 
 public sealed record SignatoryDto(string Name, string Title);

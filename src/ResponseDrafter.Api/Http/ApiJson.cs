@@ -170,7 +170,8 @@ public static class ApiJson
 
     /// <summary>
     /// An input record's parameter declared without <c>?</c> and without a default must be present and not null; a nullable
-    /// one stays optional, so that a field the handler checks itself keeps its own wording. (The serializer's
+    /// one stays optional, so that a field the handler checks itself keeps its own wording, unless the record is
+    /// <see cref="ReplacedWholeAttribute"/>, where it must be present and may be null. (The serializer's
     /// RespectRequiredConstructorParameters would make every parameter required, and RespectNullableAnnotations would also
     /// check responses as they are written.)
     /// </summary>
@@ -182,15 +183,24 @@ public static class ApiJson
         }
 
         var nullability = new NullabilityInfoContext();
+        var whole = info.Type.IsDefined(typeof(ReplacedWholeAttribute), inherit: false);
         var required = new List<JsonPropertyInfo>();
         foreach (var property in info.Properties)
         {
-            if (property.AssociatedParameter is { HasDefaultValue: false, AttributeProvider: ParameterInfo parameter }
-                && IsNonNullable(nullability, parameter))
+            if (property.AssociatedParameter is not { HasDefaultValue: false, AttributeProvider: ParameterInfo parameter })
+            {
+                continue;
+            }
+
+            if (IsNonNullable(nullability, parameter))
             {
                 property.IsRequired = true;
                 property.IsSetNullable = false;
                 required.Add(property);
+            }
+            else if (whole)
+            {
+                property.IsRequired = true;
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -52,14 +51,10 @@ public static class ImportsApi
     {
         if (request.HasJsonContentType())
         {
-            RecommendationPasteInput? input;
-            try
+            var (input, unreadable) = await ApiJson.ReadAsync<RecommendationPasteInput>(request, cancellationToken);
+            if (unreadable is not null)
             {
-                input = await request.ReadFromJsonAsync<RecommendationPasteInput>(ApiJson.Options, cancellationToken);
-            }
-            catch (JsonException exception)
-            {
-                return TypedResults.ValidationProblem(Problems.ForJson(exception));
+                return TypedResults.ValidationProblem(unreadable);
             }
 
             if (string.IsNullOrWhiteSpace(input?.Text))

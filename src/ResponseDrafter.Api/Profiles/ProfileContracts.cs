@@ -1,10 +1,12 @@
 using ResponseDrafter.Api.Drafts;
+using ResponseDrafter.Api.Http;
 using ResponseDrafter.Documents.Letters;
 
 namespace ResponseDrafter.Api.Profiles;
 
 public sealed record LogoInput(string? ContentType, byte[]? Data, string? AltText);
 
+[ReplacedWhole]
 public sealed record ProfileInput(
     string? Name,
     string? CommissionerName,

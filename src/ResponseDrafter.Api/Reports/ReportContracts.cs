@@ -3,7 +3,7 @@ using ResponseDrafter.Documents.Rules;
 
 namespace ResponseDrafter.Api.Reports;
 
-/// <summary>A report as structured JSON (the shape of shared/examples/hidden-victims-2021.json); unknown fields are ignored.</summary>
+/// <summary>A report as structured JSON (the shape of shared/examples/hidden-victims-2021.json).</summary>
 public sealed record ReportInput(
     string? Title,
     ReportKind? Kind,

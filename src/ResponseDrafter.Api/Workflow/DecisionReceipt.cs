@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
@@ -32,14 +31,10 @@ public static class DecisionReceipt
     {
         if (request.HasJsonContentType())
         {
-            DecisionInput? input;
-            try
+            var (input, unreadable) = await ApiJson.ReadAsync<DecisionInput>(request, cancellationToken);
+            if (unreadable is not null)
             {
-                input = await request.ReadFromJsonAsync<DecisionInput>(ApiJson.Options, cancellationToken);
-            }
-            catch (JsonException exception)
-            {
-                return new(null, TypedResults.ValidationProblem(Problems.ForJson(exception)));
+                return new(null, TypedResults.ValidationProblem(unreadable));
             }
 
             var errors = new InputErrors();

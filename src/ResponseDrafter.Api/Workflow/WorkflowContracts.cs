@@ -1,4 +1,5 @@
 using ResponseDrafter.Api.Audit;
+using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Documents.Letters;
 
@@ -14,8 +15,10 @@ public sealed record PublicationInput(string? LetterUrl, string? ChiefConstableC
 
 public sealed record PersonInput(string? Id, string? Name, string? Email);
 
+[ReplacedWhole]
 public sealed record StageInput(string? Name, List<PersonInput>? Approvers, ApprovalRule? Rule, int? DueDaysBeforeDeadline);
 
+[ReplacedWhole]
 public sealed record SignOffInput(
     List<StageInput>? Stages,
     string? HomeOfficeMailbox,

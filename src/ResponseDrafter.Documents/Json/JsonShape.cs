@@ -147,10 +147,16 @@ public static class JsonShape
             }
             else if (property.IsRequired)
             {
-                problems.Add(new(Join(path, property.Name), "is required"));
+                problems.Add(new(Join(path, property.Name), Required(property, options)));
             }
         }
     }
+
+    /// <summary>A property that must be sent even though it may hold nothing says how to send nothing.</summary>
+    private static string Required(JsonPropertyInfo property, JsonSerializerOptions options) =>
+        !property.IsSetNullable ? "is required"
+        : options.GetTypeInfo(property.PropertyType).Kind == JsonTypeInfoKind.Enumerable ? "is required: send [] if there are none"
+        : "is required: send null if there is none";
 
     private static int Distance(string a, string b)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DocumentFormat.OpenXml.Wordprocessing;
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Integrations.Local;
 using ResponseDrafter.Documents.Drafting;
@@ -73,6 +74,49 @@ public sealed class PdfConversionOffTheNetworkTests
             work.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// Fields that name something outside the document (a picture, a file's text, a linked object) are not relationships,
+    /// so stripping leaves them. LibreOffice shows each field's last result and does not fetch what it names: this runs it
+    /// with the network available (outside the namespace) to show that, so a LibreOffice that starts fetching fails here.
+    /// </summary>
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task LibreOfficeShowsAFieldsLastResultAndDoesNotFetchWhatTheFieldNamesEvenWithTheNetworkAvailable()
+    {
+        await using var rig = LocalRig.Start();
+        var converter = (LocalPdfConverter)rig.Pdf;
+        var work = Directory.CreateTempSubdirectory("responsedrafter-pdf-test-");
+        try
+        {
+            using var listener = new LoopbackListener();
+            var input = Path.Combine(work.FullName, "fields.docx");
+            await File.WriteAllBytesAsync(input, new WordFile()
+                .Paragraph("Fields naming a listener on loopback.")
+                .Raw(new Paragraph(new SimpleField(new Run(new Text("Simple picture."))) { Instruction = $" INCLUDEPICTURE \"{listener.Url("simple.png")}\" \\d " }))
+                .Raw(Complex($" INCLUDEPICTURE \"{listener.Url("complex.png")}\" ", "Complex picture."))
+                .Raw(Complex($" INCLUDETEXT \"{listener.Url("text.docx")}\" ", "Included text."))
+                .Raw(Complex($" LINK Excel.Sheet.12 \"{listener.Url("book.xlsx")}\" \"Sheet1!R1C1\" \\a ", "Linked cell."))
+                .Build());
+            var command = converter.Command(work.FullName, input);
+
+            await RunAsync(command[0] == "/usr/bin/unshare" ? command[4..] : command);
+
+            Assert.IsTrue(File.Exists(Path.Combine(work.FullName, "fields.pdf")), "the conversion worked");
+            Assert.IsEmpty(await listener.RequestsAsync(), "LibreOffice fetched nothing a field names");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static Paragraph Complex(string instruction, string result) => new(
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode(instruction) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+        new Run(new Text(result)),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
 
     private static async Task RunAsync(string[] command)
     {

@@ -33,7 +33,7 @@ public sealed class SignOffDrafts(ApiServer server)
         foreach (var item in (await read.Content.ReadFromJsonAsync<JsonObject>())!["selection"]!.AsArray().Select(r => r!.GetValue<string>()))
         {
             etag = await SendAsync(drafter, HttpMethod.Put, $"/api/drafts/{draftId}/responses/{item}",
-                new { commentary = $"The commissioner is assured on recommendation {item}.", status = "action-taken" }, etag);
+                new { commentary = $"The commissioner is assured on recommendation {item}.", status = "action-taken", reason = (string?)null }, etag);
         }
 
         return draftId;
@@ -56,7 +56,7 @@ public sealed class SignOffDrafts(ApiServer server)
         using var drafter = await server.ClientForAsync("drafter");
         var read = await drafter.GetAsync($"/api/drafts/{draftId}");
         var first = (await read.Content.ReadFromJsonAsync<JsonObject>())!["selection"]![0]!.GetValue<string>();
-        await SendAsync(drafter, HttpMethod.Put, $"/api/drafts/{draftId}/responses/{first}", new { commentary, status = "action-taken" }, read.Headers.ETag!.Tag);
+        await SendAsync(drafter, HttpMethod.Put, $"/api/drafts/{draftId}/responses/{first}", new { commentary, status = "action-taken", reason = (string?)null }, read.Headers.ETag!.Tag);
     }
 
     public async Task<JsonObject> WorkflowAsync(string draftId)
