@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
+using ResponseDrafter.Api.Integrations;
 
 namespace ResponseDrafter.Api.Auth;
 
@@ -29,8 +30,13 @@ public static class SignIn
 
         if (mode == SignInMode.Entra)
         {
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            var webApi = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
+            if (IntegrationsSetup.Mode(builder.Configuration) == IntegrationMode.Graph)
+            {
+                // Graph calls act as the submitter (on behalf of) or as the app (client credentials).
+                webApi.EnableTokenAcquisitionToCallDownstreamApi().AddInMemoryTokenCaches();
+            }
             builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, UseTokenClaimNames);
         }
         else
