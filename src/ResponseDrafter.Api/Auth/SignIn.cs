@@ -34,8 +34,10 @@ public static class SignIn
                 .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
             if (IntegrationsSetup.Mode(builder.Configuration) == IntegrationMode.Graph)
             {
-                // Graph calls act as the submitter (on behalf of) or as the app (client credentials).
-                webApi.EnableTokenAcquisitionToCallDownstreamApi().AddInMemoryTokenCaches();
+                // Graph calls act as the submitter (on behalf of) or as the app (client credentials); the tokens are kept
+                // where every instance, and the next start, finds them (see TokenCache).
+                webApi.EnableTokenAcquisitionToCallDownstreamApi().AddDistributedTokenCaches();
+                builder.Services.AddSharedTokenCacheStore(builder.Configuration);
             }
             builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, UseTokenClaimNames);
         }

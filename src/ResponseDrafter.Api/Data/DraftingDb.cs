@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResponseDrafter.Api.Audit;
 using ResponseDrafter.Api.Auth;
@@ -14,7 +15,7 @@ namespace ResponseDrafter.Api.Data;
 /// The drafting database. Each provider has its own subclass only so that each keeps its own migrations.
 /// Every tenant-owned entity has a query filter on the current tenant, and inserts are stamped with it here.
 /// </summary>
-public abstract class DraftingDb(DbContextOptions options, TenantContext tenant) : DbContext(options)
+public abstract class DraftingDb(DbContextOptions options, TenantContext tenant) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Report> Reports => Set<Report>();
 
@@ -40,6 +41,12 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
 
     /// <summary>Filtered by tenant like the rest; the outbox worker reads across tenants with IgnoreQueryFilters.</summary>
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
+
+    /// <summary>Shared by every tenant and instance: <see cref="DatabaseCache"/>'s entries (the token cache in Microsoft 365 mode).</summary>
+    public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every instance (it encrypts the token cache at rest).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filters each time a query runs, so one context never sees another tenant's rows.</summary>
     private string? CurrentTenantId => tenant.TenantId;
@@ -70,6 +77,7 @@ public abstract class DraftingDb(DbContextOptions options, TenantContext tenant)
         modelBuilder.Entity<FinalLetter>(FinalLetter.Configure);
         modelBuilder.Entity<AuditEntry>(AuditEntry.Configure);
         modelBuilder.Entity<OutboxEntry>(OutboxEntry.Configure);
+        modelBuilder.Entity<CacheEntry>(CacheEntry.Configure);
 
         modelBuilder.Entity<Report>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<Draft>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
