@@ -52,10 +52,13 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>How <see cref="ClientFor"/> gets a caller's token: <see cref="TestTokens"/> unless a test's Entra stand-in issues them.</summary>
+    public Func<Caller, string> TokenFor { get; init; } = caller => TestTokens.For(caller);
+
     /// <summary>An API signing in with Entra ID (tokens from <see cref="TestTokens"/>).</summary>
     public static async Task<ApiHost> StartAsync(
         Database database = Database.Sqlite, TimeProvider? clock = null, IDictionary<string, string?>? extra = null, string environment = "Testing",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Func<Caller, string>? tokens = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -75,7 +78,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        return Started(new ApiHost(settings, environment, clock) { replaceServices = services });
+        return Started(new ApiHost(settings, environment, clock) { replaceServices = services, TokenFor = tokens ?? (caller => TestTokens.For(caller)) });
     }
 
     /// <summary>The embedded default as `dotnet run` starts it: Development, no Entra settings, local development sign-in.</summary>
@@ -91,7 +94,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         var client = CreateClient();
         if (caller is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(caller));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(caller));
         }
 
         return client;
