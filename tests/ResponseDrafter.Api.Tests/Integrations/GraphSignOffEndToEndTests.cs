@@ -50,7 +50,7 @@ public sealed class GraphSignOffEndToEndTests
         var letter = rig.Graph.SentItems.Single(m => m.To.Contains("section55responses@homeoffice.gov.uk"));
         Assert.AreEqual(Microsoft365Rig.Sender, letter.Sender);
         CollectionAssert.AreEqual(pdf, letter.Attachments.Single().Content, "the PDF sent is the frozen PDF");
-        Assert.AreEqual(dispatched.Dispatch!.MessageId is null, false);
+        Assert.IsNotNull(dispatched.Dispatch?.MessageId, "the message id Graph gave is kept");
         Assert.AreEqual(submitted.Versions[0].Sha256, finalised.Final!.ApprovedSha256);
 
         // Every call Graph authorised carried a token the Entra stand-in issued for Graph: the version upload as the
