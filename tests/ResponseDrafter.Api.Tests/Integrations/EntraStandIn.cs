@@ -41,6 +41,7 @@ public sealed class EntraStandIn : IAsyncDisposable
     public const string DelegatedScopes = "Files.ReadWrite.All";
 
     private const string KeyId = "entra-stand-in-key";
+    private const string ReroutedHeader = "X-Stand-In-Rerouted-From";
     private static readonly string[] Algorithms = ["RS256"];
 
     private readonly WebApplication app;
@@ -70,9 +71,10 @@ public sealed class EntraStandIn : IAsyncDisposable
 
     public IReadOnlyList<TokenRequest> TokenRequests => [.. requests];
 
-    public IReadOnlyList<string> OtherRequests => [.. others];
+    /// <summary>Every request it received (method, path and query; "(rerouted)" first when addressed to login.microsoftonline.com).</summary>
+    public IReadOnlyList<string> Requests => [.. all];
 
-    private readonly ConcurrentQueue<string> others = new();
+    private readonly ConcurrentQueue<string> all = new();
 
     public string IssuerFor(string tenantId) => $"{Origin}/{tenantId}/v2.0";
 
@@ -161,6 +163,7 @@ public sealed class EntraStandIn : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
+        all.Enqueue($"{(context.Request.Headers.ContainsKey(ReroutedHeader) ? "(rerouted) " : "")}{context.Request.Method} {path}{context.Request.QueryString}");
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (context.Request.Method == "GET" && path.EndsWith("/.well-known/openid-configuration", StringComparison.Ordinal))
         {
@@ -182,7 +185,6 @@ public sealed class EntraStandIn : IAsyncDisposable
         }
         else
         {
-            others.Enqueue($"{context.Request.Method} {path}{context.Request.QueryString}");
             await JsonAsync(context, 404, new Dictionary<string, object> { ["error"] = "not_found" });
         }
     }
@@ -374,7 +376,7 @@ public sealed class EntraStandIn : IAsyncDisposable
         {
             if (request.RequestUri is { Host: "login.microsoftonline.com" } uri)
             {
-                standIn.others.Enqueue($"(rerouted) {uri}");
+                request.Headers.Add(ReroutedHeader, uri.Host);
                 request.RequestUri = new Uri(new Uri(standIn.Origin), uri.PathAndQuery);
             }
 

@@ -16,10 +16,13 @@ internal sealed class Microsoft365Rig : IAsyncDisposable
 {
     private readonly string dataPath = Directory.CreateTempSubdirectory("rd-m365-").FullName;
 
-    private Microsoft365Rig(EntraStandIn entra, GraphStandIn graph)
+    private readonly string? postgreSql;
+
+    private Microsoft365Rig(EntraStandIn entra, GraphStandIn graph, string? postgreSql)
     {
         Entra = entra;
         Graph = graph;
+        this.postgreSql = postgreSql;
     }
 
     public EntraStandIn Entra { get; }
@@ -31,7 +34,9 @@ internal sealed class Microsoft365Rig : IAsyncDisposable
     public const string DriveId = "b!opcc-letters";
     public const string Sender = "dispatch@opcc.example";
 
-    public static async Task<Microsoft365Rig> StartAsync() => new(await EntraStandIn.StartAsync(), await GraphStandIn.StartAsync());
+    /// <param name="database">SQLite: one file in the rig's data folder; PostgreSQL: one database for every host.</param>
+    public static async Task<Microsoft365Rig> StartAsync(Database database = Database.Sqlite) =>
+        new(await EntraStandIn.StartAsync(), await GraphStandIn.StartAsync(), database == Database.PostgreSql ? await PostgresServer.CreateDatabaseAsync() : null);
 
     /// <summary>A host over the rig's database; several may run at once, as instances behind a load balancer.</summary>
     public async Task<ApiHost> StartHostAsync(bool outbox = false)
@@ -52,6 +57,12 @@ internal sealed class Microsoft365Rig : IAsyncDisposable
             ["Outbox:Enabled"] = outbox ? "true" : "false",
             ["Outbox:PollInterval"] = "00:00:00.200",
         };
+        if (postgreSql is not null)
+        {
+            settings["Database:Provider"] = nameof(Database.PostgreSql);
+            settings["ConnectionStrings:Drafting"] = postgreSql;
+        }
+
         return await ApiHost.StartAsync(extra: settings, tokens: caller => Entra.UserTokenFor(caller), services: services =>
         {
             // The network only: Microsoft.Identity.Web's MSAL client and the web API's metadata readers reach the Entra stand-in.

@@ -19,10 +19,12 @@ public sealed class TokenAcquisitionTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
+    [DataRow(Database.Sqlite)]
+    [DataRow(Database.PostgreSql)]
     [Timeout(180_000, CooperativeCancellation = true)]
-    public async Task ASessionStartedBeforeARestartGivesTheSubmittersGraphTokenAfterItWithoutAskingEntraAgain_AgainstLoopbackEntraAndGraphStandIns()
+    public async Task ASessionStartedBeforeARestartGivesTheSubmittersGraphTokenAfterItWithoutAskingEntraAgain_AgainstLoopbackEntraAndGraphStandIns(Database database)
     {
-        await using var rig = await Microsoft365Rig.StartAsync();
+        await using var rig = await Microsoft365Rig.StartAsync(database);
         string session;
         using (var before = await rig.StartHostAsync())
         {
@@ -43,6 +45,11 @@ public sealed class TokenAcquisitionTests
         Assert.AreEqual(Caller.Drafter.ObjectId, graphToken.GetClaim("oid").Value, "the token after the restart is the drafter's");
         Assert.AreEqual(EntraStandIn.DelegatedScopes, graphToken.GetClaim("scp").Value);
         Assert.AreEqual(requestsBefore, rig.Entra.TokenRequests.Count, "the new process found the token in the database's cache: " + string.Join(", ", rig.Entra.TokenRequests));
+
+        // MSAL asks Azure AD's public host about any authority it does not know (instance discovery), once per process;
+        // everything else went to the authority configured, the stand-in.
+        var elsewhere = rig.Entra.Requests.Where(r => r.StartsWith("(rerouted)", StringComparison.Ordinal)).ToList();
+        Assert.IsTrue(elsewhere.All(r => r.StartsWith("(rerouted) GET /common/discovery/instance?", StringComparison.Ordinal)), string.Join("\n", rig.Entra.Requests));
     }
 
     [TestMethod]
@@ -72,10 +79,12 @@ public sealed class TokenAcquisitionTests
     }
 
     [TestMethod]
+    [DataRow(Database.Sqlite)]
+    [DataRow(Database.PostgreSql)]
     [Timeout(180_000, CooperativeCancellation = true)]
-    public async Task TwoInstancesShareTheUserSessionAndTheAppTokenThroughTheDatabase_AgainstLoopbackEntraAndGraphStandIns()
+    public async Task TwoInstancesShareTheUserSessionAndTheAppTokenThroughTheDatabase_AgainstLoopbackEntraAndGraphStandIns(Database database)
     {
-        await using var rig = await Microsoft365Rig.StartAsync();
+        await using var rig = await Microsoft365Rig.StartAsync(database);
         using var first = await rig.StartHostAsync();
         using var second = await rig.StartHostAsync();
         var signOff = await SignOffRig.CreateAsync(first);
