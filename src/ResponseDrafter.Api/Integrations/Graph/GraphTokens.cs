@@ -44,7 +44,7 @@ internal sealed partial class TokenAcquisitionTokenSource(
             }
             catch (Exception e) when (e is MsalUiRequiredException or MsalClientException)
             {
-                // The session is gone (token cache lost in a restart, consent withdrawn, refresh token expired): the work
+                // The session is gone (its cache entry expired, consent withdrawn, refresh token expired): the work
                 // must still be done, so it is done as the app, which holds the same permission on the library.
                 LogSessionGone(logger, e.GetType().Name, (e as MsalException)?.ErrorCode);
             }
