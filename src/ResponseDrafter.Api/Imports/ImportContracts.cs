@@ -16,13 +16,15 @@ public sealed record RecommendationUploadForm(IFormFile File);
 /// </summary>
 /// <param name="Warnings">What to check, each naming its recommendation and line.</param>
 /// <param name="Unplaced">Paragraphs that belong to no recommendation, as written.</param>
-/// <param name="Removed">Page numbers, running headers and unprintable characters taken out.</param>
+/// <param name="Removed">Page numbers, running headers, unprintable characters and the printer's line-end hyphens taken out.</param>
+/// <param name="Joins">Each word the import joined across a line end without its hyphen, with the printed form to restore.</param>
 /// <param name="FileName">The uploaded file's name; null for pasted text.</param>
 public sealed record RecommendationPreviewDto(
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<ImportWarning> Warnings,
     IReadOnlyList<UnplacedText> Unplaced,
     IReadOnlyList<RemovedText> Removed,
+    IReadOnlyList<HyphenJoin> Joins,
     string? FileName);
 
 /// <summary>The multipart form of the force's document sent for a preview, as OpenAPI describes it.</summary>

@@ -206,7 +206,7 @@ public static class ImportsApi
     }
 
     private static RecommendationPreviewDto Preview(RecommendationPreview preview, string? fileName) =>
-        new(preview.Recommendations, preview.Warnings, preview.Unplaced, preview.Removed, fileName);
+        new(preview.Recommendations, preview.Warnings, preview.Unplaced, preview.Removed, preview.Joins, fileName);
 
     private static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });

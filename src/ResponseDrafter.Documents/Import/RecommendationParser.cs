@@ -10,6 +10,7 @@ internal sealed class RecommendationParser
 {
     private readonly List<SourceLine> lines;
     private readonly RemovalReason?[] furniture;
+    private readonly LineEndHyphens hyphens;
     private readonly List<RemovedText> removed;
     private readonly List<LabelText> labels = [];
     private readonly List<PendingRecommendation> found = [];
@@ -27,6 +28,7 @@ internal sealed class RecommendationParser
         this.lines = lines;
         this.removed = removed;
         furniture = PageFurniture.Find(lines);
+        hyphens = LineEndHyphens.From(lines, removed);
     }
 
     private enum Stage
@@ -124,7 +126,7 @@ internal sealed class RecommendationParser
 
         if (heading.Rest.Length > 0)
         {
-            open = current.Text = new PastedParagraph(line.Number).Append(line.Number, heading.Rest);
+            open = current.Text = new PastedParagraph(line.Number, hyphens).Append(line.Number, heading.Rest);
             stage = Stage.Text;
         }
     }
@@ -132,7 +134,7 @@ internal sealed class RecommendationParser
     private void StartItem(SourceLine line, string marker, string? label, string rest)
     {
         labels.Add(new LabelText(line.Number, marker));
-        open = new PastedParagraph(line.Number).Append(line.Number, rest);
+        open = new PastedParagraph(line.Number, hyphens).Append(line.Number, rest);
         current!.Items.Add(new PendingItem(line.Number, label, open));
         stage = Stage.Items;
     }
@@ -144,7 +146,7 @@ internal sealed class RecommendationParser
                 || (stage == Stage.Items && open.EndsClause()));
         if (startsItem && (!gap || StartsLower(line.Text) || !HeadingLike(index)))
         {
-            open = new PastedParagraph(line.Number).Append(line.Number, line.Text);
+            open = new PastedParagraph(line.Number, hyphens).Append(line.Number, line.Text);
             current!.Items.Add(new PendingItem(line.Number, null, open));
             stage = Stage.Items;
             return;
@@ -158,13 +160,13 @@ internal sealed class RecommendationParser
 
         if (current is not null && stage == Stage.Heading)
         {
-            open = current.Text = new PastedParagraph(line.Number).Append(line.Number, line.Text);
+            open = current.Text = new PastedParagraph(line.Number, hyphens).Append(line.Number, line.Text);
             stage = Stage.Text;
             return;
         }
 
         Close(Stage.Outside);
-        open = new PastedParagraph(line.Number).Append(line.Number, line.Text);
+        open = new PastedParagraph(line.Number, hyphens).Append(line.Number, line.Text);
         unplaced.Add((open, found.LastOrDefault()));
     }
 
@@ -249,7 +251,8 @@ internal sealed class RecommendationParser
             [.. warnings.OrderBy(w => w.Line)],
             [.. unplaced.Select(u => new UnplacedText(u.Text.FirstLine, u.Text.LastLine, u.Text.ToString()))],
             [.. removed.OrderBy(r => r.Line)],
-            labels);
+            labels,
+            hyphens.Joins);
     }
 }
 
