@@ -13,14 +13,23 @@ public sealed record HyphenJoin(int Line, string Joined, string AsPrinted);
 /// Decides whether a hyphen at a line end was put there by the printer (remove it: "vul-" + "nerable") or belongs to the
 /// word (keep it: "multi-" + "agency"). The report's own words decide first: the joined form written elsewhere in it
 /// joins, the hyphenated form written elsewhere keeps. Otherwise a small rule set: the hyphen stays before a capital or
-/// a digit, after an acronym or a digit, and after the prefixes British policing texts hyphenate ("co-ordinate",
-/// "cross-border", "multi-agency", "non-crime", "self-assessment"); any other hyphen is the printer's.
+/// a digit, after an acronym or a digit, and where one half is one that British policing texts hyphenate
+/// ("co-ordinate", "multi-agency", "good-quality", "evidence-led"); any other hyphen is the printer's.
 /// </summary>
 internal sealed class LineEndHyphens
 {
+    /// <summary>First halves that British policing texts hyphenate: "co-ordinate", "non-crime", "good-quality", "long-term".</summary>
     private static readonly HashSet<string> KeptPrefixes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "anti", "co", "cross", "ex", "inter", "mid", "multi", "non", "post", "pre", "self", "semi", "well",
+        "anti", "co", "cross", "ex", "front", "full", "good", "high", "inter", "long", "low", "mid", "multi", "non", "part",
+        "post", "pre", "self", "semi", "short", "well",
+    };
+
+    /// <summary>Second halves of the compounds those texts make: "evidence-led", "victim-centred", "force-wide", "decision-making".</summary>
+    private static readonly HashSet<string> KeptEndings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "based", "centred", "centered", "focused", "informed", "led", "level", "making", "owned", "related", "sharing", "solving",
+        "specific", "term", "time", "wide",
     };
 
     private readonly HashSet<string> words;
@@ -85,7 +94,8 @@ internal sealed class LineEndHyphens
             return true;
         }
 
-        if (words.Contains($"{left}-{right}"))
+        // The report writes the compound, or both halves as words of their own ("good-" + "quality"): the hyphen is the word's.
+        if (words.Contains($"{left}-{right}") || (words.Contains(left) && words.Contains(right)))
         {
             return false;
         }
@@ -93,7 +103,8 @@ internal sealed class LineEndHyphens
         return char.IsLower(right[0])
             && left.Any(char.IsLower)
             && !left.Any(char.IsDigit)
-            && !KeptPrefixes.Contains(left);
+            && !KeptPrefixes.Contains(left)
+            && !KeptEndings.Contains(right);
     }
 
     private static readonly char[] TokenEdges = ['"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '(', ')', '[', ']', ',', '.', ';', ':', '!', '?'];

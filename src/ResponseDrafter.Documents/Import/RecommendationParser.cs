@@ -18,6 +18,7 @@ internal sealed class RecommendationParser
 
     private PendingRecommendation? current;
     private PastedParagraph? open;
+    private string? headingText;
     private Stage stage = Stage.Outside;
     private RecommendationKind sectionKind = RecommendationKind.Recommendation;
     private bool numberedHeadings;
@@ -85,6 +86,11 @@ internal sealed class RecommendationParser
             current.ExpectsAddressee = false;
         }
 
+        if (ContinuesHeading(line))
+        {
+            return;
+        }
+
         if (LineShapes.Heading(text, numberedHeadings) is { } heading)
         {
             StartRecommendation(line, heading);
@@ -106,8 +112,30 @@ internal sealed class RecommendationParser
         }
     }
 
+    /// <summary>
+    /// A heading too long for its line carries on at the next ("Recommendation 4: To chief constables and police and
+    /// crime" + "commissioners"): a line that starts in lower case straight after a heading with nothing after its
+    /// addressees belongs to it when the two read together as a heading naming more of the bodies the rules recognise.
+    /// </summary>
+    private bool ContinuesHeading(SourceLine line)
+    {
+        if (current is not { Text: null } heading || stage != Stage.Heading || gap || !StartsLower(line.Text) || headingText is null
+            || LineShapes.Heading($"{headingText} {line.Text}", numberedHeadings) is not { Rest.Length: 0, AddresseesRecognised: true } joined
+            || joined.Addressees.Count == 0 || (heading.AddresseesRecognised && joined.Addressees.Count <= heading.Addressees.Count))
+        {
+            return false;
+        }
+
+        heading.Addressees = joined.Addressees;
+        heading.AddresseesRecognised = true;
+        headingText = $"{headingText} {line.Text}";
+        labels.Add(new LabelText(line.Number, line.Text));
+        return true;
+    }
+
     private void StartRecommendation(SourceLine line, HeadingShape heading)
     {
+        headingText = heading.Rest.Length == 0 ? line.Text : null;
         Close(Stage.Heading);
         numberedHeadings = heading.NumberFirst;
         var kind = heading.NumberFirst ? sectionKind : heading.Kind;
@@ -252,7 +280,10 @@ internal sealed class RecommendationParser
             [.. unplaced.Select(u => new UnplacedText(u.Text.FirstLine, u.Text.LastLine, u.Text.ToString()))],
             [.. removed.OrderBy(r => r.Line)],
             labels,
-            hyphens.Joins);
+            hyphens.Joins)
+        {
+            Found = [.. found.Select((f, k) => new FoundAt(recommendations[k].Number, f.Line))],
+        };
     }
 }
 

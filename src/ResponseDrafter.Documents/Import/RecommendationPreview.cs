@@ -15,7 +15,14 @@ public sealed record RecommendationPreview(
     IReadOnlyList<UnplacedText> Unplaced,
     IReadOnlyList<RemovedText> Removed,
     IReadOnlyList<LabelText> Labels,
-    IReadOnlyList<HyphenJoin> Joins);
+    IReadOnlyList<HyphenJoin> Joins)
+{
+    /// <summary>The line each recommendation's heading was found on, in the order of <see cref="Recommendations"/>.</summary>
+    public IReadOnlyList<FoundAt> Found { get; init; } = [];
+}
+
+/// <summary>A recommendation's number and the 1-based line of the input its heading is on.</summary>
+public sealed record FoundAt(string Number, int Line);
 
 public enum ImportWarningKind
 {
