@@ -6,7 +6,7 @@ namespace ResponseDrafter.Api.Imports;
 /// <summary>Text copied from a report, pasted to be read into recommendations.</summary>
 public sealed record RecommendationPasteInput(string? Text);
 
-/// <summary>The multipart form of a report uploaded as Word, as OpenAPI describes it.</summary>
+/// <summary>The multipart form of a report uploaded as PDF or Word, as OpenAPI describes it.</summary>
 public sealed record RecommendationUploadForm(IFormFile File);
 
 /// <summary>
@@ -25,7 +25,17 @@ public sealed record RecommendationPreviewDto(
     IReadOnlyList<UnplacedText> Unplaced,
     IReadOnlyList<RemovedText> Removed,
     IReadOnlyList<HyphenJoin> Joins,
-    string? FileName);
+    string? FileName)
+{
+    /// <summary>From a PDF: the page each recommendation's heading is on; null otherwise.</summary>
+    public IReadOnlyList<RecommendationPage>? Pages { get; init; }
+
+    /// <summary>From a PDF: the report's title, when its metadata or first page gives it.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>From a PDF: the publication date its first pages give ("Published 26 May 2021").</summary>
+    public DateOnly? PublishedOn { get; init; }
+}
 
 /// <summary>The multipart form of the force's document sent for a preview, as OpenAPI describes it.</summary>
 /// <param name="Mapping">Optional JSON, as when confirming: compare the drafter's chosen sections, not the proposal, with the saved assurance.</param>

@@ -14,8 +14,8 @@ public sealed record PdfLimits
 {
     public static PdfLimits Default { get; } = new();
 
-    /// <summary>The most the file may weigh (HMICFRS's longest reports are a few MB).</summary>
-    public long MaxBytes { get; init; } = 30 * 1024 * 1024;
+    /// <summary>The most the file may weigh, as for a Word upload (HMICFRS's reports are a few MB).</summary>
+    public long MaxBytes { get; init; } = 10 * 1024 * 1024;
 
     /// <summary>The most pages (the longest inspection reports run to about 250).</summary>
     public int MaxPages { get; init; } = 600;
@@ -85,7 +85,7 @@ public static partial class PdfReport
             or InvalidCastException or NullReferenceException or KeyNotFoundException or FormatException or OverflowException or EndOfStreamException)
         {
             // PdfPig reports a damaged file with whatever exception the damage leads to.
-            return Refused(new(UploadRefusalCode.Malformed, $"{name} is damaged and its text cannot be read. Download the report again, or paste the recommendations."));
+            return Damaged(name);
         }
     }
 
@@ -95,6 +95,11 @@ public static partial class PdfReport
         if (document.IsEncrypted)
         {
             return Encrypted(name);
+        }
+
+        if (document.NumberOfPages == 0)
+        {
+            return Damaged(name);
         }
 
         if (document.NumberOfPages > limits.MaxPages)
@@ -158,6 +163,9 @@ public static partial class PdfReport
         && DateOnly.TryParseExact(Regex.Replace(match.Groups["date"].Value, @"(\d)(st|nd|rd|th)\b", "$1"), ["d MMMM yyyy", "d MMM yyyy"], CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var date)
             ? date
             : null;
+
+    private static PdfReportUpload Damaged(string name) =>
+        Refused(new(UploadRefusalCode.Malformed, $"{name} is damaged and its text cannot be read. Download the report again, or paste the recommendations."));
 
     private static PdfReportUpload Encrypted(string name) => Refused(new(UploadRefusalCode.EncryptedPdf,
         $"{name} is encrypted, so its text cannot be read reliably. Download the report again from the HMICFRS website (its PDFs are not encrypted), or paste the recommendations."));
