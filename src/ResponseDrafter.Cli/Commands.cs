@@ -18,16 +18,21 @@ public static class Commands
           render REQUEST.json [--template FILE] -o OUT.docx
               Renders a JSON letter request (templates/request-format.md) with the built-in template,
               or with FILE. An incomplete letter is still written, marked DRAFT, with a warning per gap.
+          import FILE [-o OUT.json]
+              Reads a report's recommendations from its PDF, its Word document (.docx) or text copied
+              from it, and writes the report JSON that POST /api/reports takes (to stdout without -o).
+              Warnings, words joined across line ends and text not placed go to stderr.
           build-default-template -o FILE
               Writes the built-in template as Word XML (Flat OPC), as kept in templates/section55.xml.
 
         Options:
-          -o, --output FILE   where to write (render, build-default-template)
+          -o, --output FILE   where to write (render, import, build-default-template)
           --template FILE     the template to render with (render)
           -h, --help          show this help
 
-        Exit codes: 0 success; 1 the template or request has problems (nothing is written);
-        2 a usage error, or a file that cannot be read or written.
+        Exit codes: 0 success; 1 the template or request has problems, or the report was refused or has
+        no recommendations (nothing is written); 2 a usage error, or a file that cannot be read or
+        written; 3 (import) written, with warnings to check.
         """;
 
     private static readonly Dictionary<string, string> NoOptions = new(StringComparer.Ordinal);
@@ -64,6 +69,7 @@ public static class Commands
         {
             "check-template" => WithArguments(rest, NoOptions, 1, stdout, stderr, a => CheckTemplate(a.Files[0], stdout, stderr)),
             "render" => WithArguments(rest, RenderOptions, 1, stdout, stderr, a => Render(a.Files[0], a.Options.GetValueOrDefault("template"), a.Options.GetValueOrDefault("output"), stdout, stderr)),
+            "import" => WithArguments(rest, OutputOnly, 1, stdout, stderr, a => ImportCommand.Run(a.Files[0], a.Options.GetValueOrDefault("output"), stdout, stderr)),
             "build-default-template" => WithArguments(rest, OutputOnly, 0, stdout, stderr, a => BuildDefaultTemplate(a.Options.GetValueOrDefault("output"), stdout, stderr)),
             _ => UsageError(stderr, $"unknown command '{args[0]}'"),
         };

@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>The command line was wrong, or a file could not be read or written.</summary>
     public const int Usage = 2;
+
+    /// <summary>import: the report was written, with warnings (printed) to check before it is used.</summary>
+    public const int Warnings = 3;
 }

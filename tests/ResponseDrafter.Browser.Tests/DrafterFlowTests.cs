@@ -242,7 +242,7 @@ public sealed class DrafterFlowTests : PaneTest
         ILocator Of(string title) => page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) });
         await Expect(Of(notStarted)).ToContainTextAsync("No response started yet.");
         await Expect(Of(notStarted).GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add a report from its text or Word file" })).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add a report from its PDF, Word file or text" })).ToBeHiddenAsync();
 
         await Of(started).GetByRole(AriaRole.Button, new() { Name = "Read the response" }).ClickAsync();
         await Expect(page.Locator("#read-only-note")).ToHaveTextAsync("You can read this response, but only drafters can change it.");

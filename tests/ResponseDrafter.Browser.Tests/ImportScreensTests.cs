@@ -25,11 +25,11 @@ public sealed class ImportScreensTests : PaneTest
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add a report from its text or Word file" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a report from its PDF, Word file or text" }).ClickAsync();
         // Nothing to read yet: said beside the button, which keeps focus.
         await page.GetByRole(AriaRole.Button, new() { Name = "Read the recommendations" }).ClickAsync();
         await Expect(page.Locator("#import-read + .field-error")).ToHaveTextAsync(
-            "Paste the recommendations, or choose the report as a Word document, then read them.");
+            "Paste the recommendations, or choose the report's PDF or Word document, then read them.");
         await Expect(page.Locator("#import-read")).ToBeFocusedAsync();
         await Expect(page.Locator("#alert")).ToBeHiddenAsync();
         await page.Locator("#import-text").GetByRole(AriaRole.Textbox).FillAsync(ImportFiles.EssexLetter);
@@ -61,6 +61,48 @@ public sealed class ImportScreensTests : PaneTest
         CollectionAssert.AreEqual(new[] { "2", "3", "4" }, recommendations.Select(r => r!["number"]!.GetValue<string>()).ToArray());
         Assert.AreEqual("understand how to advise victims what support is available them;", recommendations[0]!["subItems"]![4]!["text"]!.GetValue<string>());
         Assert.AreEqual("Home Office", recommendations[2]!["addressees"]![2]!.GetValue<string>());
+        Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
+    }
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task AReportPdfIsReadWithItsTitleDatePagesAndJoinedWordsTheDrafterCanUndo()
+    {
+        var docx = new ResponseDrafter.TestSupport.WordFile()
+            .Heading(1, "Hidden victims: the police response to modern slavery")
+            .Paragraph("Published 26 May 2021")
+            .Raw(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
+                new DocumentFormat.OpenXml.Wordprocessing.Break { Type = DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page })))
+            .Paragraph("Recommendation 1: To chief constables")
+            .Paragraph("Make sure every investigation of modern slavery is allocated to a skilled team.")
+            .Build();
+        var pdf = ResponseDrafter.TestSupport.LibreOffice.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
+        var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
+        var page = open.Playwright;
+        await open.SignInAsync("Dana Drafter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a report from its PDF, Word file or text" }).ClickAsync();
+
+        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "hidden victims.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the recommendations" }).ClickAsync();
+
+        await Expect(page.Locator("table.import-table tbody tr").Nth(0)).ToContainTextAsync("Recommendation 1 (page 2)");
+        Assert.AreEqual("Hidden victims: the police response to modern slavery", await ValueAsync(page, "import-title"));
+        await Expect(page.Locator("#import-published")).ToHaveValueAsync("2021-05-26");
+        await Evidence.ScreenshotAsync(TestContext, page, "import-report-from-pdf");
+
+        // Pasted text broken by a PDF's line ends: the import joins the word and offers the printed form back.
+        await page.Locator("#import-file").SetInputFilesAsync(Array.Empty<FilePayload>());
+        await page.Locator("#import-text").GetByRole(AriaRole.Textbox).FillAsync(
+            "Recommendation 1: To chief constables\nMake sure every investi-\ngation of modern slavery is allocated to a co-\nordinated team.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the recommendations" }).ClickAsync();
+        await Expect(page.Locator("ul.import-joins li")).ToHaveTextAsync(["Line 2: \"investigation\" Keep \"investi-gation\""]);
+        Assert.AreEqual("Make sure every investigation of modern slavery is allocated to a co-ordinated team.", await ValueAsync(page, "import-rec-0-text"));
+        await AssertAccessibleAsync(page, "import-report-joins");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep \"investi-gation\"" }).ClickAsync();
+
+        Assert.AreEqual("Make sure every investi-gation of modern slavery is allocated to a co-ordinated team.", await ValueAsync(page, "import-rec-0-text"));
+        await Expect(page.Locator("ul.import-joins [role=status]")).ToHaveTextAsync("Kept as \"investi-gation\".");
+        await Evidence.ScreenshotAsync(TestContext, page, "import-report-joins");
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 

@@ -57,7 +57,7 @@ public sealed class ScreensAt350Tests : PaneTest
 
         var reports = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         await reports.SignInAsync("Dana Drafter");
-        await reports.Playwright.GetByRole(AriaRole.Button, new() { Name = "Add a report from its text or Word file" }).ClickAsync();
+        await reports.Playwright.GetByRole(AriaRole.Button, new() { Name = "Add a report from its PDF, Word file or text" }).ClickAsync();
         await Expect(reports.Playwright.GetByRole(AriaRole.Button, new() { Name = "Read the recommendations" })).ToBeVisibleAsync();
         await Shot(reports.Playwright, "350-09-import-recommendations");
 

@@ -6,7 +6,7 @@ namespace ResponseDrafter.Api.Imports;
 /// <summary>Text copied from a report, pasted to be read into recommendations.</summary>
 public sealed record RecommendationPasteInput(string? Text);
 
-/// <summary>The multipart form of a report uploaded as Word, as OpenAPI describes it.</summary>
+/// <summary>The multipart form of a report uploaded as PDF or Word, as OpenAPI describes it.</summary>
 public sealed record RecommendationUploadForm(IFormFile File);
 
 /// <summary>
@@ -16,14 +16,26 @@ public sealed record RecommendationUploadForm(IFormFile File);
 /// </summary>
 /// <param name="Warnings">What to check, each naming its recommendation and line.</param>
 /// <param name="Unplaced">Paragraphs that belong to no recommendation, as written.</param>
-/// <param name="Removed">Page numbers, running headers and unprintable characters taken out.</param>
+/// <param name="Removed">Page numbers, running headers, unprintable characters and the printer's line-end hyphens taken out.</param>
+/// <param name="Joins">Each word the import joined across a line end without its hyphen, with the printed form to restore.</param>
 /// <param name="FileName">The uploaded file's name; null for pasted text.</param>
 public sealed record RecommendationPreviewDto(
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<ImportWarning> Warnings,
     IReadOnlyList<UnplacedText> Unplaced,
     IReadOnlyList<RemovedText> Removed,
-    string? FileName);
+    IReadOnlyList<HyphenJoin> Joins,
+    string? FileName)
+{
+    /// <summary>From a PDF: the page each recommendation's heading is on; null otherwise.</summary>
+    public IReadOnlyList<RecommendationPage>? Pages { get; init; }
+
+    /// <summary>From a PDF: the report's title, when its metadata or first page gives it.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>From a PDF: the publication date its first pages give ("Published 26 May 2021").</summary>
+    public DateOnly? PublishedOn { get; init; }
+}
 
 /// <summary>The multipart form of the force's document sent for a preview, as OpenAPI describes it.</summary>
 /// <param name="Mapping">Optional JSON, as when confirming: compare the drafter's chosen sections, not the proposal, with the saved assurance.</param>

@@ -26,8 +26,9 @@ public static class ImportsApi
             .WithBodyLimit(RequestLimits.Upload).RequireRateLimiting(RateLimits.Imports)
             .Accepts<RecommendationPasteInput>("application/json", "multipart/form-data")
             .WithMetadata(new MultipartForm(typeof(RecommendationUploadForm)))
-            .WithSummary("Reads recommendations from pasted report text or the report's .docx into a preview; nothing is saved.")
-            .WithDescription("Pasted text as application/json {text}, or the report as multipart/form-data with the .docx in a part named \"file\". " +
+            .WithSummary("Reads recommendations from pasted report text, or the report's PDF or .docx, into a preview; nothing is saved.")
+            .WithDescription("Pasted text as application/json {text}, or the report as multipart/form-data with its PDF or .docx in a part named \"file\". " +
+                "From a PDF the preview also gives the page each recommendation is on, and the title and publication date when its first pages show them. " +
                 "The preview's recommendations have the shape POST /api/reports accepts: confirm by posting them, corrected, with the title and date.");
 
         var imports = api.MapGroup("/drafts/{id:guid}/assurance-import").RequireAuthorization(Policies.Drafter).WithTags("Imports")
@@ -73,7 +74,7 @@ public static class ImportsApi
         if (!request.HasFormContentType)
         {
             return Problems.UnsupportedMediaType(
-                "Send pasted text as application/json {\"text\": …}, or the report as multipart/form-data with the .docx in a part named \"file\".");
+                "Send pasted text as application/json {\"text\": …}, or the report as multipart/form-data with its PDF or .docx in a part named \"file\".");
         }
 
         var (file, errors) = await Uploads.ReadFileAsync(await request.ReadFormAsync(cancellationToken), cancellationToken);
@@ -82,7 +83,14 @@ public static class ImportsApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var read = RecommendationImport.ParseWord(file!.Bytes, file.FileName);
+        if (PdfReport.LooksLikePdf(file!.Bytes))
+        {
+            var pdf = PdfReport.Read(file.Bytes, file.FileName);
+            return pdf.Refusal is { } refused ? Uploads.Refused(refused)
+                : TypedResults.Ok(Preview(pdf.Preview!, file.FileName) with { Pages = pdf.Pages, Title = pdf.Title, PublishedOn = pdf.PublishedOn });
+        }
+
+        var read = RecommendationImport.ParseWord(file.Bytes, file.FileName);
         return read.Refusal is { } refusal ? Uploads.Refused(refusal) : TypedResults.Ok(Preview(read.Preview!, file.FileName));
     }
 
@@ -206,7 +214,7 @@ public static class ImportsApi
     }
 
     private static RecommendationPreviewDto Preview(RecommendationPreview preview, string? fileName) =>
-        new(preview.Recommendations, preview.Warnings, preview.Unplaced, preview.Removed, fileName);
+        new(preview.Recommendations, preview.Warnings, preview.Unplaced, preview.Removed, preview.Joins, fileName);
 
     private static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });

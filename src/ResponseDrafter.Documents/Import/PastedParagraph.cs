@@ -4,10 +4,11 @@ namespace ResponseDrafter.Documents.Import;
 
 /// <summary>
 /// Lines of a paragraph broken by a PDF or a narrow column, joined back. Joining is un-breaking, never rewording:
-/// lines meet with one space, except after a hyphen that ends a word ("non-" + "specialist"), which is kept and
-/// joined without a space because "self-assessment" must not become "selfassessment".
+/// lines meet with one space, except after a hyphen that ends a word, where they meet without one; the hyphen goes when
+/// the printer put it there ("investi-" + "gation") and stays when it is the word's ("self-" + "assessment"), as
+/// <see cref="LineEndHyphens"/> decides.
 /// </summary>
-internal sealed class PastedParagraph(int firstLine)
+internal sealed class PastedParagraph(int firstLine, LineEndHyphens hyphens)
 {
     private readonly StringBuilder text = new();
 
@@ -24,7 +25,14 @@ internal sealed class PastedParagraph(int firstLine)
             return this;
         }
 
-        if (text.Length > 0 && !EndsWithWordHyphen())
+        if (EndsWithWordHyphen())
+        {
+            if (hyphens.Join(text.ToString(Math.Max(0, text.Length - 100), Math.Min(text.Length, 100)), more, LastLine))
+            {
+                text.Length--;
+            }
+        }
+        else if (text.Length > 0)
         {
             text.Append(' ');
         }

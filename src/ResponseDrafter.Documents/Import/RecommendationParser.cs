@@ -10,6 +10,7 @@ internal sealed class RecommendationParser
 {
     private readonly List<SourceLine> lines;
     private readonly RemovalReason?[] furniture;
+    private readonly LineEndHyphens hyphens;
     private readonly List<RemovedText> removed;
     private readonly List<LabelText> labels = [];
     private readonly List<PendingRecommendation> found = [];
@@ -17,6 +18,7 @@ internal sealed class RecommendationParser
 
     private PendingRecommendation? current;
     private PastedParagraph? open;
+    private string? headingText;
     private Stage stage = Stage.Outside;
     private RecommendationKind sectionKind = RecommendationKind.Recommendation;
     private bool numberedHeadings;
@@ -27,6 +29,7 @@ internal sealed class RecommendationParser
         this.lines = lines;
         this.removed = removed;
         furniture = PageFurniture.Find(lines);
+        hyphens = LineEndHyphens.From(lines, removed);
     }
 
     private enum Stage
@@ -83,6 +86,11 @@ internal sealed class RecommendationParser
             current.ExpectsAddressee = false;
         }
 
+        if (ContinuesHeading(line))
+        {
+            return;
+        }
+
         if (LineShapes.Heading(text, numberedHeadings) is { } heading)
         {
             StartRecommendation(line, heading);
@@ -104,8 +112,30 @@ internal sealed class RecommendationParser
         }
     }
 
+    /// <summary>
+    /// A heading too long for its line carries on at the next ("Recommendation 4: To chief constables and police and
+    /// crime" + "commissioners"): a line that starts in lower case straight after a heading with nothing after its
+    /// addressees belongs to it when the two read together as a heading naming more of the bodies the rules recognise.
+    /// </summary>
+    private bool ContinuesHeading(SourceLine line)
+    {
+        if (current is not { Text: null } heading || stage != Stage.Heading || gap || !StartsLower(line.Text) || headingText is null
+            || LineShapes.Heading($"{headingText} {line.Text}", numberedHeadings) is not { Rest.Length: 0, AddresseesRecognised: true } joined
+            || joined.Addressees.Count == 0 || (heading.AddresseesRecognised && joined.Addressees.Count <= heading.Addressees.Count))
+        {
+            return false;
+        }
+
+        heading.Addressees = joined.Addressees;
+        heading.AddresseesRecognised = true;
+        headingText = $"{headingText} {line.Text}";
+        labels.Add(new LabelText(line.Number, line.Text));
+        return true;
+    }
+
     private void StartRecommendation(SourceLine line, HeadingShape heading)
     {
+        headingText = heading.Rest.Length == 0 ? line.Text : null;
         Close(Stage.Heading);
         numberedHeadings = heading.NumberFirst;
         var kind = heading.NumberFirst ? sectionKind : heading.Kind;
@@ -124,7 +154,7 @@ internal sealed class RecommendationParser
 
         if (heading.Rest.Length > 0)
         {
-            open = current.Text = new PastedParagraph(line.Number).Append(line.Number, heading.Rest);
+            open = current.Text = new PastedParagraph(line.Number, hyphens).Append(line.Number, heading.Rest);
             stage = Stage.Text;
         }
     }
@@ -132,7 +162,7 @@ internal sealed class RecommendationParser
     private void StartItem(SourceLine line, string marker, string? label, string rest)
     {
         labels.Add(new LabelText(line.Number, marker));
-        open = new PastedParagraph(line.Number).Append(line.Number, rest);
+        open = new PastedParagraph(line.Number, hyphens).Append(line.Number, rest);
         current!.Items.Add(new PendingItem(line.Number, label, open));
         stage = Stage.Items;
     }
@@ -144,7 +174,7 @@ internal sealed class RecommendationParser
                 || (stage == Stage.Items && open.EndsClause()));
         if (startsItem && (!gap || StartsLower(line.Text) || !HeadingLike(index)))
         {
-            open = new PastedParagraph(line.Number).Append(line.Number, line.Text);
+            open = new PastedParagraph(line.Number, hyphens).Append(line.Number, line.Text);
             current!.Items.Add(new PendingItem(line.Number, null, open));
             stage = Stage.Items;
             return;
@@ -158,13 +188,13 @@ internal sealed class RecommendationParser
 
         if (current is not null && stage == Stage.Heading)
         {
-            open = current.Text = new PastedParagraph(line.Number).Append(line.Number, line.Text);
+            open = current.Text = new PastedParagraph(line.Number, hyphens).Append(line.Number, line.Text);
             stage = Stage.Text;
             return;
         }
 
         Close(Stage.Outside);
-        open = new PastedParagraph(line.Number).Append(line.Number, line.Text);
+        open = new PastedParagraph(line.Number, hyphens).Append(line.Number, line.Text);
         unplaced.Add((open, found.LastOrDefault()));
     }
 
@@ -249,7 +279,11 @@ internal sealed class RecommendationParser
             [.. warnings.OrderBy(w => w.Line)],
             [.. unplaced.Select(u => new UnplacedText(u.Text.FirstLine, u.Text.LastLine, u.Text.ToString()))],
             [.. removed.OrderBy(r => r.Line)],
-            labels);
+            labels,
+            hyphens.Joins)
+        {
+            Found = [.. found.Select((f, k) => new FoundAt(recommendations[k].Number, f.Line))],
+        };
     }
 }
 

@@ -6,14 +6,23 @@ namespace ResponseDrafter.Documents.Import;
 /// What the import read from a report's text, for the user to confirm or correct before the report is saved.
 /// Every non-whitespace character of the input is in exactly one place: the text of a recommendation or sub-item,
 /// a <see cref="Labels"/> entry (headings, letters and bullets read as structure), an <see cref="Unplaced"/>
-/// paragraph, or a <see cref="Removed"/> entry (page furniture and unprintable characters). See docs/import.md.
+/// paragraph, or a <see cref="Removed"/> entry (page furniture, unprintable characters and the printer's hyphens, whose
+/// words are listed in <see cref="Joins"/>). See docs/import.md.
 /// </summary>
 public sealed record RecommendationPreview(
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<ImportWarning> Warnings,
     IReadOnlyList<UnplacedText> Unplaced,
     IReadOnlyList<RemovedText> Removed,
-    IReadOnlyList<LabelText> Labels);
+    IReadOnlyList<LabelText> Labels,
+    IReadOnlyList<HyphenJoin> Joins)
+{
+    /// <summary>The line each recommendation's heading was found on, in the order of <see cref="Recommendations"/>.</summary>
+    public IReadOnlyList<FoundAt> Found { get; init; } = [];
+}
+
+/// <summary>A recommendation's number and the 1-based line of the input its heading is on.</summary>
+public sealed record FoundAt(string Number, int Line);
 
 public enum ImportWarningKind
 {
@@ -49,6 +58,9 @@ public enum RemovalReason
 
     /// <summary>Control characters and other code points Word cannot store.</summary>
     Unprintable,
+
+    /// <summary>The printer's hyphen in a word broken across two lines; the word is listed in <see cref="RecommendationPreview.Joins"/>.</summary>
+    LineEndHyphen,
 }
 
 /// <summary>Text the import took out of the input, with the line it was on.</summary>

@@ -58,6 +58,12 @@ public enum UploadRefusalCode
     TooManyElements,
     /// <summary>A part would weigh more than <see cref="UploadLimits.MaxPartBytes"/> decompressed.</summary>
     PartTooLarge,
+    /// <summary>A PDF that is encrypted (with or without a password to open it): its text cannot be read reliably.</summary>
+    EncryptedPdf,
+    /// <summary>A PDF with more pages than <see cref="PdfLimits.MaxPages"/>.</summary>
+    TooManyPages,
+    /// <summary>A PDF whose text could not be read within <see cref="PdfLimits.MaxReadTime"/>, or that nests too deeply.</summary>
+    PdfTooComplex,
 }
 
 /// <summary>

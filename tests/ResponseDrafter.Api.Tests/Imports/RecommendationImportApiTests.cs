@@ -79,6 +79,46 @@ public sealed class RecommendationImportApiTests
     }
 
     [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task AReportUploadedAsPdfPreviewsItsRecommendationsWithTheirPagesTitleAndDate()
+    {
+        using var host = await ApiHost.StartAsync();
+        using var client = host.ClientFor(Caller.Drafter);
+        var three = Scenario.HiddenVictims().Recommendations!.Single(r => r.Number == "3");
+        var docx = new WordFile()
+            .Heading(1, "Hidden victims: the police response to modern slavery")
+            .Paragraph("Published 26 May 2021")
+            .Raw(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(
+                new DocumentFormat.OpenXml.Wordprocessing.Break { Type = DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page })))
+            .Heading(1, "Recommendations")
+            .Paragraph("Recommendation 3: To chief constables").Paragraph(three.Text!)
+            .Build();
+        var pdf = LibreOffice.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
+
+        var response = await client.SendFormAsync(HttpMethod.Post, "/api/imports/recommendations/preview", HttpCalls.FileForm("hidden victims.pdf", pdf, "application/pdf"));
+
+        var preview = await response.ReadAsync<RecommendationPreviewDto>();
+        CollectionAssert.AreEqual(Published("3").ToList(), Shape(preview.Recommendations).ToList());
+        Assert.AreEqual("3 on page 2", string.Join(", ", preview.Pages!.Select(p => $"{p.Number} on page {p.Page}")));
+        Assert.AreEqual("Hidden victims: the police response to modern slavery", preview.Title);
+        Assert.AreEqual(new DateOnly(2021, 5, 26), preview.PublishedOn);
+    }
+
+    [TestMethod]
+    public async Task ADamagedPdfIsRefusedWithItsCodeAndNothingIsKept()
+    {
+        using var host = await ApiHost.StartAsync();
+        using var client = host.ClientFor(Caller.Drafter);
+
+        var response = await client.SendFormAsync(HttpMethod.Post, "/api/imports/recommendations/preview",
+            HttpCalls.FileForm("report.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\nnot really a PDF"), "application/pdf"));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.AreEqual("malformed", (string?)problem["code"]);
+        StringAssert.Contains((string?)problem["detail"], "\"report.pdf\" is damaged");
+    }
+
+    [TestMethod]
     public async Task AReportUploadedAsWordPreviewsItsListsAsSubItems()
     {
         using var host = await ApiHost.StartAsync();
@@ -122,7 +162,7 @@ public sealed class RecommendationImportApiTests
     }
 
     [TestMethod]
-    public async Task APdfUploadedAsTheReportIsRefusedWithItsOwnMessage()
+    public async Task APdfWithNoPagesIsRefusedAsDamaged()
     {
         using var host = await ApiHost.StartAsync();
         using var client = host.ClientFor(Caller.Drafter);
@@ -131,8 +171,8 @@ public sealed class RecommendationImportApiTests
             HttpCalls.FileForm("report.pdf", ImportFiles.Pdf(), "application/pdf"));
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.AreEqual("not-word", (string)problem["code"]!);
-        Assert.AreEqual("\"report.pdf\" is not a Word document (.docx) (it is a PDF). Upload the Word document, or paste its text.", (string)problem["detail"]!);
+        Assert.AreEqual("malformed", (string)problem["code"]!);
+        StringAssert.StartsWith((string)problem["detail"]!, "\"report.pdf\" is damaged");
     }
 
     [TestMethod]

@@ -49,7 +49,9 @@ public sealed class HostileFileCorpusTests
         using var client = host.ClientFor(Caller.Drafter);
         const string url = "/api/imports/recommendations/preview";
 
-        await EachRefusedAsync(client, (name, bytes) => client.SendFormAsync(HttpMethod.Post, url, HttpCalls.FileForm(name, bytes, ImportFiles.DocxType)));
+        // The report import reads PDFs too: a PDF named .docx is read as the PDF it is, and one with no pages is damaged.
+        await EachRefusedAsync(client, (name, bytes) => client.SendFormAsync(HttpMethod.Post, url, HttpCalls.FileForm(name, bytes, ImportFiles.DocxType)),
+            pdfCode: "malformed");
         await RefusedAsWrongMediaTypeAsync(client, client.PostAsync(url, WithType(Plain, "text/plain")));
         await RefusedAsWrongMediaTypeAsync(client, client.PostAsync(url, WordEdits.AsBody(Plain)));
     }
@@ -119,10 +121,11 @@ public sealed class HostileFileCorpusTests
         Assert.AreEqual(scenario.ProfileETag, (await admin.GetAsync("/api/profile")).ETag(), "the profile is unchanged");
     }
 
-    private static async Task EachRefusedAsync(HttpClient client, Func<string, byte[], Task<HttpResponseMessage>> send)
+    private static async Task EachRefusedAsync(HttpClient client, Func<string, byte[], Task<HttpResponseMessage>> send, string pdfCode = "not-word")
     {
-        foreach (var (name, fileName, bytes, code) in Hostile)
+        foreach (var (name, fileName, bytes, wordCode) in Hostile)
         {
+            var code = ReferenceEquals(name, Hostile[0].Name) ? pdfCode : wordCode;
             var response = await send(fileName, bytes);
             var body = await response.Content.ReadAsStringAsync();
             Assert.AreEqual(HttpStatusCode.UnprocessableEntity, response.StatusCode, $"{name}: {body}");

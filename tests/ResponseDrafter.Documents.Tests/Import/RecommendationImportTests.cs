@@ -236,6 +236,48 @@ public sealed class RecommendationImportTests
     }
 
     [TestMethod]
+    public void APrintersHyphenAtALineEndIsRemovedAndTheJoinIsListedToUndo()
+    {
+        var preview = RecommendationImport.Parse("""
+            Recommendation 1: To chief constables
+            Make sure every investi-
+            gation of modern slavery protects vul-
+            nerable victims, and that each investigation is reviewed.
+            """);
+
+        Assert.AreEqual(
+            "Make sure every investigation of modern slavery protects vulnerable victims, and that each investigation is reviewed.",
+            preview.Recommendations[0].Text);
+        CollectionAssert.AreEqual(
+            new[] { new HyphenJoin(2, "investigation", "investi-gation"), new HyphenJoin(3, "vulnerable", "vul-nerable") },
+            preview.Joins.ToArray());
+        Assert.AreEqual("2 -, 3 -", string.Join(", ", preview.Removed.Where(r => r.Reason == RemovalReason.LineEndHyphen).Select(r => $"{r.Line} {r.Text}")));
+    }
+
+    [TestMethod]
+    [DataRow("multi-\nagency", "multi-agency", DisplayName = "a prefix British policing hyphenates")]
+    [DataRow("co-\nordinate", "co-ordinate", DisplayName = "co-ordinate")]
+    [DataRow("cross-\nborder", "cross-border", DisplayName = "cross-border")]
+    [DataRow("good-\nquality", "good-quality", DisplayName = "good-quality")]
+    [DataRow("evidence-\nled", "evidence-led", DisplayName = "a second half policing texts hyphenate")]
+    [DataRow("safe-\nguarding keeps people safe and guarding", "safe-guarding keeps people safe and guarding", DisplayName = "both halves are words of the report")]
+    [DataRow("HMICFRS-\nled", "HMICFRS-led", DisplayName = "after an acronym")]
+    [DataRow("Covid-\n19", "Covid-19", DisplayName = "before a digit")]
+    [DataRow("anti-\nSemitism", "anti-Semitism", DisplayName = "before a capital")]
+    [DataRow("police-\nled and police-led", "police-led and police-led", DisplayName = "the report writes the hyphenated form elsewhere")]
+    [DataRow("coordi-\nnate and coordinate", "coordinate and coordinate", DisplayName = "the report writes the joined form elsewhere")]
+    [DataRow("co-\noperate and cooperate", "cooperate and cooperate", DisplayName = "the report's own word wins over a prefix rule")]
+    [DataRow("safe-\nguarding", "safeguarding", DisplayName = "otherwise the printer's")]
+    [DataRow("safe\u00AD\nguarding", "safeguarding", DisplayName = "a soft hyphen always")]
+    public void AHyphenAtALineEndIsKeptWhenItIsTheWords(string broken, string expected)
+    {
+        var preview = RecommendationImport.Parse($"Recommendation 1: To chief constables\nThey should review {broken} work.");
+
+        Assert.AreEqual($"They should review {expected} work.", preview.Recommendations[0].Text);
+        Assert.AreEqual(preview.Joins.Count, preview.Removed.Count(r => r.Reason == RemovalReason.LineEndHyphen));
+    }
+
+    [TestMethod]
     public void TheReportsOwnTyposAreKept()
     {
         var preview = RecommendationImport.Parse("Recommendation 2: To chief constables\nunderstand how to advise victims what support is available them ;  and  teh rest.");

@@ -1,11 +1,12 @@
-// Adding a report from its published text: paste the recommendations (or upload the report's .docx) → what the server
-// read, with warnings and the text it could not place → correct it → save the report to the catalogue.
+// Adding a report from its published text: paste the recommendations (or upload the report's PDF or .docx) → what the
+// server read, with warnings, words it joined across line ends and the text it could not place → correct it → save the
+// report to the catalogue.
 import { KindNames, kindName } from './report.js';
 import { announce, byId, clearError, clearErrorAt, el, show, showErrorAt, withProgress } from './ui.js';
 
 const Kinds = Object.entries(KindNames);
 const ReportKinds = [['thematic', 'Thematic inspection'], ['peel', 'PEEL inspection'], ['super-complaint', 'Super-complaint']];
-const Fields = { title: 'Title', kind: 'Kind of report', publishedOn: 'Published on', url: 'Web address', text: 'Text copied from the report', file: 'Word document' };
+const Fields = { title: 'Title', kind: 'Kind of report', publishedOn: 'Published on', url: 'Web address', text: 'Text copied from the report', file: 'Report file' };
 const pastedKey = 'responsedrafter.import.recommendations';
 
 const addressed = (r) => {
@@ -27,7 +28,7 @@ export function openRecommendationImport(api, { onSaved, onClose }) {
     'Read the recommendations');
   section.replaceChildren(
     el('h1', { id: 'import-report-heading', tabindex: '-1' }, 'Add a report'),
-    el('p', {}, 'Paste the recommendations from the published report, or upload the report as a Word document. ' +
+    el('p', {}, 'Paste the recommendations from the published report, or upload the report as HMICFRS publishes it (PDF) or as a Word document. ' +
       'Nothing is saved until you have checked what was read and saved the report.'),
     el('fluent-text-area', {
       id: 'import-text',
@@ -35,8 +36,8 @@ export function openRecommendationImport(api, { onSaved, onClose }) {
       value: sessionStorage.getItem(pastedKey) ?? '',
       on: { input: (event) => sessionStorage.setItem(pastedKey, event.target.value) },
     }, 'Text copied from the report'),
-    el('label', { for: 'import-file', class: 'file-label' }, 'Or upload the report (.docx); a chosen file is read instead of the text'),
-    el('input', { type: 'file', id: 'import-file', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+    el('label', { for: 'import-file', class: 'file-label' }, 'Or upload the report (PDF or .docx); a chosen file is read instead of the text'),
+    el('input', { type: 'file', id: 'import-file', accept: '.pdf,application/pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
     el('div', { class: 'actions' },
       readButton,
       el('fluent-button', { appearance: 'stealth', on: { click: () => close(onClose) } }, 'Back to the reports')),
@@ -59,7 +60,7 @@ async function read(api, button, preview, onSaved) {
   const file = (/** @type {HTMLInputElement} */ (byId('import-file'))).files[0];
   const text = (/** @type {FluentControl} */ (byId('import-text'))).value;
   if (!file && text.trim() === '') {
-    showErrorAt(button, 'Paste the recommendations, or choose the report as a Word document, then read them.');
+    showErrorAt(button, 'Paste the recommendations, or choose the report\'s PDF or Word document, then read them.');
     return;
   }
   let refusal = null;
@@ -85,7 +86,8 @@ async function read(api, button, preview, onSaved) {
 }
 
 function renderPreview(api, preview, result, onSaved) {
-  const { recommendations, warnings, unplaced } = result;
+  const { recommendations, warnings, unplaced, joins = [], pages = null } = result;
+  const pageOf = (number) => pages?.find((p) => p.number === number)?.page;
   const warningsOf = (number) => warnings.filter((w) => w.recommendation === number);
   const general = warnings.filter((w) => !recommendations.some((r) => r.number === w.recommendation));
   const saveButton = el('fluent-button', { id: 'import-save', appearance: 'accent', on: { click: () => save(api, saveButton, recommendations, onSaved) } },
@@ -96,26 +98,32 @@ function renderPreview(api, preview, result, onSaved) {
       el('p', {}, 'Check these:'),
       el('ul', {}, general.map((w) => el('li', {}, w.message)))),
     el('table', { class: 'import-table' },
-      el('caption', {}, `${recommendations.length} recommendations, as read`),
+      el('caption', {}, `${recommendations.length} recommendation${recommendations.length === 1 ? '' : 's'}, as read`),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col' }, 'Number'),
         el('th', { scope: 'col' }, 'Addressed to'),
         el('th', { scope: 'col' }, 'Sub-items'),
         el('th', { scope: 'col' }, 'To check'))),
       el('tbody', {}, recommendations.map((r, i) => el('tr', {},
-        el('th', { scope: 'row' }, el('a', { href: `#import-rec-${i}` }, `${kindName(r.kind)} ${r.number}`)),
+        el('th', { scope: 'row' }, el('a', { href: `#import-rec-${i}` }, `${kindName(r.kind)} ${r.number}`),
+          pageOf(r.number) === undefined ? null : el('span', { class: 'hint' }, ` (page ${pageOf(r.number)})`)),
         el('td', {}, addressed(r)),
         el('td', {}, r.subItems.length === 0 ? 'None' : r.subItems.map((s) => s.label).join(', ')),
         el('td', {}, warningsOf(r.number).length === 0 ? 'Nothing' : el('ul', { class: 'plain' }, warningsOf(r.number).map((w) => el('li', {}, w.message)))))))),
     el('h3', {}, 'The report'),
-    el('fluent-text-field', { id: 'import-title' }, 'Title'),
-    el('label', { class: 'select-field', for: 'import-published' }, 'Published on', el('input', { type: 'date', id: 'import-published' })),
+    el('fluent-text-field', { id: 'import-title', value: result.title ?? '' }, 'Title'),
+    el('label', { class: 'select-field', for: 'import-published' }, 'Published on', el('input', { type: 'date', id: 'import-published', value: result.publishedOn ?? '' })),
     select('import-kind', 'Kind of report', ReportKinds, 'thematic'),
     el('fluent-text-field', { id: 'import-url', type: 'url' }, 'Web address (optional)'),
     el('h3', {}, 'Recommendations'),
     el('p', { class: 'hint' }, 'Correct anything the import read wrongly. Texts are kept word for word, as the report prints them. ' +
       'Untick a recommendation to leave it out; clear a sub-item\'s text to leave that sub-item out.'),
     recommendations.map((r, i) => editor(r, i)),
+    joins.length === 0 ? null : [
+      el('h3', {}, 'Words joined across a line end'),
+      el('p', { class: 'hint' }, 'The report broke these words over two lines with a hyphen, which the import took out. ' +
+        'Where the hyphen belongs to the word, keep it.'),
+      el('ul', { class: 'plain import-joins' }, joins.map((j, k) => joinRow(j, k)))],
     unplaced.length === 0 ? null : [
       el('h3', {}, 'Text not placed in any recommendation'),
       el('p', { class: 'hint' }, 'If some of this belongs to a recommendation, copy it into the right box above.'),
@@ -124,6 +132,24 @@ function renderPreview(api, preview, result, onSaved) {
         el('span', { class: 'verbatim-text' }, u.text))))],
     el('div', { class: 'actions' }, saveButton)));
   show(preview, true);
+}
+
+/** One joined word, with a button that puts the printed hyphen back in the first text box that has the word. */
+function joinRow(join, k) {
+  const button = el('fluent-button', { id: `import-join-${k}`, appearance: 'outline', on: { click: () => keepHyphen(join, button) } },
+    `Keep "${join.asPrinted}"`);
+  return el('li', {}, el('span', {}, `Line ${join.line}: "${join.joined}" `), button);
+}
+
+function keepHyphen(join, button) {
+  const word = new RegExp(`\\b${join.joined.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  const box = /** @type {FluentControl[]} */ ([...document.querySelectorAll('#import-preview fluent-text-area')]).find((b) => word.test(b.value));
+  if (!box) {
+    showErrorAt(button, `"${join.joined}" is no longer in any text box.`);
+    return;
+  }
+  box.value = box.value.replace(word, join.asPrinted);
+  button.replaceWith(el('span', { class: 'hint', role: 'status' }, `Kept as "${join.asPrinted}".`));
 }
 
 function editor(recommendation, i) {
