@@ -55,7 +55,9 @@ public static class DataSetup
                 .AddInterceptors(new SqliteConnectionSetup()));
         }
 
-        services.AddHostedService<DatabaseStartup>();
+        // First of the hosted services, whatever the order of registration: Data Protection's key ring and the outbox
+        // read tables that must exist by the time they start.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
         return services;
     }
 
