@@ -59,7 +59,14 @@ public static class TelemetrySetup
     private static void AddOpenTelemetry(WebApplicationBuilder builder, Uri endpoint)
     {
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName: builder.Environment.ApplicationName))
+            .ConfigureResource(resource =>
+            {
+                // The standard OTEL_SERVICE_NAME, when set, names the service; otherwise the application does.
+                if (string.IsNullOrEmpty(builder.Configuration["OTEL_SERVICE_NAME"]))
+                {
+                    resource.AddService(serviceName: builder.Environment.ApplicationName);
+                }
+            })
             .WithTracing(tracing => tracing
                 .AddSource(ProductMetrics.MeterName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
@@ -67,6 +74,7 @@ public static class TelemetrySetup
                 .AddEntityFrameworkCoreInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(ProductMetrics.MeterName)
+                .AddInstrumentation(services => services.GetRequiredService<ProductMetrics>()) // creates the gauges on an instance without the outbox worker
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
