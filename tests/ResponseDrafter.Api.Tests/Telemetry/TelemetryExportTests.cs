@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using ResponseDrafter.Api.Telemetry;
 using ResponseDrafter.Api.Tests.Infrastructure;
+using ResponseDrafter.Api.Tests.Outbox;
 
 namespace ResponseDrafter.Api.Tests.Telemetry;
 
@@ -47,6 +48,37 @@ public sealed class TelemetryExportTests
         Assert.IsNull(host.Services.GetService<MeterProvider>());
         Assert.IsNull(host.Services.GetService<TracerProvider>());
         Assert.IsNotNull(host.Services.GetService<ProductMetrics>(), "the product's own instruments are there for any listener");
+    }
+
+    [TestMethod]
+    [Timeout(240_000, CooperativeCancellation = true)]
+    public async Task WithoutAnEndpointTheProcessLoadsNoOpenTelemetryAssemblyAndWithOneItDoes_LoopbackOtlpStandIn()
+    {
+        await using var collector = await OtlpStandIn.StartAsync();
+        var data = Directory.CreateTempSubdirectory("rd-otel-").FullName;
+        try
+        {
+            List<string> without, with;
+            await using (var plain = await ApiProcess.StartAsync("API without telemetry", Path.Combine(data, "a"), new Dictionary<string, string?>()))
+            {
+                without = [.. plain.MappedFiles().Where(IsOpenTelemetry)];
+            }
+
+            await using (var exporting = await ApiProcess.StartAsync("API exporting", Path.Combine(data, "b"),
+                new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Origin }))
+            {
+                with = [.. exporting.MappedFiles().Where(IsOpenTelemetry)];
+            }
+
+            Assert.IsEmpty(without, "no exporter, no SDK: " + string.Join(", ", without));
+            CollectionAssert.Contains(with, "OpenTelemetry.Exporter.OpenTelemetryProtocol.dll", "the check sees the assemblies when they are loaded");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        static bool IsOpenTelemetry(string file) => file.StartsWith("OpenTelemetry", StringComparison.Ordinal);
     }
 
     [TestMethod]
