@@ -56,7 +56,7 @@ public sealed partial class OutboxJob(
         }
     }
 
-    /// <summary>Runs the external call through the <c>graph-outbox</c> pipeline, the one retry layer.</summary>
+    /// <summary>Runs the external call through the <c>graph-outbox</c> pipeline: its few quick tries are this round's.</summary>
     public async Task<T> RunExternalAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
         var result = await pipeline.ExecuteAsync(call, cancellationToken);
