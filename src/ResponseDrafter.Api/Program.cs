@@ -12,6 +12,7 @@ using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Api.Sample;
 using ResponseDrafter.Api.TaskPane;
+using ResponseDrafter.Api.Telemetry;
 using ResponseDrafter.Api.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPublicOrigin();
 builder.AddRequestLimits();
 builder.AddSignIn();
+builder.AddTelemetry();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
 builder.Services.AddApiJson();

@@ -20,14 +20,16 @@ public sealed class OutboxResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Retries within one outbox round: a short second and third try for a blip (a dropped connection,
+    /// one 503), while anything longer is left to the outbox's durable schedule, which survives a restart.</summary>
     [Range(0, 20)]
-    public int MaxRetryAttempts { get; set; } = 6;
+    public int MaxRetryAttempts { get; set; } = 2;
 
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     [Range(0.01, 1.0)]
     public double FailureRatio { get; set; } = 0.5;
@@ -43,8 +45,9 @@ public sealed class OutboxResilienceOptions
 }
 
 /// <summary>
-/// The one retry layer for external actions. The Graph client is built without its own retry handler, so the
-/// outbox decides alone how often to try, how long to wait (honouring <c>Retry-After</c>), and when to stop.
+/// The in-process part of the outbox's retries: a few tries within one round, seconds apart, inside the durable
+/// schedule of rounds (<c>Outbox:MaxAttempts</c>, minutes to an hour apart). The Graph client is built without its
+/// own retry handler, so these two, chosen together (<c>Outbox.OutboxBudget</c>), are all the retrying there is.
 /// </summary>
 public static class OutboxPipeline
 {

@@ -5,6 +5,7 @@ using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Profiles;
+using ResponseDrafter.Api.Telemetry;
 using ResponseDrafter.Api.Workflow;
 
 namespace ResponseDrafter.Api.Outbox;
@@ -14,7 +15,7 @@ namespace ResponseDrafter.Api.Outbox;
 /// draft as dispatched. The message key is the same on every round, and the sender looks for a message already
 /// sent with it before sending, so a crash between sending and recording leads to a record, not a second letter.
 /// </summary>
-public sealed class DispatchHandler(DraftingDb db, IMailSender mail, TimeProvider clock) : IOutboxHandler
+public sealed class DispatchHandler(DraftingDb db, IMailSender mail, ProductMetrics metrics, TimeProvider clock) : IOutboxHandler
 {
     public static string MessageKey(Guid draftId) => string.Create(CultureInfo.InvariantCulture, $"draft-{draftId}-dispatch");
 
@@ -33,12 +34,15 @@ public sealed class DispatchHandler(DraftingDb db, IMailSender mail, TimeProvide
             throw Refused($"Nothing was sent: {refusal}");
         }
 
+        // Asked before the letter is read: the finalise entry completes in the same commit that stores the PDF, so a
+        // finalise finished after this question has its PDF in the letter read below. (Asked after, a finalise
+        // completing in between looked like "no PDF and none coming", and the letter was given up.)
+        var finalising = await db.Outbox.AnyAsync(
+            e => e.DraftId == draftId && e.Kind == OutboxKinds.Finalise && e.CompletedAt == null && e.FailedAt == null, cancellationToken);
         var final = await db.FinalLetters.AsNoTracking().FirstOrDefaultAsync(f => f.DraftId == draftId, cancellationToken)
             ?? throw Refused("The draft has no signed letter; nothing was sent.");
         if (final.Pdf is null)
         {
-            var finalising = await db.Outbox.AnyAsync(
-                e => e.DraftId == draftId && e.Kind == OutboxKinds.Finalise && e.CompletedAt == null && e.FailedAt == null, cancellationToken);
             throw finalising
                 ? new OutboxEntryNotReadyException("Waiting for the signed letter's PDF.")
                 : Refused("The signed letter has no PDF and none is being produced; nothing was sent.");
@@ -49,6 +53,7 @@ public sealed class DispatchHandler(DraftingDb db, IMailSender mail, TimeProvide
         var sent = await job.RunExternalAsync(ct => new ValueTask<SentMail>(mail.SendAsync(job.Entry.TenantId, letter, ct)), cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        job.OnCompleted(() => metrics.LetterDispatched(sent.SentAt.UtcDateTime - DateTime.SpecifyKind(final.CreatedAt, DateTimeKind.Utc)));
         draft.MarkDispatched(sent.SentAt.UtcDateTime, sent.InternetMessageId ?? sent.MessageKey);
         draft.Touch(now);
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draftId), AuditTrail.System, "dispatched", draftId, final.PdfSha256,

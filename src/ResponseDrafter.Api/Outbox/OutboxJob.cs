@@ -43,7 +43,20 @@ public sealed partial class OutboxJob(
 
     public TPayload Payload<TPayload>() => OutboxWrites.Read<TPayload>(entry);
 
-    /// <summary>Runs the external call through the <c>graph-outbox</c> pipeline, the one retry layer.</summary>
+    private List<Action>? completed;
+
+    /// <summary>Something to do once the entry's outcome is committed (a metric of what it did), never if it is not.</summary>
+    public void OnCompleted(Action action) => (completed ??= []).Add(action);
+
+    internal void Completed()
+    {
+        foreach (var action in completed ?? [])
+        {
+            action();
+        }
+    }
+
+    /// <summary>Runs the external call through the <c>graph-outbox</c> pipeline: its few quick tries are this round's.</summary>
     public async Task<T> RunExternalAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
         var result = await pipeline.ExecuteAsync(call, cancellationToken);

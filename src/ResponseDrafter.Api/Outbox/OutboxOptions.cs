@@ -24,9 +24,11 @@ public sealed class OutboxOptions
     [Range(1, 100)]
     public int BatchSize { get; set; } = 10;
 
-    /// <summary>Rounds through the resilience pipeline before an entry is given up (FailedAt) and audited.</summary>
+    /// <summary>Rounds through the resilience pipeline before an entry is given up (FailedAt) and audited. With the
+    /// pipeline's own short retry inside each round, an entry is tried at most
+    /// <c>MaxAttempts × (Integrations:Resilience:MaxRetryAttempts + 1)</c> times (<see cref="OutboxBudget"/>).</summary>
     [Range(1, 1000)]
-    public int MaxAttempts { get; set; } = 10;
+    public int MaxAttempts { get; set; } = 8;
 
     /// <summary>The wait before the next round after a failed one, doubling each time up to <see cref="RetryMaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
@@ -35,19 +37,42 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The longest a service's <c>Retry-After</c> (or an open circuit) may push the next round back, so that
+    /// a service asking for a day cannot hold a letter past the time this schedule promises to give up.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
+    public TimeSpan RetryAfterMaxWait { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often the deadline watch looks for stages to remind or escalate.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromHours(1);
 
     public OutboxDiagnosticsOptions Diagnostics { get; set; } = new();
 
+    private const double MaxJitter = 0.2;
+
     /// <summary>The wait after the <paramref name="failedRounds"/>th failed round: exponential, with up to 20 % jitter.</summary>
-    public TimeSpan Backoff(int failedRounds)
+    public TimeSpan Backoff(int failedRounds) =>
+        TimeSpan.FromMilliseconds(CappedBackoffMs(failedRounds) * (1 + (Random.Shared.NextDouble() * MaxJitter)));
+
+    /// <summary>The wait after a failed round: the backoff, or what the service asked for when that is longer
+    /// (up to <see cref="RetryAfterMaxWait"/>).</summary>
+    public TimeSpan WaitAfter(int failedRounds, TimeSpan? requested)
     {
-        var exponential = RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(failedRounds - 1, 0, 30));
-        var capped = Math.Min(exponential, RetryMaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(capped * (1 + (Random.Shared.NextDouble() * 0.2)));
+        var backoff = Backoff(failedRounds);
+        return requested is { } asked && Min(asked, RetryAfterMaxWait) > backoff ? Min(asked, RetryAfterMaxWait) : backoff;
     }
+
+    /// <summary>The longest <see cref="WaitAfter"/> can be after the <paramref name="failedRounds"/>th failed round.</summary>
+    public TimeSpan LongestWaitAfter(int failedRounds)
+    {
+        var backoff = TimeSpan.FromMilliseconds(CappedBackoffMs(failedRounds) * (1 + MaxJitter));
+        return backoff > RetryAfterMaxWait ? backoff : RetryAfterMaxWait;
+    }
+
+    private double CappedBackoffMs(int failedRounds) =>
+        Math.Min(RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Clamp(failedRounds - 1, 0, 30)), RetryMaxDelay.TotalMilliseconds);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
 
 /// <summary>A development aid, refused outside the Development environment: it exists so that the crash test can kill

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ResponseDrafter.Api.Telemetry;
 
 namespace ResponseDrafter.Api.Outbox;
 
@@ -13,6 +14,7 @@ public static class OutboxSetup
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddProductMetrics();
         services.AddKeyedScoped<IOutboxHandler, StoreVersionHandler>(OutboxKinds.StoreVersion);
         services.AddKeyedScoped<IOutboxHandler, NotifyHandler>(OutboxKinds.Notify);
         services.AddKeyedScoped<IOutboxHandler, FinaliseHandler>(OutboxKinds.Finalise);

@@ -9,6 +9,7 @@ using ResponseDrafter.Api.Audit;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Integrations;
+using ResponseDrafter.Api.Telemetry;
 
 namespace ResponseDrafter.Api.Outbox;
 
@@ -22,6 +23,8 @@ public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes,
     ResiliencePipelineProvider<string> pipelines,
     IOptions<OutboxOptions> options,
+    IOptions<OutboxResilienceOptions> resilience,
+    ProductMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -56,7 +59,8 @@ public sealed partial class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogStarted(logger, Id);
+        var budget = OutboxBudget.From(Options, resilience.Value);
+        LogStarted(logger, Id, budget.Calls, budget.Rounds, budget.LongestToGiveUp);
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;
@@ -91,6 +95,9 @@ public sealed partial class OutboxWorker(
     private async Task RunAsync(ClaimedEntry claimed, CancellationToken stoppingToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = ProductMetrics.Activities.StartActivity($"outbox {claimed.Kind}");
+        activity?.SetTag("outbox.kind", claimed.Kind);
+        activity?.SetTag("outbox.entry_id", claimed.Id);
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().ActFor(claimed.TenantId);
         var db = scope.ServiceProvider.GetRequiredService<DraftingDb>();
@@ -101,9 +108,12 @@ public sealed partial class OutboxWorker(
             var entry = await db.Outbox.AsNoTracking().FirstAsync(e => e.Id == claimed.Id, stoppingToken);
             var handler = scope.ServiceProvider.GetKeyedService<IOutboxHandler>(entry.Kind)
                 ?? throw new IntegrationException($"No handler for outbox entries of kind '{entry.Kind}'.", isTransient: false);
-            await handler.HandleAsync(new OutboxJob(entry, claimed.PreviousAttemptAt, pipeline, Options.Diagnostics, clock, logger), stoppingToken);
+            var job = new OutboxJob(entry, claimed.PreviousAttemptAt, pipeline, Options.Diagnostics, clock, logger);
+            await handler.HandleAsync(job, stoppingToken);
             if (await CompleteAsync(db, claimed.Id))
             {
+                metrics.OutboxRound(claimed.Kind, ProductMetrics.Outcomes.Completed);
+                job.Completed();
                 var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 LogCompleted(logger, claimed.Id, claimed.Kind, entry.Attempts, elapsedMs);
             }
@@ -124,6 +134,7 @@ public sealed partial class OutboxWorker(
         }
         catch (Exception e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             db.ChangeTracker.Clear();
             await FailAsync(db, claimed, e);
         }
@@ -193,9 +204,9 @@ public sealed partial class OutboxWorker(
         entry.LeaseUntil = null;
         if (IsTransient(exception) && entry.Attempts < Options.MaxAttempts)
         {
-            var wait = Options.Backoff(entry.Attempts);
-            entry.DueAt = now + (RequestedWait(exception) is { } requested && requested > wait ? requested : wait);
+            entry.DueAt = now + Options.WaitAfter(entry.Attempts, RequestedWait(exception));
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics.OutboxRound(claimed.Kind, ProductMetrics.Outcomes.Retrying);
             LogRetrying(logger, exception, claimed.Id, claimed.Kind, entry.Attempts, entry.DueAt);
             return;
         }
@@ -205,6 +216,7 @@ public sealed partial class OutboxWorker(
         await AuditTrail.AppendAsync(db, new AuditRecord(stream, AuditTrail.System, $"{entry.Kind}-failed", entry.DraftId, null,
             $"Gave up after {entry.Attempts} attempt(s); it needs a person. Last error: {entry.LastError}"), now, CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.OutboxRound(claimed.Kind, ProductMetrics.Outcomes.Failed);
         LogGaveUp(logger, exception, claimed.Id, claimed.Kind, entry.Attempts);
     }
 
@@ -238,8 +250,9 @@ public sealed partial class OutboxWorker(
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox worker {WorkerId} started")]
-    private static partial void LogStarted(ILogger logger, string workerId);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Outbox worker {WorkerId} started; an entry that keeps failing is tried at most {Calls} times in {Rounds} rounds and given up within {LongestToGiveUp}")]
+    private static partial void LogStarted(ILogger logger, string workerId, int calls, int rounds, TimeSpan longestToGiveUp);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox entry {EntryId} ({Kind}) claimed by {WorkerId}")]
     private static partial void LogClaimed(ILogger logger, Guid entryId, string kind, string workerId);

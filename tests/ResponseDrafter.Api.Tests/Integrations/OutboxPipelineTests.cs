@@ -30,7 +30,8 @@ public sealed class OutboxPipelineTests
         var breaker = (CircuitBreakerStrategyOptions)options[2]!;
         var attempt = (TimeoutStrategyOptions)options[3]!;
         Assert.AreEqual(TimeSpan.FromMinutes(5), total.Timeout);
-        Assert.AreEqual(6, retry.MaxRetryAttempts);
+        Assert.AreEqual(2, retry.MaxRetryAttempts);
+        Assert.AreEqual(TimeSpan.FromSeconds(10), retry.MaxDelay);
         Assert.AreEqual(Polly.DelayBackoffType.Exponential, retry.BackoffType);
         Assert.IsTrue(retry.UseJitter);
         Assert.AreEqual(TimeSpan.FromSeconds(2), retry.Delay);

@@ -67,6 +67,10 @@ internal sealed class ApiProcess : IAsyncDisposable
         return api;
     }
 
+    /// <summary>The files the process has mapped (Linux <c>/proc/&lt;pid&gt;/maps</c>): every assembly it has loaded is among them.</summary>
+    public IReadOnlyList<string> MappedFiles() =>
+        [.. File.ReadAllLines($"/proc/{process.Id}/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length >= 6).Select(p => Path.GetFileName(p[5])).Distinct(StringComparer.Ordinal)];
+
     public HttpClient NewClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
     /// <summary>The first output line (already written or still to come) that contains <paramref name="text"/>.</summary>
