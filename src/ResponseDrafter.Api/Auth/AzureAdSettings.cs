@@ -42,7 +42,7 @@ public static class AzureAdSetup
                 ? throw new InvalidOperationException(
                     $"AzureAd:ClientId is not configured, and {IntegrationsSetup.ModeKey} is Graph: Microsoft 365 mode calls Graph with tokens from " +
                     "Entra ID, which the local development sign-in cannot provide. Configure AzureAd:Instance, AzureAd:TenantId, AzureAd:ClientId and " +
-                    $"a credential (AzureAd:ClientSecret or AzureAd:ClientCertificates), or set {IntegrationsSetup.ModeKey} to Local.")
+                    $"a credential (AzureAd:ClientCertificates, AzureAd:ClientCredentials or AzureAd:ClientSecret), or set {IntegrationsSetup.ModeKey} to Local.")
                 : services;
         }
 
@@ -95,7 +95,7 @@ internal sealed class AzureAdSettingsValidator(IntegrationMode integrations) : I
 
         if (integrations == IntegrationMode.Graph && !settings.HasCredential)
         {
-            failures.Add($"{key}:ClientSecret or {key}:ClientCertificates is required when {IntegrationsSetup.ModeKey} is Graph: the app needs a credential " +
+            failures.Add($"{key}:ClientSecret, {key}:ClientCertificates or {key}:ClientCredentials is required when {IntegrationsSetup.ModeKey} is Graph: the app needs a credential " +
                 "of its own to obtain Graph tokens, on behalf of the signed-in person or as itself.");
         }
 

@@ -122,7 +122,7 @@ internal sealed class TokenAcquisitionCheck(IConfiguration configuration, IServi
         var settings = Settings<AzureAdSettings>();
         if (!settings.HasCredential)
         {
-            return HealthCheckResult.Unhealthy("AzureAd:ClientSecret or AzureAd:ClientCertificates is required in Microsoft 365 mode.");
+            return HealthCheckResult.Unhealthy("AzureAd:ClientSecret, AzureAd:ClientCertificates or AzureAd:ClientCredentials is required in Microsoft 365 mode.");
         }
 
         return registered.IsService(typeof(ITokenAcquisition))
