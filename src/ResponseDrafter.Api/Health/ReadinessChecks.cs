@@ -114,11 +114,7 @@ internal sealed class TokenAcquisitionCheck(IConfiguration configuration, IServi
 
     protected override HealthCheckResult Graph()
     {
-        if (signIn.Mode != SignInMode.Entra)
-        {
-            return HealthCheckResult.Unhealthy("Microsoft 365 mode with the local development sign-in: configure AzureAd:ClientId.");
-        }
-
+        // Start-up has already refused Graph mode with the local development sign-in (AzureAdSetup).
         var settings = Settings<AzureAdSettings>();
         if (!settings.HasCredential)
         {
