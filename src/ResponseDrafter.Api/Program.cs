@@ -17,6 +17,9 @@ using ResponseDrafter.Api.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// In every environment, not only Development: a registration that cannot be built stops start-up instead of the first request.
+builder.Host.UseDefaultServiceProvider(o => (o.ValidateOnBuild, o.ValidateScopes) = (true, true));
+
 builder.AddPublicOrigin();
 builder.AddRequestLimits();
 builder.AddSignIn();

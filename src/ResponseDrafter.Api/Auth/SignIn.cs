@@ -24,6 +24,7 @@ public static class SignIn
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
     {
         var mode = ModeFor(builder.Configuration, builder.Environment);
+        builder.Services.AddAzureAdSettings(builder.Configuration, mode);
         builder.Services.AddSingleton(new SignInInfo(mode));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<TenantContext>();

@@ -12,7 +12,12 @@ public static class HealthApi
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<DraftingDb>("database", tags: [Ready]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<DraftingDb>("database", tags: [Ready])
+            .AddCheck<DocumentStoreCheck>("document-store", tags: [Ready])
+            .AddCheck<MailCheck>("mail", tags: [Ready])
+            .AddCheck<PdfConverterCheck>("pdf-converter", tags: [Ready])
+            .AddCheck<TokenAcquisitionCheck>("token-acquisition", tags: [Ready]);
         return services;
     }
 
@@ -20,7 +25,7 @@ public static class HealthApi
     {
         var health = app.MapGroup("/health").AllowAnonymous().WithTags("Health");
         health.MapGet("/live", Live).WithSummary("The process is up.");
-        health.MapGet("/ready", ReadyAsync).WithSummary("The process can serve requests: the database answers.");
+        health.MapGet("/ready", ReadyAsync).WithSummary("The process can serve requests: the database answers, and the document store, mail, PDF converter and token acquisition are configured.");
         return app;
     }
 

@@ -65,6 +65,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
             ["AzureAd:TenantId"] = "organizations",
             ["AzureAd:ClientId"] = TestTokens.ClientId,
+            ["AzureAd:ClientSecret"] = "loopback-tests-not-a-secret",
             ["Database:Provider"] = database.ToString(),
             ["PublicOrigin"] = PublicOrigin,
         };

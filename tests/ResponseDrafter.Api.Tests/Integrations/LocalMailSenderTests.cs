@@ -1,11 +1,10 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 using ResponseDrafter.Api.Integrations;
 
 namespace ResponseDrafter.Api.Tests.Integrations;
 
 [TestClass]
-public sealed partial class LocalMailSenderTests
+public sealed class LocalMailSenderTests
 {
     [TestMethod]
     public async Task LetterIsWrittenAsAnEmlWithThePdfAsAMimeAttachment()
@@ -15,25 +14,58 @@ public sealed partial class LocalMailSenderTests
 
         var sent = await rig.Mail.SendAsync(LocalRig.Tenant, letter, CancellationToken.None);
 
-        var eml = await File.ReadAllTextAsync(Path.Combine(rig.DataPath, "outbox", LocalRig.Tenant, "draft-42-dispatch-v3.eml"));
-        var (headers, parts) = ParsedEml.Parse(eml);
-        Assert.AreEqual("responsedrafter@localhost", headers["From"]);
-        Assert.AreEqual("section55responses@homeoffice.gov.uk", headers["To"]);
-        Assert.AreEqual("enquiries@hmicfrs.gov.uk", headers["Cc"]);
-        Assert.AreEqual("Response to HMICFRS – Hidden victims", ParsedEml.DecodeWords(headers["Subject"]));
-        Assert.AreEqual("<draft-42-dispatch-v3@localhost>", headers["Message-ID"]);
-        Assert.AreEqual(sent.InternetMessageId, headers["Message-ID"]);
-        Assert.IsTrue(DateTimeOffset.TryParse(headers["Date"].Replace(" +0000", " +00:00", StringComparison.Ordinal), out _), headers["Date"]);
-        Assert.AreEqual("1.0", headers["MIME-Version"]);
-        StringAssert.StartsWith(headers["Content-Type"], "multipart/mixed;");
+        var path = Path.Combine(rig.DataPath, "outbox", LocalRig.Tenant, "draft-42-dispatch-v3.eml");
+        var message = await MimeMessage.LoadAsync(path);
+        Assert.AreEqual("responsedrafter@localhost", message.From.Mailboxes.Single().Address);
+        Assert.AreEqual("section55responses@homeoffice.gov.uk", message.To.Mailboxes.Single().Address);
+        Assert.AreEqual("enquiries@hmicfrs.gov.uk", message.Cc.Mailboxes.Single().Address);
+        Assert.AreEqual("Response to HMICFRS – Hidden victims", message.Subject);
+        Assert.AreEqual("<draft-42-dispatch-v3@localhost>", message.Headers[HeaderId.MessageId]);
+        Assert.AreEqual(sent.InternetMessageId, $"<{message.MessageId}>");
+        Assert.IsTrue((sent.SentAt - message.Date).Duration() < TimeSpan.FromSeconds(1), $"{message.Date} is when it was sent, {sent.SentAt}");
+        Assert.AreEqual("draft-42-dispatch-v3", message.Headers["X-ResponseDrafter-Message-Key"]);
+        Assert.AreEqual("1.0", message.Headers[HeaderId.MimeVersion]);
+        Assert.AreEqual("multipart/mixed", message.Body?.ContentType.MimeType);
 
+        var parts = ((Multipart)message.Body!).ToList();
         Assert.HasCount(2, parts);
-        Assert.AreEqual("text/plain; charset=utf-8", parts[0].Headers["Content-Type"]);
-        Assert.AreEqual(letter.Body, Encoding.UTF8.GetString(parts[0].Content));
-        Assert.AreEqual("attachment; filename=\"response.pdf\"", parts[1].Headers["Content-Disposition"]);
-        StringAssert.StartsWith(parts[1].Headers["Content-Type"], "application/pdf;");
-        CollectionAssert.AreEqual(letter.Attachments[0].Content, parts[1].Content);
-        Assert.IsTrue(eml.Split("\r\n").All(line => line.Length <= 78), "lines stay within RFC 5322's recommended length");
+        var text = (TextPart)parts[0];
+        Assert.AreEqual("text/plain", text.ContentType.MimeType);
+        Assert.AreEqual("utf-8", text.ContentType.Charset);
+        Assert.AreEqual(letter.Body, text.Text);
+        var pdf = (MimePart)parts[1];
+        Assert.IsTrue(pdf.IsAttachment);
+        Assert.AreEqual("response.pdf", pdf.FileName);
+        Assert.AreEqual("application/pdf", pdf.ContentType.MimeType);
+        Assert.AreEqual(ContentEncoding.Base64, pdf.ContentTransferEncoding);
+        using var content = new MemoryStream();
+        await pdf.Content!.DecodeToAsync(content);
+        CollectionAssert.AreEqual(letter.Attachments[0].Content, content.ToArray());
+
+        var raw = await File.ReadAllTextAsync(path);
+        Assert.IsTrue(raw.Split("\r\n").All(line => line.Length <= 78), "lines stay within RFC 5322's recommended length");
+        Assert.DoesNotContain("\n", raw.Replace("\r\n", "", StringComparison.Ordinal), "every line ends in CRLF");
+    }
+
+    [TestMethod]
+    public async Task ANonAsciiFileNameAndALongSubjectReachTheMailClientIntact()
+    {
+        await using var rig = LocalRig.Start();
+        var subject = "Réponse à l’inspection : victimes cachées — " + string.Join(" ", Enumerable.Repeat("esclavage moderne", 6));
+        var letter = Samples.Letter("draft-43-dispatch-v1") with
+        {
+            Subject = subject,
+            Attachments = [new("Réponse \"signée\" du commissaire.pdf", "application/pdf", Samples.Bytes(100, seed: 1))],
+        };
+
+        await rig.Mail.SendAsync(LocalRig.Tenant, letter, CancellationToken.None);
+
+        var path = Path.Combine(rig.DataPath, "outbox", LocalRig.Tenant, "draft-43-dispatch-v1.eml");
+        var message = await MimeMessage.LoadAsync(path);
+        Assert.AreEqual(subject, message.Subject);
+        Assert.AreEqual("Réponse \"signée\" du commissaire.pdf", message.Attachments.OfType<MimePart>().Single().FileName);
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.IsTrue(lines.All(line => line.Length <= 998 && line.All(char.IsAscii)), "7-bit lines within RFC 5322's limit:\n" + string.Join("\n", lines));
     }
 
     [TestMethod]
@@ -72,45 +104,4 @@ public sealed partial class LocalMailSenderTests
         Assert.IsFalse(e.IsTransient);
         Assert.IsFalse(Directory.Exists(Path.Combine(rig.DataPath, "outbox", LocalRig.Tenant)) && Directory.GetFiles(Path.Combine(rig.DataPath, "outbox", LocalRig.Tenant)).Length > 0);
     }
-
-    /// <summary>Just enough MIME reading to check what a mail client would show.</summary>
-    private static partial class ParsedEml
-    {
-        public static (Dictionary<string, string> Headers, List<Part> Parts) Parse(string eml)
-        {
-            var split = eml.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            var headers = Headers(eml[..split]);
-            var boundary = Boundary().Match(headers["Content-Type"]).Groups[1].Value;
-            var parts = eml[(split + 4)..].Split($"--{boundary}")
-                .Skip(1)
-                .Where(p => !p.StartsWith("--", StringComparison.Ordinal))
-                .Select(p =>
-                {
-                    var end = p.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-                    return new Part(Headers(p[..end].Trim()), Convert.FromBase64String(p[(end + 4)..].Replace("\r\n", "", StringComparison.Ordinal)));
-                })
-                .ToList();
-            return (headers, parts);
-        }
-
-        /// <summary>RFC 2047: the white space between two encoded words is not part of the text.</summary>
-        public static string DecodeWords(string value) =>
-            EncodedWord().Replace(AdjacentWords().Replace(value, "?==?"), m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value)));
-
-        private static Dictionary<string, string> Headers(string block) =>
-            block.Replace("\r\n ", " ", StringComparison.Ordinal).Split("\r\n")
-                .Select(line => line.Split(": ", 2))
-                .ToDictionary(h => h[0], h => h[1]);
-
-        [GeneratedRegex("boundary=\"([^\"]+)\"")]
-        private static partial Regex Boundary();
-
-        [GeneratedRegex("=\\?utf-8\\?B\\?([^?]*)\\?=")]
-        private static partial Regex EncodedWord();
-
-        [GeneratedRegex("\\?=\\s+=\\?")]
-        private static partial Regex AdjacentWords();
-    }
-
-    private sealed record Part(Dictionary<string, string> Headers, byte[] Content);
 }

@@ -24,11 +24,14 @@ public sealed class OutboxWorkerTests
 
         await rig.NewWorker().RunOnceAsync(CancellationToken.None);
 
-        var eml = await File.ReadAllTextAsync(Path.Combine(rig.DataPath, "outbox", OutboxRig.Tenant, $"draft-{draftId}-dispatch.eml"));
-        StringAssert.Contains(eml, $"To: {Seed.HomeOffice}, {Seed.ChiefInspector}");
-        StringAssert.Contains(eml, $"Cc: {Seed.ChiefConstable}");
-        StringAssert.Contains(eml, "filename=\"the-hidden-victims-modern-slavery-super-complaint-signed.pdf\"");
-        StringAssert.Contains(eml, Convert.ToBase64String(Pdf));
+        var eml = await MimeKit.MimeMessage.LoadAsync(Path.Combine(rig.DataPath, "outbox", OutboxRig.Tenant, $"draft-{draftId}-dispatch.eml"));
+        CollectionAssert.AreEqual(new[] { Seed.HomeOffice, Seed.ChiefInspector }, eml.To.Mailboxes.Select(m => m.Address).ToList());
+        CollectionAssert.AreEqual(new[] { Seed.ChiefConstable }, eml.Cc.Mailboxes.Select(m => m.Address).ToList());
+        var attachment = eml.Attachments.OfType<MimeKit.MimePart>().Single();
+        Assert.AreEqual("the-hidden-victims-modern-slavery-super-complaint-signed.pdf", attachment.FileName);
+        using var attached = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(attached);
+        CollectionAssert.AreEqual(Pdf, attached.ToArray());
         var (draft, audit, entry) = await rig.InTenantAsync(async db => (
             await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == draftId),
             await Seed.AuditAsync(db, draftId),

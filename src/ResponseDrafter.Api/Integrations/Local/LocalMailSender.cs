@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace ResponseDrafter.Api.Integrations.Local;
@@ -18,7 +17,7 @@ public sealed class LocalMailSender(LocalPaths paths, IOptions<LocalOptions> opt
         }
 
         var now = time.GetUtcNow();
-        var eml = Encoding.UTF8.GetBytes(Eml.Compose(mail, options.Value.FromAddress, now));
+        var eml = Eml.Compose(mail, options.Value.FromAddress, now);
         return await AtomicFile.WriteAsync(path, eml, overwrite: false, cancellationToken)
             ? new SentMail(mail.MessageKey, now, Eml.MessageId(mail.MessageKey, options.Value.FromAddress))
             : Existing(mail.MessageKey, path);
