@@ -39,7 +39,8 @@ public sealed class TokenAcquisitionTests
 
         using var after = await rig.StartHostAsync();
         var requestsBefore = rig.Entra.TokenRequests.Count;
-        var token = await after.Services.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Microsoft365Rig.Tenant, session, TestContext.CancellationToken);
+        using var afterScope = after.Services.CreateScope();
+        var token = await afterScope.ServiceProvider.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Microsoft365Rig.Tenant, session, TestContext.CancellationToken);
 
         var graphToken = await rig.Entra.ValidateAsync(token, Microsoft365Rig.Tenant, EntraStandIn.GraphAudience);
         Assert.AreEqual(Caller.Drafter.ObjectId, graphToken.GetClaim("oid").Value, "the token after the restart is the drafter's");
@@ -69,7 +70,8 @@ public sealed class TokenAcquisitionTests
         }
 
         using var after = await rig.StartHostAsync();
-        var token = await after.Services.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Microsoft365Rig.Tenant, session, TestContext.CancellationToken);
+        using var afterScope = after.Services.CreateScope();
+        var token = await afterScope.ServiceProvider.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Microsoft365Rig.Tenant, session, TestContext.CancellationToken);
 
         var graphToken = await rig.Entra.ValidateAsync(token, Microsoft365Rig.Tenant, EntraStandIn.GraphAudience);
         Assert.AreEqual(Caller.Drafter.ObjectId, graphToken.GetClaim("oid").Value);
@@ -90,8 +92,10 @@ public sealed class TokenAcquisitionTests
         var signOff = await SignOffRig.CreateAsync(first);
         await signOff.SubmittedAsync(Caller.Drafter);
         var session = await SessionOfSubmissionAsync(first);
-        var firstTokens = first.Services.GetRequiredService<IGraphTokenSource>();
-        var secondTokens = second.Services.GetRequiredService<IGraphTokenSource>();
+        using var firstScope = first.Services.CreateScope();
+        var firstTokens = firstScope.ServiceProvider.GetRequiredService<IGraphTokenSource>();
+        using var secondScope = second.Services.CreateScope();
+        var secondTokens = secondScope.ServiceProvider.GetRequiredService<IGraphTokenSource>();
 
         var appToken = await firstTokens.GetAccessTokenAsync(Microsoft365Rig.Tenant, null, TestContext.CancellationToken);
         var requests = rig.Entra.TokenRequests.Count;
@@ -115,7 +119,8 @@ public sealed class TokenAcquisitionTests
         using var host = await rig.StartHostAsync();
         var signOff = await SignOffRig.CreateAsync(host);
         await signOff.SubmittedAsync(Caller.Drafter);
-        var appToken = await host.Services.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Microsoft365Rig.Tenant, null, TestContext.CancellationToken);
+        using var hostScope = host.Services.CreateScope();
+        var appToken = await hostScope.ServiceProvider.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Microsoft365Rig.Tenant, null, TestContext.CancellationToken);
 
         var entries = await Microsoft365Rig.InDatabaseAsync(host, db => db.CacheEntries.ToListAsync());
         var keys = await Microsoft365Rig.InDatabaseAsync(host, db => db.DataProtectionKeys.CountAsync());
