@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test, installing what the tests need first (LibreOffice for the rendering proof,
-# PostgreSQL for the persistence tests, Chromium for the browser tests).
+# Runs every test, installing what the tests need first (LibreOffice for the rendering proof, poppler-utils and
+# qpdf to read the PDFs' text and structure tree, PostgreSQL for the persistence tests, Chromium for the browser tests).
 # Ends with one line "N passed, M failed" counted from the TRX results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   sudo_cmd=""

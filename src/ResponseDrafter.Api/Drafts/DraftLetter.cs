@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Letters;
 using ResponseDrafter.Documents.Rules;
 
@@ -64,7 +65,7 @@ public static partial class DraftLetter
             Selection = report.Refs().Where(selection.Contains).ToList(),
             Recipients = profile.Recipients,
             Salutation = profile.Salutation,
-            Subject = $"{report.Title} ({report.PublishedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))})",
+            Subject = $"{report.Title} ({UkDate.Format(report.PublishedOn)})",
             StatutoryCitation = profile.StatutoryCitation,
             Publication = profile.Publication,
             Closing = profile.Closing,

@@ -17,7 +17,7 @@ public static class DraftRules
         {
             var field = InputErrors.Index("references", i);
             errors.Required($"{field}.label", references[i]?.Label, 100);
-            errors.Required($"{field}.value", references[i]?.Value, 500);
+            errors.Text($"{field}.value", references[i]?.Value, 500);
         }
 
         var recipients = input.Recipients ?? [];
@@ -37,7 +37,7 @@ public static class DraftRules
 
         errors.Required("salutation", input.Salutation, 300);
         errors.Required("subject", input.Subject, 1_000);
-        errors.Required("statutoryCitation", input.StatutoryCitation, 1_000);
+        errors.Text("statutoryCitation", input.StatutoryCitation, 1_000);
         errors.Text("opening", input.Opening, MaxRichText);
         errors.Text("context", input.Context, MaxRichText);
         errors.Text("accountability", input.Accountability, MaxRichText);
@@ -67,7 +67,7 @@ public static class DraftRules
 
     public static void ApplyTo(this DraftLetterInput input, Draft draft)
     {
-        draft.References = (input.References ?? []).Select(r => new LetterReference(r.Label!.Trim(), r.Value!.Trim())).ToList();
+        draft.References = (input.References ?? []).Select(r => new LetterReference(r.Label!.Trim(), r.Value?.Trim() ?? string.Empty)).ToList();
         draft.LetterDate = input.Date;
         draft.DateStyle = input.DateStyle ?? DateStyle.Plain;
         draft.Recipients = input.Recipients!.Select(r => new Recipient
@@ -79,7 +79,7 @@ public static class DraftRules
         }).ToList();
         draft.Salutation = input.Salutation!.Trim();
         draft.Subject = input.Subject!.Trim();
-        draft.StatutoryCitation = input.StatutoryCitation!.Trim();
+        draft.StatutoryCitation = input.StatutoryCitation?.Trim() ?? string.Empty;
         draft.Opening = Blank(input.Opening);
         draft.Context = Blank(input.Context);
         draft.Accountability = Blank(input.Accountability);

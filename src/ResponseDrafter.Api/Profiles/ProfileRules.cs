@@ -17,7 +17,7 @@ public static class ProfileRules
         errors.Required("commissionerTitle", input.CommissionerTitle, 200);
         errors.Texts("letterheadLines", input.LetterheadLines, 300);
         errors.Text("strapline", input.Strapline, 300);
-        errors.Required("statutoryCitation", input.StatutoryCitation, 1_000);
+        errors.Text("statutoryCitation", input.StatutoryCitation, 1_000);
         errors.Required("salutation", input.Salutation, 300);
         errors.Text("closing", input.Closing, 200);
         errors.Text("publication", input.Publication, 100_000);
@@ -65,7 +65,7 @@ public static class ProfileRules
         profile.Logo = input.Logo is { } logo
             ? new ImageAsset { ContentType = logo.ContentType!.ToLowerInvariant(), Data = logo.Data!, AltText = logo.AltText!.Trim() }
             : null;
-        profile.StatutoryCitation = input.StatutoryCitation!.Trim();
+        profile.StatutoryCitation = input.StatutoryCitation?.Trim() ?? string.Empty;
         profile.Recipients = input.Recipients!.Select(r => new Recipient
         {
             Name = r.Name!.Trim(),

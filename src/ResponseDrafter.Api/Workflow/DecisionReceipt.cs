@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
+using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Drafting;
 
 namespace ResponseDrafter.Api.Workflow;
@@ -89,7 +90,7 @@ public static class DecisionReceipt
     public static ProblemHttpResult? Staleness(ReceivedDecision decision, Draft draft, DraftVersion current, IReadOnlyList<EarlierVersion> earlier)
     {
         var stale = Problems.Conflict("This is not the version awaiting a decision",
-            $"Version {current.Number}, submitted by {current.SubmittedBy.Name} on {current.SubmittedAt:d MMMM yyyy}, is the one awaiting a decision. " +
+            $"Version {current.Number}, submitted by {current.SubmittedBy.Name} on {UkDate.Format(Clock.InEngland(current.SubmittedAt))}, is the one awaiting a decision. " +
             "Open that version and decide again; nothing was recorded.");
         if (decision.Document is not { } received)
         {

@@ -239,7 +239,7 @@ public static partial class WorkflowApi
     {
         db.DraftVersions.Add(version);
         draft.VersionCount = version.Number;
-        draft.SendToStage(stage, stages, DraftWorkflow.Schedule(stages, deadline, DateOnly.FromDateTime(now)));
+        draft.SendToStage(stage, stages, DraftWorkflow.Schedule(stages, deadline, Clock.InEngland(now)));
         OutboxWrites.Enqueue(db, OutboxKinds.StoreVersion, draft.Id, new StoreVersionPayload(draft.Id, version.Number, userSession), now);
         await NotifyStageAsync(db, draft, draft.Report!.Title, stages[stage], version.Number, stage, request, now, cancellationToken);
     }
@@ -431,14 +431,14 @@ public static partial class WorkflowApi
         DraftingDb db, Draft draft, string reportTitle, ApprovalStage stage, int versionNumber, int stageIndex, HttpRequest request, DateTime now,
         CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(now);
+        var today = Clock.InEngland(now);
         var approverIds = stage.Approvers.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var deputies = (await db.Delegations.AsNoTracking().Where(d => d.RevokedAt == null).ToListAsync(cancellationToken))
             .Where(d => approverIds.Contains(d.Approver.Id) && d.IsActiveOn(today))
             .Select(d => d.Deputy);
         var due = draft.Schedule.FirstOrDefault(s => s.Stage == stageIndex)?.DueOn;
         Notifications.Enqueue(db, draft, reportTitle, [.. stage.Approvers, .. deputies], Notifications.ApprovalRequested,
-            $"v{versionNumber}-stage{stageIndex + 1}", $"Version {versionNumber} awaits your decision ({stage.Name})" + (due is { } d ? $", due {d:d MMMM yyyy}." : "."),
+            $"v{versionNumber}-stage{stageIndex + 1}", $"Version {versionNumber} awaits your decision ({stage.Name})" + (due is { } d ? $", due {UkDate.Format(d)}." : "."),
             Notifications.LinkTo(request, draft.Id), now);
     }
 

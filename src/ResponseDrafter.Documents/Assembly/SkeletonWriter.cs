@@ -21,6 +21,9 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich, Letter
         "signatory.signature", "signatory.date",
     };
 
+    /// <summary>Text whose paragraph stays when it is empty: a reference printed as its label alone ("Your ref:").</summary>
+    private static readonly HashSet<string> PrintsEmpty = new(StringComparer.Ordinal) { "reference.value" };
+
     private const string RunEnd = "</w:r>";
     private const string ParagraphEnd = "</w:p>";
     private const int FlushAt = 16 * 1024;
@@ -129,7 +132,7 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich, Letter
     {
         foreach (var tag in paragraph.TextTags)
         {
-            if (IsEmpty(fields.GetValueOrDefault(tag)) && !Kept(tag))
+            if (IsEmpty(fields.GetValueOrDefault(tag)) && !Kept(tag) && !PrintsEmpty.Contains(tag))
             {
                 xml.Append(paragraph.EmptyForm);
                 return paragraph.EmptyForm is not null;

@@ -168,7 +168,13 @@ public static class LetterPatch
                 for (var i = renderedCounts.GetValueOrDefault(name); i < Math.Min(regions.Count, had); i++)
                 {
                     var (start, end) = Enclosing(regions[i]);
-                    edits.Add(new Edit(start, end, string.Empty, edits.Count));
+
+                    // Two inline regions of one paragraph (the citation line's citation and report date) go with it once.
+                    if (!edits.Exists(e => e.Start == start && e.End == end))
+                    {
+                        edits.Add(new Edit(start, end, string.Empty, edits.Count));
+                    }
+
                     Note(Join(path, name));
                 }
             }

@@ -25,8 +25,8 @@ public sealed record Letter
     /// <summary>The report answered, with all of its recommendations (applicable or not).</summary>
     public required ReportInfo Report { get; init; }
 
-    /// <summary>How this OPCC cites the duty, e.g. "Section 55 of the Police Act 1996".</summary>
-    public required string StatutoryCitation { get; init; }
+    /// <summary>How this OPCC cites the duty, e.g. "Section 55 of the Police Act 1996"; empty (or left out) when the letter has no citation line.</summary>
+    public string StatutoryCitation { get; init; } = string.Empty;
 
     /// <summary>Rich text: acknowledges the report and the statutory basis.</summary>
     public string? Opening { get; init; }

@@ -59,7 +59,6 @@ public static partial class LetterValidator
             Required("salutation", letter.Salutation);
             Required("subject", letter.Subject);
             Report(letter.Report);
-            Required("statutoryCitation", letter.StatutoryCitation);
             Rich("opening", letter.Opening);
             Rich("context", letter.Context);
             Responses(letter.Responses ?? []);
@@ -101,7 +100,8 @@ public static partial class LetterValidator
             }
 
             Required(path, ".label", reference.Label);
-            Required(path, ".value", reference.Value);
+
+            // The value may be empty: the label then prints alone ("Your ref:"), as on printed letterheads.
         }
 
         private void Recipients(IReadOnlyList<Recipient>? recipients)

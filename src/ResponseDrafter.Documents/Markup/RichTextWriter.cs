@@ -18,6 +18,7 @@ internal sealed class RichTextWriter
     private readonly MarkupStyles styles;
     private readonly ListNumbering numbering;
     private readonly FootnoteStore footnotes;
+    private bool firstParagraph;
 
     public RichTextWriter(Source source, LetterPackage package)
     {
@@ -38,11 +39,15 @@ internal sealed class RichTextWriter
             FootnoteStore.Source.Compile(mainPart));
     }
 
-    /// <summary>Paragraphs (w:p) for <paramref name="blocks"/>; plain paragraphs take <paramref name="paragraphStyleId"/>.</summary>
+    /// <summary>
+    /// Paragraphs (w:p) for <paramref name="blocks"/>; plain paragraphs take <paramref name="paragraphStyleId"/>.
+    /// The first paragraph starts with <see cref="PrintableLink.Marker"/> when it holds a link (the blocks fill a region).
+    /// </summary>
     /// <remarks>List items take ListBullet/ListNumber (ListBullet2/ListNumber2 when nested) whatever the paragraph style.</remarks>
     public void Write(StringBuilder xml, IReadOnlyList<Block> blocks, string paragraphStyleId, string part)
     {
         var styleId = paragraphStyleId == "Normal" ? null : paragraphStyleId;
+        firstParagraph = true;
         foreach (var block in blocks)
         {
             switch (block)
@@ -103,6 +108,12 @@ internal sealed class RichTextWriter
             xml.Append("</w:pPr>");
         }
 
+        if (firstParagraph && PrintableLink.Contains(inlines))
+        {
+            xml.Append(PrintableLink.Marker);
+        }
+
+        firstParagraph = false;
         Runs(xml, inlines, default, part);
         xml.Append("</w:p>");
     }

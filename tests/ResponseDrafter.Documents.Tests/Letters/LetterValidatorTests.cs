@@ -26,7 +26,7 @@ public sealed class LetterValidatorTests
         };
 
         Assert.AreEqual(
-            "opcc.name, opcc.commissionerName, recipients[0].name, salutation, subject, statutoryCitation, closing, signatory.name, signatory.title",
+            "opcc.name, opcc.commissionerName, recipients[0].name, salutation, subject, closing, signatory.name, signatory.title",
             Fields(LetterValidator.Validate(letter)));
     }
 
@@ -37,12 +37,12 @@ public sealed class LetterValidatorTests
             TestLetters.Answer("2") with { Assurance = Assurance(null) with { Provenance = null! } },
             TestLetters.Answer("3") with { Assurance = Assurance(null) with { Provenance = Assurance(null).Provenance with { SuppliedBy = " " } } }) with
         {
-            References = [new LetterReference("Our ref", "")],
+            References = [new LetterReference("", "20210719SH")],
             Recipients = [new Recipient { Name = "Home Secretary" }, new Recipient { Name = "Chief Constable", AddressLines = ["Police HQ", ""] }],
         };
 
         Assert.AreEqual(
-            "references[0].value, recipients[1].addressLines[1], responses[0].assurance.provenance, responses[1].assurance.provenance.suppliedBy",
+            "references[0].label, recipients[1].addressLines[1], responses[0].assurance.provenance, responses[1].assurance.provenance.suppliedBy",
             Fields(LetterValidator.Validate(letter)));
     }
 

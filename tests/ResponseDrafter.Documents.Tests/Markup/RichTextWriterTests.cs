@@ -175,6 +175,28 @@ public sealed class RichTextWriterTests
     }
 
     [TestMethod]
+    public void FirstParagraphOfARegionWithALinkStartsWithAnEmptyUntaggedControlSoLibreOfficePrintsTheLink()
+    {
+        using var document = AssembledMarkup.Opening("[The report](https://www.justiceinspectorates.gov.uk/hmicfrs/) is out.\n\nSee [the summary](https://example.org/summary).");
+        var paragraphs = document.Paragraphs();
+
+        var marker = paragraphs[0].Elements<W.SdtRun>().Single();
+        Assert.AreSame(marker, paragraphs[0].ChildElements[0], "the marker opens the paragraph");
+        Assert.IsNull(marker.SdtProperties!.GetFirstChild<W.Tag>(), "the marker is not a region");
+        Assert.AreEqual(string.Empty, marker.InnerText);
+        Assert.AreEqual("The report", paragraphs[0].Elements<W.Hyperlink>().Single().InnerText, "the link itself stays outside any control");
+        Assert.IsEmpty(paragraphs[1].Elements<W.SdtRun>().ToList(), "later paragraphs need no marker");
+    }
+
+    [TestMethod]
+    public void FirstParagraphWithoutALinkHasNoMarker()
+    {
+        using var document = AssembledMarkup.Opening("No link here.\n\nSee [the summary](https://example.org/summary).");
+
+        Assert.IsEmpty(document.Paragraphs()[0].Elements<W.SdtRun>().ToList());
+    }
+
+    [TestMethod]
     public void BoldItalicTabsAndSpacesBecomeRunProperties()
     {
         using var document = AssembledMarkup.Opening("Plain **bold _both_** *italic*\tafter tab & 1 < 2");

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using ResponseDrafter.Documents.Drafting;
+using ResponseDrafter.Documents.Publication;
 
 namespace ResponseDrafter.Api.Integrations.Local;
 
@@ -10,6 +11,7 @@ namespace ResponseDrafter.Api.Integrations.Local;
 /// document with every external link but hyperlinks taken out (<see cref="ExternalReferences"/>), it runs with a
 /// throwaway profile in the conversion's own temporary folder (deleted afterwards; two soffice processes sharing a profile
 /// also block each other), and, where the platform allows it, in a network namespace of its own (unshare --net).
+/// The PDF is exported tagged and PDF/UA-1 compliant, with its title shown in the title bar (<see cref="PdfExport"/>).
 /// </summary>
 public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOptions> options, ILogger<LocalPdfConverter> logger) : IPdfConverter
 {
@@ -112,7 +114,7 @@ public sealed class LocalPdfConverter(IDocumentStore documents, IOptions<LocalOp
             options.Value.SofficePath,
             $"-env:UserInstallation={new Uri(Path.Combine(workFolder, "profile")).AbsoluteUri}",
             "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "pdf", "--outdir", workFolder, input,
+            "--convert-to", PdfExport.LibreOfficeConvertTo, "--outdir", workFolder, input,
         ];
         return NetworkIsolated() ? [options.Value.UnsharePath, "--net", "--map-root-user", "--", .. soffice] : soffice;
     }
