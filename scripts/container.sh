@@ -4,6 +4,7 @@
 #
 #   bash scripts/container.sh
 #
+# REUSE_IMAGE=1 skips the build and starts what an earlier run wrote.
 # Writes artifacts/container/responsedrafter.tar (the image, `docker load`/`podman load`-able) and the idempotent
 # migration script artifacts/container/migrations/postgresql.sql. Ends with "container: passed" or "container: failed".
 #
@@ -25,7 +26,6 @@ finish() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "${pg_data:-}" ] && [ -f "$pg_data/postmaster.pid" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; fi
-  mountpoint -q "$work/rootfs/proc" 2>/dev/null && umount "$work/rootfs/proc" 2>/dev/null || true
   rm -rf "$work"
   echo "container: $result"
 }
@@ -51,6 +51,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 
+# REUSE_IMAGE=1 starts the image and migration script already in artifacts/container (skips the build).
+if [ "${REUSE_IMAGE:-0}" != 1 ]; then
 # --- The stand-in base image ---------------------------------------------------------------------------------------
 step "Base image: Debian 12 runtime libraries and the .NET runtime from this machine"
 base="$work/base"
@@ -133,6 +135,7 @@ rm -f "$out/responsedrafter.tar"
 DOTNET_CONTAINER_INSECURE_REGISTRIES="$registry" dotnet publish src/ResponseDrafter.Api -c Release -r linux-x64 -nologo -v quiet \
   -t:PublishContainer -p:ContainerBaseImage="$registry/dotnet/aspnet:10.0" -p:ContainerArchiveOutputPath="$out/responsedrafter.tar"
 ls -l "$out/responsedrafter.tar"
+fi
 
 # --- Unpack the image: its layers in order, and its config ---------------------------------------------------------
 step "Unpacking the image"
@@ -185,12 +188,17 @@ psql_ -d responsedrafter -f "$out/migrations/postgresql.sql" >/dev/null
 echo "applied twice; migrations recorded: $(psql_ -d responsedrafter -At -c 'SELECT count(*) FROM "__EFMigrationsHistory"')"
 
 # --- Loopback stand-ins for Entra and Graph ------------------------------------------------------------------------
+# Over HTTPS (JwtBearer refuses an http authority outside Development), with a certificate made here and added to the
+# unpacked image's CA bundle, as an organisation adds its own CA.
 standin_port=$(free_port)
 tenant=7d1f3a52-5c1e-4f7b-9b0e-2f6c1d9a4e10
-python3 - "$standin_port" "$tenant" >"$work/standin.log" 2>&1 <<'PY' &
-import http.server, json, sys
-port, tenant = int(sys.argv[1]), sys.argv[2]
-base = f"http://127.0.0.1:{port}"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -keyout "$work/standin.key" -out "$work/standin.crt" 2>/dev/null
+cat "$work/standin.crt" >> "$root/etc/ssl/certs/ca-certificates.crt"
+python3 - "$standin_port" "$tenant" "$work/standin.crt" "$work/standin.key" >"$work/standin.log" 2>&1 <<'PY' &
+import http.server, json, ssl, sys
+port, tenant, cert, key = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+base = f"https://127.0.0.1:{port}"
 class StandIn(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path.endswith("/.well-known/openid-configuration"):
@@ -208,7 +216,10 @@ class StandIn(http.server.BaseHTTPRequestHandler):
         self.end_headers(); self.wfile.write(data)
     def log_message(self, fmt, *args):
         print("stand-in:", fmt % args, flush=True)
-http.server.ThreadingHTTPServer(("127.0.0.1", port), StandIn).serve_forever()
+server = http.server.ThreadingHTTPServer(("127.0.0.1", port), StandIn)
+tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); tls.load_cert_chain(cert, key)
+server.socket = tls.wrap_socket(server.socket, server_side=True)
+server.serve_forever()
 PY
 pids+=($!)
 
@@ -216,33 +227,38 @@ pids+=($!)
 step "Starting the image's entrypoint in Graph mode (Production)"
 app_port=$(free_port)
 origin_host=responsedrafter.opcc.example
-mkdir -p "$root/proc"
+mkdir -p "$root/proc" "$root/dev"
+# The devices an engine gives every container (the runtime's random numbers come from /dev/urandom).
+for dev in "null 1 3" "zero 1 5" "random 1 8" "urandom 1 9"; do
+  set -- $dev; [ -e "$root/dev/$1" ] || $sudo_cmd mknod -m 666 "$root/dev/$1" c "$2" "$3"
+done
 # Loopback only: the image's own ASPNETCORE_HTTP_PORTS would listen on every interface of this (shared) host.
 run_env=("${image_env[@]}"
   "ASPNETCORE_URLS=http://127.0.0.1:$app_port"
   "ASPNETCORE_ENVIRONMENT=Production"
   "PublicOrigin=https://$origin_host"
   "Integrations__Mode=Graph"
-  "AzureAd__Instance=http://127.0.0.1:$standin_port/"
+  "AzureAd__Instance=https://127.0.0.1:$standin_port/"
   "AzureAd__TenantId=$tenant"
   "AzureAd__ClientId=3f1c2b7e-8a4d-4c55-9e21-6b0f5d7a9c31"
   "AzureAd__ClientSecret=stand-in-secret-not-used-outside-this-script"
-  "Integrations__Graph__BaseUrl=http://127.0.0.1:$standin_port/v1.0"
+  "Integrations__Graph__BaseUrl=https://127.0.0.1:$standin_port/v1.0"
   "Integrations__Graph__Tenants__${tenant}__DriveId=b!stand-in-drive"
   "Integrations__Graph__Tenants__${tenant}__SenderMailbox=opcc@wessex-pcc.example"
   "Database__Provider=PostgreSql"
   "ConnectionStrings__Drafting=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=responsedrafter"
   "HOME=/home/app")
 uid="${image_user%%:*}"; gid=$(awk -F: -v u="$uid" '$1 == u || $3 == u { print $4 }' "$root/etc/passwd"); uid=$(awk -F: -v u="$uid" '$1 == u || $3 == u { print $3 }' "$root/etc/passwd")
-unshare_args=(--fork --pid --mount --mount-proc="$root/proc" --root="$root" --wd="$image_wd" --setuid="${uid:-0}" --setgid="${gid:-0}")
+unshare_args=(--fork --pid --mount --mount-proc=/proc --root="$root" --wd="$image_wd" --setuid="${uid:-0}" --setgid="${gid:-0}")
 [ "$(id -u)" -eq 0 ] || unshare_args=(--map-root-user "${unshare_args[@]:0:6}")
-unshare "${unshare_args[@]}" /usr/bin/env -i "${run_env[@]}" "${image_cmd[@]}" >"$work/app.log" 2>&1 &
+unshare_args=(--kill-child "${unshare_args[@]}")   # stopping unshare stops the app
+env -i "${run_env[@]}" unshare "${unshare_args[@]}" "${image_cmd[@]}" >"$work/app.log" 2>&1 &
 app_pid=$!
 pids+=("$app_pid")
 
 status=""
-for _ in $(seq 1 600); do
-  status=$(curl -s -o "$work/ready.json" -w '%{http_code}' -H "Host: $origin_host" "http://127.0.0.1:$app_port/health/ready" || true)
+for _ in $(seq 1 300); do
+  status=$(curl -s -m 5 -o "$work/ready.json" -w '%{http_code}' -H "Host: $origin_host" "http://127.0.0.1:$app_port/health/ready" || true)
   [ "$status" = 200 ] && break
   kill -0 "$app_pid" 2>/dev/null || break
   sleep 0.2
@@ -255,4 +271,12 @@ fi
 echo "/health/ready: $(cat "$work/ready.json")"
 curl -fsS -H "Host: $origin_host" "http://127.0.0.1:$app_port/health/live" >/dev/null
 echo "/health/live: 200"
+# A bearer token makes JwtBearer read Entra's metadata: from the stand-in, over HTTPS, and the token is refused.
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+token="$(printf '{"alg":"RS256","kid":"stand-in","typ":"JWT"}' | b64url).$(printf '{"iss":"https://127.0.0.1:%s/%s/v2.0","aud":"3f1c2b7e-8a4d-4c55-9e21-6b0f5d7a9c31","exp":4102444800}' "$standin_port" "$tenant" | b64url).c2lnbmF0dXJl"
+status=$(curl -s -m 30 -o /dev/null -w '%{http_code}' -H "Host: $origin_host" -H "Authorization: Bearer $token" "http://127.0.0.1:$app_port/api/me")
+grep -q "GET /$tenant/v2.0/.well-known/openid-configuration" "$work/standin.log" \
+  || { echo "The app did not read Entra's metadata from the stand-in (/api/me answered $status):"; cat "$work/standin.log"; exit 1; }
+echo "/api/me with a bad token: $status, after reading the stand-in's OpenID metadata"
+[ "$status" = 401 ] || exit 1
 result=passed
