@@ -23,8 +23,11 @@ pids=()
 result=failed
 
 finish() {
+  # unshare does not stop on SIGTERM while it waits for the app, so no waiting: SIGKILL after a second's grace
+  # (--kill-child takes the app with it).
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   if [ -n "${pg_data:-}" ] && [ -f "$pg_data/postmaster.pid" ]; then as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; fi
   rm -rf "$work"
   echo "container: $result"
