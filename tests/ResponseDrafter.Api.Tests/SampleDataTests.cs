@@ -12,6 +12,13 @@ namespace ResponseDrafter.Api.Tests;
 public sealed class SampleDataTests
 {
     [TestMethod]
+    public void TheTitlesAStartLooksForAreTheResourcesOwn()
+    {
+        Assert.AreEqual(SampleData.ReportTitle, SampleData.ReadSampleReport().Title);
+        Assert.AreEqual(SampleData.RecentReportTitle, SampleData.ReadRecentReport(new DateOnly(2026, 12, 3)).Title);
+    }
+
+    [TestMethod]
     public async Task TheSampleHasARecentReportWhoseDeadlineIsStillRunningBesideTheHistoricOne()
     {
         using var host = ApiHost.StartLocal();

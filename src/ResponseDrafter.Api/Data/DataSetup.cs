@@ -16,6 +16,13 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the app starts. Unset: on in Development (the embedded default), off
+    /// elsewhere, where migrations ship as an idempotent SQL script applied before the new version starts
+    /// (docs/deployment.md); a database that is behind is then refused at start, naming what is missing.</summary>
+    public bool? MigrateAtStart { get; set; }
+
+    public bool MigratesAtStart(IHostEnvironment environment) => MigrateAtStart ?? environment.IsDevelopment();
 }
 
 public sealed class StorageOptions

@@ -68,6 +68,9 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             ["AzureAd:ClientSecret"] = "loopback-tests-not-a-secret",
             ["Database:Provider"] = database.ToString(),
             ["PublicOrigin"] = PublicOrigin,
+
+            // Each test's database is new; outside Development the app migrates only when told to (docs/deployment.md).
+            ["Database:MigrateAtStart"] = "true",
         };
         if (database == Database.PostgreSql)
         {
