@@ -47,7 +47,7 @@ public class PdfImportBenchmarks
             header.Header = new Header(new Paragraph(new Run(new Text("A long inspection report: HMICFRS"))));
             main.Document.Body!.Append(new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) }));
         });
-        pdf = LibreOffice.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
+        pdf = PdfTools.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
         var read = PdfReport.Read(pdf, "report.pdf");
         if (read.Preview is not { Recommendations.Count: 40 })
         {

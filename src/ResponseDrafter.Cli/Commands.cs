@@ -211,7 +211,7 @@ public static class Commands
     private static string Describe(TemplateProblem problem) =>
         string.IsNullOrEmpty(problem.Tag) ? $"{problem.Location}: {problem.Message}" : $"{problem.Tag} — {problem.Location}: {problem.Message}";
 
-    private static byte[]? ReadBytes(string path, TextWriter stderr)
+    internal static byte[]? ReadBytes(string path, TextWriter stderr)
     {
         try
         {
@@ -224,7 +224,7 @@ public static class Commands
         }
     }
 
-    private static bool TryWrite(string path, byte[] contents, TextWriter stderr)
+    internal static bool TryWrite(string path, byte[] contents, TextWriter stderr)
     {
         try
         {

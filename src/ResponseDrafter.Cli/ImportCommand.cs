@@ -14,14 +14,8 @@ internal static class ImportCommand
 {
     public static int Run(string path, string? outputPath, TextWriter stdout, TextWriter stderr)
     {
-        byte[] bytes;
-        try
+        if (Commands.ReadBytes(path, stderr) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: cannot read '{path}': {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
             return ExitCodes.Usage;
         }
 
@@ -58,19 +52,13 @@ internal static class ImportCommand
         {
             stdout.Write(Encoding.UTF8.GetString(json));
         }
+        else if (Commands.TryWrite(outputPath, json, stderr))
+        {
+            stdout.WriteLine($"wrote {outputPath}: {preview.Recommendations.Count} recommendations");
+        }
         else
         {
-            try
-            {
-                OutputFile.Write(outputPath, json);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"error: cannot write '{outputPath}': {(e is DirectoryNotFoundException ? "the folder does not exist" : e.Message)}");
-                return ExitCodes.Usage;
-            }
-
-            stdout.WriteLine($"wrote {outputPath}: {preview.Recommendations.Count} recommendations");
+            return ExitCodes.Usage;
         }
 
         return preview.Warnings.Count > 0 ? ExitCodes.Warnings : ExitCodes.Success;

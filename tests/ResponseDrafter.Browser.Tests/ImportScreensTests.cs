@@ -76,7 +76,7 @@ public sealed class ImportScreensTests : PaneTest
             .Paragraph("Recommendation 1: To chief constables")
             .Paragraph("Make sure every investigation of modern slavery is allocated to a skilled team.")
             .Build();
-        var pdf = ResponseDrafter.TestSupport.LibreOffice.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
+        var pdf = ResponseDrafter.TestSupport.PdfTools.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
         var open = await Chromium.OpenAsync(Server, "/taskpane.html", inWord: true);
         var page = open.Playwright;
         await open.SignInAsync("Dana Drafter");

@@ -76,7 +76,7 @@ public sealed class ImportCommandTests
             .Raw(new Paragraph(new Run(new Break { Type = BreakValues.Page })))
             .Paragraph("Recommendation 1: To chief constables").Paragraph("Do this.")
             .Build();
-        var file = Write("report.pdf", LibreOffice.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"]);
+        var file = Write("report.pdf", PdfTools.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"]);
 
         var result = CliRun.Run("import", file);
 

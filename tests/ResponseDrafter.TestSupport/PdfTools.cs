@@ -15,9 +15,10 @@ public static class PdfTools
 
     /// <summary>
     /// Converts every .docx to a PDF of the same name in <paramref name="outputFolder"/>, in one LibreOffice run with a
-    /// profile of its own (so that concurrent runs never share LibreOffice's lock). Returns the PDFs' paths.
+    /// profile of its own (so that concurrent runs never share LibreOffice's lock), with the server's export options
+    /// unless <paramref name="convertTo"/> gives others ("pdf:writer_pdf_Export:{…}"). Returns the PDFs' paths.
     /// </summary>
-    public static IReadOnlyList<string> ConvertToPdf(IReadOnlyList<string> documents, string outputFolder)
+    public static IReadOnlyList<string> ConvertToPdf(IReadOnlyList<string> documents, string outputFolder, string convertTo = PdfExport.LibreOfficeConvertTo)
     {
         var profile = Directory.CreateTempSubdirectory("responsedrafter-lo-");
         try
@@ -25,7 +26,7 @@ public static class PdfTools
             var (exitCode, output) = Run(
                 Tool("soffice", "LibreOffice is not installed: run 'sudo apt-get install libreoffice-writer' (scripts/test.sh installs it)."),
                 [$"-env:UserInstallation={new Uri(profile.FullName).AbsoluteUri}", "--headless", "--norestore", "--nolockcheck",
-                    "--convert-to", PdfExport.LibreOfficeConvertTo, "--outdir", outputFolder, .. documents]);
+                    "--convert-to", convertTo, "--outdir", outputFolder, .. documents]);
             var pdfs = documents.Select(d => Path.Combine(outputFolder, Path.ChangeExtension(Path.GetFileName(d), ".pdf"))).ToList();
             return exitCode == 0 && pdfs.All(File.Exists)
                 ? pdfs
@@ -34,6 +35,27 @@ public static class PdfTools
         finally
         {
             profile.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Each named .docx as PDF bytes, converted together as <see cref="ConvertToPdf"/> does, in a folder deleted afterwards.</summary>
+    public static IReadOnlyDictionary<string, byte[]> ToPdf(IReadOnlyDictionary<string, byte[]> documents, string convertTo = PdfExport.LibreOfficeConvertTo)
+    {
+        var work = Directory.CreateTempSubdirectory("responsedrafter-pdf-");
+        try
+        {
+            var inputs = documents.Select(d =>
+            {
+                var path = Path.Combine(work.FullName, d.Key + ".docx");
+                File.WriteAllBytes(path, d.Value);
+                return path;
+            }).ToList();
+            var pdfs = ConvertToPdf(inputs, work.FullName, convertTo);
+            return documents.Keys.Zip(pdfs).ToDictionary(p => p.First, p => File.ReadAllBytes(p.Second));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
         }
     }
 

@@ -93,7 +93,7 @@ public sealed class RecommendationImportApiTests
             .Heading(1, "Recommendations")
             .Paragraph("Recommendation 3: To chief constables").Paragraph(three.Text!)
             .Build();
-        var pdf = LibreOffice.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
+        var pdf = PdfTools.ToPdf(new Dictionary<string, byte[]> { ["report"] = docx })["report"];
 
         var response = await client.SendFormAsync(HttpMethod.Post, "/api/imports/recommendations/preview", HttpCalls.FileForm("hidden victims.pdf", pdf, "application/pdf"));
 

@@ -37,7 +37,7 @@ public sealed partial class PdfReportTests
     public static void MakePdfs(TestContext context)
     {
         _ = context;
-        pdfs = LibreOffice.ToPdf(new Dictionary<string, byte[]>
+        pdfs = PdfTools.ToPdf(new Dictionary<string, byte[]>
         {
             ["chapter"] = Report(columns: 1, boxed: false, hyphenate: false),
             ["columns"] = Report(columns: 2, boxed: true, hyphenate: false),
@@ -90,7 +90,7 @@ public sealed partial class PdfReportTests
     [TestMethod]
     public void AnEncryptedPdfIsRefusedWithItsOwnCode()
     {
-        var encrypted = LibreOffice.ToPdf(
+        var encrypted = PdfTools.ToPdf(
             new Dictionary<string, byte[]> { ["locked"] = new WordFile().Paragraph("Recommendation 1: To chief constables").Paragraph("Do this.").Build() },
             """pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}""")["locked"];
 
