@@ -85,7 +85,15 @@ public static class SignOffRules
                 errors.Add("signature.data", "Must be a base64 image of at most 1 MiB.");
             }
 
-            errors.Text("signature.altText", signature.AltText, 300);
+            // The signature goes into every signed letter as a picture; a screen reader reads this in its place.
+            if (string.IsNullOrWhiteSpace(signature.AltText))
+            {
+                errors.Add("signature.altText", "Is required: the words a screen reader reads in place of the signature, e.g. \"Signature of Alex Mercer\".");
+            }
+            else
+            {
+                errors.Text("signature.altText", signature.AltText, 300);
+            }
         }
 
         return errors;

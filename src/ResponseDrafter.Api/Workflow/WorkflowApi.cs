@@ -25,6 +25,8 @@ public static partial class WorkflowApi
         var drafts = api.MapGroup("/drafts").RequireAuthorization(Policies.Reader).WithTags("Sign-off");
         drafts.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.Drafter)
             .WithSummary("Freezes the draft as a new version and sends it to the first approval stage (If-Match required).");
+        drafts.MapGet("/{id:guid}/document/accessibility", LetterAccessibility.Get)
+            .WithSummary("Word's Accessibility Checker on the draft's current document: each finding (error or advice) and where it is. Submission is refused while there are errors.");
         drafts.MapGet("/{id:guid}/workflow", WorkflowReads.Get).WithSummary("Where the draft is in sign-off, who holds it, versions and decisions.");
         drafts.MapGet("/{id:guid}/review", WorkflowReads.Review)
             .WithSummary("For the caller as approver: the version to decide on, what changed since they last decided, and the comments.");
@@ -113,6 +115,11 @@ public static partial class WorkflowApi
                 "The letter is complete, but its pages still carry the DRAFT line. Update the letter (Build in Word, or POST …/document/assemble), then submit.");
         }
 
+        if (LetterAccessibility.Refusal(document.Docx, templates) is { } inaccessible)
+        {
+            return inaccessible;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var submitter = caller.Person;
         AddContributor(draft, submitter);
@@ -181,6 +188,11 @@ public static partial class WorkflowApi
         if (DocumentIndex.AssuranceChanges(submitted, edited) is { Count: > 0 } tampered)
         {
             return DraftUploads.AssuranceChanged(tampered, draft.Report!);
+        }
+
+        if (LetterAccessibility.Refusal(bytes!, templates) is { } inaccessible)
+        {
+            return inaccessible;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

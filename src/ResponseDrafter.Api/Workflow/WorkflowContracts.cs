@@ -133,7 +133,7 @@ public static class WorkflowMapping
         EscalateTo = input.EscalateTo?.AsPerson(),
         RestartStageAfterApproverEdit = input.RestartStageAfterApproverEdit ?? 0,
         Signature = input.Signature is { Data: { } data } signature
-            ? new ImageAsset { ContentType = signature.ContentType!.ToLowerInvariant(), Data = data, AltText = signature.AltText ?? "Signature" }
+            ? new ImageAsset { ContentType = signature.ContentType!.ToLowerInvariant(), Data = data, AltText = signature.AltText!.Trim() }
             : null,
     };
 
