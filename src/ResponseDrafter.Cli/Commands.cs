@@ -1,6 +1,7 @@
 using System.Text;
 using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Publication;
 using ResponseDrafter.Documents.Templates;
 
 namespace ResponseDrafter.Cli;
@@ -14,7 +15,9 @@ public static class Commands
         Commands:
           check-template FILE
               Checks a letter template (.docx, or Word XML / Flat OPC .xml) and prints every problem,
-              one per line: "tag — location: message".
+              one per line: "tag — location: message"; then checks it as Word's Accessibility Checker
+              would, one finding per line: "accessibility error|advice CODE — where: message fix".
+              Problems and accessibility errors fail the check; advice is printed only.
           render REQUEST.json [--template FILE] -o OUT.docx
               Renders a JSON letter request (templates/request-format.md) with the built-in template,
               or with FILE. An incomplete letter is still written, marked DRAFT, with a warning per gap.
@@ -108,12 +111,19 @@ public static class Commands
             stdout.WriteLine(Describe(problem));
         }
 
-        if (result.Problems.Count > 0)
+        // Every letter starts as the template: what the template lacks (a title, a language, alt text on the logo) every letter lacks.
+        var findings = result.Template is { } template ? AccessibilityCheck.Check(template.Docx) : [];
+        foreach (var finding in findings)
+        {
+            stdout.WriteLine($"accessibility {finding}");
+        }
+
+        if (result.Problems.Count > 0 || AccessibilityCheck.Fails(findings))
         {
             return ExitCodes.Problems;
         }
 
-        stdout.WriteLine($"{path}: no problems");
+        stdout.WriteLine(findings.Count == 0 ? $"{path}: no problems" : $"{path}: no problems; {findings.Count} accessibility advice to consider");
         return ExitCodes.Success;
     }
 
