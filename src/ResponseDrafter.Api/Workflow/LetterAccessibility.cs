@@ -39,7 +39,7 @@ public static class LetterAccessibility
     }
 
     /// <summary>
-    /// 422 naming every error (with the advice alongside) when <paramref name="docx"/> fails the check; null when it passes.
+    /// 409 (as for an incomplete letter: the document, not the request, stands in the way) naming every error (with the advice alongside) when <paramref name="docx"/> fails the check; null when it passes.
     /// A document never changes under its hash, so its findings are kept for a while: the pane asks before it submits.
     /// </summary>
     public static ProblemHttpResult? Refusal(byte[] docx, IMemoryCache cache)
@@ -52,7 +52,7 @@ public static class LetterAccessibility
 
         var errors = findings.Count(f => f.IsError);
         return TypedResults.Problem(
-            statusCode: StatusCodes.Status422UnprocessableEntity,
+            statusCode: StatusCodes.Status409Conflict,
             title: "The letter is not accessible yet",
             detail: $"Word's Accessibility Checker would find {errors} {(errors == 1 ? "error" : "errors")} in the document. " +
                 "Fix each one in Word (the list says where), then submit again. Nothing was submitted; the draft is as you saved it.",

@@ -146,7 +146,7 @@ public static partial class AccessibilityCheck
             else if (description is not null && FileName().IsMatch(description))
             {
                 yield return new(AltTextIsFileName, FindingSeverity.Error,
-                    $"A picture's alternative text is a file name (\"{Shorten(description)}\"), which tells a screen reader user nothing.",
+                    $"A picture's alternative text is a file name, “{Shorten(description)}”, which tells a screen reader user nothing.",
                     "In Word: right-click the picture › View Alt Text, and describe what the picture shows.",
                     RegionOf(picture), WhereOf(picture, where), name);
             }
@@ -208,7 +208,7 @@ public static partial class AccessibilityCheck
 
             var paragraph = run.Ancestors<Paragraph>().FirstOrDefault();
             yield return new(ColourOnly, FindingSeverity.Error,
-                $"Some words (\"{Shorten(TextOf(run))}\") are set apart only by {(colour is null ? "highlighting" : "colour")}, which a reader who cannot see colour misses.",
+                $"Some words, “{Shorten(TextOf(run))}”, are set apart only by {(colour is null ? "highlighting" : "colour")}, which a reader who cannot see colour misses.",
                 "In Word: say in words why they stand out, or make them bold as well, or remove the colour (Home › Font Color › Automatic).",
                 RegionOf(run), WhereOf(run, where), Excerpt(paragraph));
         }
@@ -234,7 +234,7 @@ public static partial class AccessibilityCheck
             if (text.Length > 0 && (BareAddress().IsMatch(text) || string.Equals(text, target, StringComparison.OrdinalIgnoreCase)))
             {
                 yield return new(LinkTextIsAddress, FindingSeverity.Advice,
-                    $"A link shows its web address (\"{Shorten(text)}\") although it has a title (\"{Shorten(title)}\"); a screen reader spells the address out.",
+                    $"A link shows its web address, “{Shorten(text)}”, although it has a title, “{Shorten(title)}”; a screen reader spells the address out.",
                     "In Word: select the link, and type the title (or words saying where it goes) as its text.",
                     RegionOf(link), WhereOf(link, where), Excerpt(link.Ancestors<Paragraph>().FirstOrDefault()));
             }

@@ -33,7 +33,7 @@ public sealed class LetterAccessibilityTests
         Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode, await saved.Content.ReadAsStringAsync());
 
         var check = await (await drafter.GetAsync($"{rig.DraftUrl}/document/accessibility")).ReadAsync<AccessibilityDto>();
-        var problem = await (await rig.SubmitAsync()).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await rig.SubmitAsync()).ProblemAsync(HttpStatusCode.Conflict);
 
         Assert.IsFalse(check.Passes);
         var finding = check.Findings.Single();

@@ -157,6 +157,8 @@ export function createApi(token) {
     assemble: async (id, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/document/assemble`, { etag })),
     /** An approver's own edits, as the next version. */
     submitEdits: async (id, bytes) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/versions`, { docx: bytes }))).data,
+    /** What Word's Accessibility Checker would find in the document as last saved: { sha256, passes, findings }. */
+    accessibility: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/document/accessibility`))).data,
     submit: async (id, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/submit`, { etag })),
     workflow: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/workflow`))).data,
     review: async (id) => (await read(await send('GET', `api/drafts/${encodeURIComponent(id)}/review`))).data,

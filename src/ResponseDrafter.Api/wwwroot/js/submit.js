@@ -1,5 +1,7 @@
 // The drafter's sign-off section: where the draft is in sign-off, the comments on it, and submitting it. Submitting
-// freezes what the server has saved as a numbered version and sends it to the first stage of the approval chain.
+// freezes what the server has saved as a numbered version and sends it to the first stage of the approval chain. Before
+// that, the accessibility check on the saved document is shown under the button; its errors stop submission.
+import { findingsView } from './accessibility-check.js';
 import { showFinishing } from './dispatch.js';
 import { decisionList, isWithApprovers, whereItIs } from './signoff.js';
 import { byId, clearErrorAt, el, show as reveal, showErrorAt, withProgress } from './ui.js';
@@ -13,13 +15,30 @@ const Signed = new Set(['approved', 'dispatched', 'published']);
  */
 export function wire(drafter, pending, saveWordFirst) {
   byId('submit').addEventListener('click', () => submit(drafter, pending, saveWordFirst));
+  byId('submit-result').after(el('div', { id: 'submit-accessibility', class: 'drafting-only', role: 'region', 'aria-label': 'Accessibility check' }));
 }
 
 /** Shows where the drafter's open draft is in sign-off and, once it is approved, its dispatch and publication. */
 export async function show(drafter) {
   const workflow = await drafter.api.workflow(drafter.draft.id);
   render(workflow);
-  await showFinishing(drafter, workflow, render);
+  await Promise.all([showAccessibility(drafter, workflow), showFinishing(drafter, workflow, render)]);
+}
+
+/** While the draft can be submitted: what the accessibility check finds in the document as the server last saved it. */
+async function showAccessibility(drafter, workflow) {
+  const region = byId('submit-accessibility');
+  if (!Submittable.has(workflow.state)) {
+    region.replaceChildren();
+    return;
+  }
+  try {
+    const check = await drafter.api.accessibility(drafter.draft.id);
+    region.replaceChildren(...findingsView(check.findings));
+  } catch (caught) {
+    const reason = caught instanceof Error ? caught.message : String(caught);
+    region.replaceChildren(el('p', { class: 'hint' }, `The accessibility check could not be run now (${reason}); submitting runs it again.`));
+  }
 }
 
 /** The workflow last shown: the next version's number comes from it. */
@@ -77,6 +96,11 @@ async function submit(drafter, pending, saveWordFirst) {
     // The letter's problems name their recommendation already ("Recommendation 2: line 1: …"); the field paths add nothing.
     const problems = Object.values(refusal.fields ?? {}).flat();
     const gaps = (refusal.problem?.gaps ?? []).map((gap) => gap.message);
-    showErrorAt(button, { message: refusal.message, details: [...problems, ...gaps] });
+    /** @type {import('./accessibility-check.js').Finding[]} */
+    const findings = refusal.problem?.accessibility ?? [];
+    // Beside the button, what stops it; below it, each finding with where it is and how to fix it in Word.
+    const inaccessible = findings.filter((f) => f.severity === 'error').map((f) => `${f.where}: ${f.message}`);
+    if (findings.length > 0) byId('submit-accessibility').replaceChildren(...findingsView(findings));
+    showErrorAt(button, { message: refusal.message, details: [...problems, ...gaps, ...inaccessible] });
   }
 }
