@@ -69,6 +69,7 @@ public sealed class AuthorisationMatrixTests
         // workflow's own refusals (409) or missing records (404): what matters here is who gets past authorisation.
         new("POST /api/drafts/{id:guid}/submit", s => Json(HttpMethod.Post, $"{s.DraftUrl}/submit", null, s.DraftETag), new(401, 409, 403, 403, 404)),
         new("GET /api/drafts/{id:guid}/workflow", s => Get($"{s.DraftUrl}/workflow"), ReadOwn),
+        new("GET /api/drafts/{id:guid}/document/accessibility", s => Get($"{s.DraftUrl}/document/accessibility"), ReadOwn),
         new("GET /api/drafts/{id:guid}/review", s => Get($"{s.DraftUrl}/review"), ReadOwn),
         new("GET /api/drafts/{id:guid}/versions/{number:int}/document", s => Get($"{s.DraftUrl}/versions/1/document"), new(401, 404, 404, 404, 404)),
         new("POST /api/drafts/{id:guid}/decisions", s => Json(HttpMethod.Post, $"{s.DraftUrl}/decisions", new DecisionInput("approve", new string('0', 64), null)), new(401, 409, 409, 409, 404)),
