@@ -101,6 +101,25 @@ public sealed class LetterAccessibilityTests
     }
 
     [TestMethod]
+    public async Task AnApproversEditsThatLoseTheTitleAreRefusedAndTheVersionStands()
+    {
+        using var host = await ApiHost.StartAsync();
+        var rig = await SignOffRig.CreateAsync(host);
+        await rig.SubmittedAsync();
+        using var approver = host.ClientFor(Caller.HeadOfPolicy);
+        var v1 = await approver.GetByteArrayAsync((await rig.WorkflowAsync()).Versions[0].DocumentUrl);
+        var edited = Edit(v1, (_, body) => Salutation(body).Append(Run(" Added in Word.")), title: string.Empty);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{rig.DraftUrl}/versions") { Content = WordEdits.AsBody(edited) };
+        var problem = await (await approver.SendAsync(request)).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.AreEqual(AccessibilityCheck.TitleMissing, problem["accessibility"]!.AsArray().Single()!["code"]!.GetValue<string>());
+        var workflow = await rig.WorkflowAsync();
+        Assert.HasCount(1, workflow.Versions, "no new version");
+        Assert.AreEqual(DraftState.InReview, workflow.State);
+    }
+
+    [TestMethod]
     [DataRow(null)]
     [DataRow("  ")]
     public async Task ASignaturePictureWithoutAltTextIsRefusedNamingTheField(string? altText)
@@ -140,13 +159,17 @@ public sealed class LetterAccessibilityTests
         return (await response.Content.ReadAsByteArrayAsync(), response.ETag());
     }
 
-    private static byte[] Edit(byte[] docx, Action<MainDocumentPart, Body> edit)
+    private static byte[] Edit(byte[] docx, Action<MainDocumentPart, Body> edit, string? title = null)
     {
         using var stream = new MemoryStream();
         stream.Write(docx);
         using (var document = WordprocessingDocument.Open(stream, isEditable: true))
         {
             edit(document.MainDocumentPart!, document.MainDocumentPart!.Document!.Body!);
+            if (title is not null)
+            {
+                document.PackageProperties.Title = title;
+            }
         }
 
         return stream.ToArray();

@@ -234,8 +234,13 @@ function renderDecisions(review) {
 function showRefusal(error) {
   const box = byId('decide-error');
   const details = error.details ?? [];
+  // Edits refused by the accessibility check: each error, where it is and what to do in Word.
+  /** @type {{ severity: string, where: string, message: string, fix: string }[]} */
+  const findings = error.problem?.accessibility ?? [];
+  const inaccessible = findings.filter((f) => f.severity === 'error').map((f) => `${f.where}: ${f.message} ${f.fix}`);
   // A field's own reasons ("Comment: Is required …") say more than the summary line above them.
-  box.replaceChildren(...(details.length > 0 ? details : [error.message ?? String(error)]).map((line) => el('p', {}, line)));
+  const lines = details.length > 0 ? details : [error.message ?? String(error), ...inaccessible];
+  box.replaceChildren(...lines.map((line) => el('p', {}, line)));
   show(box, true);
   box.focus();
 }
