@@ -62,7 +62,7 @@ public sealed class AccessibilityCheckOnSubmitTests : PaneTest
     }
 
     [TestMethod]
-    public async Task ACleanLetterSaysThereIsNothingToFixThroughTheOfficeJsStandIn()
+    public async Task ACleanLetterSaysThereIsNothingToFixAndGoesForSignOffThroughTheOfficeJsStandIn()
     {
         var title = "Sign-off: accessible";
         await Drafts.CompleteAsync(title, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
@@ -73,8 +73,12 @@ public sealed class AccessibilityCheckOnSubmitTests : PaneTest
         await page.Locator("fluent-card").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title }) })
             .GetByRole(AriaRole.Button, new() { Name = "Continue the response" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Accessibility check" }))
-            .ToHaveTextAsync("Accessibility: Word's Accessibility Checker would find nothing to fix.");
+        var check = page.GetByRole(AriaRole.Region, new() { Name = "Accessibility check" });
+        await Expect(check).ToHaveTextAsync("Accessibility: Word's Accessibility Checker would find nothing to fix.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for sign-off" }).ClickAsync();
+        await Expect(page.Locator("#submit-result")).ToContainTextAsync("Submitted for sign-off.");
+        await Expect(check).ToBeEmptyAsync();
         Assert.AreEqual(0, open.Problems.Count, string.Join("\n", open.Problems));
     }
 

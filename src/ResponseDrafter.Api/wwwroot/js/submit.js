@@ -52,6 +52,8 @@ function render(workflow) {
   byId('sign-off-state').replaceChildren(...lines);
   const button = /** @type {HTMLButtonElement} */ (byId('submit'));
   button.disabled = !Submittable.has(workflow.state);
+  // Once submitted, the check has done its work: the version with approvers passed it.
+  if (button.disabled) document.getElementById('submit-accessibility')?.replaceChildren();
   // Once approved, dispatch is the step's one primary button: Submit has nothing left to do and goes.
   const signed = Signed.has(workflow.state);
   reveal(button, !signed);
