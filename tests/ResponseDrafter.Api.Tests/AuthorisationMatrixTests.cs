@@ -217,5 +217,6 @@ public sealed class AuthorisationMatrixTests
         null,
         new SignatoryInput("Alex Mercer", "Police and Crime Commissioner"),
         null,
+        "cc:",
         null);
 }
