@@ -13,13 +13,14 @@ public enum EmptyOutcome
 }
 
 /// <summary>A letter-level part the template prints whose content is empty, in plain words; it does not stop the letter.</summary>
-/// <param name="Part">The template tag ("opening", "appendices/appendix:2/appendix.title"): where in the letter it is.</param>
+/// <param name="Part">Where in the letter, as the letter request's JSON path ("opening", "appendices[0]", "copyListLabel").</param>
 public sealed record EmptyPart(string Part, EmptyOutcome Outcome, string Message);
 
 /// <summary>
-/// The letter-level parts a reader would notice missing. Those the law needs (recipients, salutation, subject,
-/// closing, signatory) are refused by <see cref="LetterValidator"/> instead, and so are not repeated here; parts that are
-/// empty by an OPCC's own choice (no citation line, a reference printed as its label alone, no copy list) are not listed.
+/// The letter-level parts a reader would notice missing, beside <see cref="Completeness"/>'s gaps in the responses.
+/// Parts every letter needs (recipients, salutation, subject, closing, signatory) are refused by <see cref="LetterValidator"/>
+/// instead, and so are not repeated here; parts empty by an OPCC's own choice (no citation line, a reference printed as its
+/// label alone, no copy list) are not listed.
 /// </summary>
 public static class EmptyParts
 {
@@ -45,20 +46,16 @@ public static class EmptyParts
         for (var i = 0; i < appendices.Count; i++)
         {
             var appendix = appendices[i];
-            var name = IsBlank(appendix.Title) ? $"Appendix {i + 1}" : $"\"{appendix.Title.Trim()}\"";
-            if (!Prints(appendix, known.Contains))
+            if (appendix is not null && !Prints(appendix, known.Contains))
             {
+                var name = IsBlank(appendix.Title) ? $"Appendix {i + 1}" : $"\"{appendix.Title.Trim()}\"";
                 parts.Add(new EmptyPart($"appendices[{i}]", EmptyOutcome.LeftOut, $"{name} has no text and no recommendations: it will be left out of the letter"));
-            }
-            else if (IsBlank(appendix.Title))
-            {
-                parts.Add(new EmptyPart($"appendices[{i}].title", EmptyOutcome.PrintsEmpty, $"{name} has no title: its content will print without a heading"));
             }
         }
 
         if (IsBlank(letter.CopyListLabel) && (letter.Cc ?? []).Any(c => !IsBlank(c)))
         {
-            parts.Add(new EmptyPart("cc.label", EmptyOutcome.PrintsEmpty, "The copy list has no label: its names will print without \"cc:\" above them"));
+            parts.Add(new EmptyPart("copyListLabel", EmptyOutcome.PrintsEmpty, "The copy list has no label: its names will print without \"cc:\" above them"));
         }
 
         return parts;
