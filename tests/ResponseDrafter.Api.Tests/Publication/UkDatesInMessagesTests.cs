@@ -86,6 +86,6 @@ public sealed partial class UkDatesInMessagesTests
     }
 
     /// <summary>A month spelt out by a format string ("d MMMM yyyy", ":MMM"), or a long date by name.</summary>
-    [GeneratedRegex(@"MMM|ToLongDateString|""D""")]
+    [GeneratedRegex(@"MMM|ToLongDateString|ToString\(""D""")]
     private static partial Regex MonthFormat();
 }
