@@ -49,10 +49,12 @@ public sealed class LetterPartsPaneTests : PaneTest
             && c["ooxml"]!.GetValue<string>().Contains("Copied to:", StringComparison.Ordinal)), "the copy list with its new label is brought into Word");
         await page.Locator("#letter-copy-list-label").ScrollIntoViewIfNeededAsync();
         await Evidence.ScreenshotAsync(TestContext, page, "letter-parts-2-copy-list-label");
+        Assert.IsEmpty(open.Problems, string.Join("\n", open.Problems));
 
+        // The refusal's 400 is the one console message expected from here on.
         await page.Locator("#letter-copy-list-label").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the letter settings" }).ClickAsync();
         await Expect(page.Locator("#letter-settings-body")).ToContainTextAsync("Is required.");
-        Assert.IsEmpty(open.Problems, string.Join("\n", open.Problems));
+        await Evidence.ScreenshotAsync(TestContext, page, "letter-parts-3-copy-list-label-refused");
     }
 }
