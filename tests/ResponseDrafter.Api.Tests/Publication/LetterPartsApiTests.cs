@@ -1,4 +1,6 @@
 using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
@@ -43,6 +45,20 @@ public sealed class LetterPartsApiTests
         Assert.AreEqual("Copy to:", changed.Letter.CopyListLabel);
         CollectionAssert.Contains(changed.Document!.Changed.ToList(), "cc");
         StringAssert.Contains(Docx.Text(await drafter.GetByteArrayAsync($"{scenario.DraftUrl}/document")), "Copy to:\nChief Constable, Wessex Police");
+    }
+
+    [TestMethod]
+    public async Task ALabelChangedInWordIsReadBackIntoTheDraft()
+    {
+        using var host = await ApiHost.StartAsync();
+        var scenario = await Scenario.CreateAsync(host);
+        using var drafter = host.ClientFor(Caller.Drafter);
+        var document = await drafter.GetAsync($"{scenario.DraftUrl}/document");
+        var edited = RewriteLabel(await document.Content.ReadAsByteArrayAsync(), "Copied to:");
+
+        var saved = await drafter.SaveAsync(scenario.DraftUrl, edited, document.ETag());
+
+        Assert.AreEqual("Copied to:", (await saved.ReadAsync<DraftDto>()).Letter.CopyListLabel);
     }
 
     [TestMethod]
@@ -101,6 +117,22 @@ public sealed class LetterPartsApiTests
         Assert.IsTrue(status.EmptyParts.All(p => p.Outcome == EmptyOutcome.LeftOut));
         Assert.AreEqual("\"Appendix B - Glossary\" has no text and no recommendations: it will be left out of the letter", status.EmptyParts[^1].Message);
         Assert.IsFalse(status.Gaps.Any(g => g.Field is "context" or "accountability" or "appendices[0]"), "empty parts are not completeness gaps");
+    }
+
+    /// <summary>The drafter types over the copy list's label in Word.</summary>
+    private static byte[] RewriteLabel(byte[] docx, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var word = WordprocessingDocument.Open(stream, isEditable: true))
+        {
+            var label = word.MainDocumentPart!.Document!.Body!.Descendants<SdtRun>().Single(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value == "cc.label");
+            var content = label.GetFirstChild<SdtContentRun>()!;
+            content.RemoveAllChildren();
+            content.Append(new Run(new Text(text)));
+        }
+
+        return stream.ToArray();
     }
 
     private static DraftLetterInput LetterOf(DraftDto draft)
