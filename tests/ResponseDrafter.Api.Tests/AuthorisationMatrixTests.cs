@@ -218,5 +218,6 @@ public sealed class AuthorisationMatrixTests
         null,
         new SignatoryInput("Alex Mercer", "Police and Crime Commissioner"),
         null,
+        "cc:",
         null);
 }

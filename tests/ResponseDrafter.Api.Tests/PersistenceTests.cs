@@ -138,6 +138,7 @@ public abstract class PersistenceTests
             "Kind regards",
             new SignatoryInput("Alex Mercer", "Police and Crime Commissioner"),
             ["Chief Constable", "Chair, Police and Crime Panel"],
+            "Copied to:",
             [new AppendixInput("Appendix A - Recommendations", null, ["2", "3"])]);
 
         var put = await client.SendJsonAsync(HttpMethod.Put, scenario.DraftUrl, letter, scenario.DraftETag);
@@ -149,6 +150,7 @@ public abstract class PersistenceTests
         Assert.AreEqual(DateStyle.Ordinal, stored.Letter.DateStyle);
         Assert.AreEqual("Home Secretary", stored.Letter.Recipients.Single().Title);
         Assert.AreEqual("Kind regards", stored.Letter.Closing);
+        Assert.AreEqual("Copied to:", stored.Letter.CopyListLabel);
         CollectionAssert.AreEqual(new[] { "2", "3" }, stored.Letter.Appendices.Single().Recommendations.ToArray());
         Assert.IsNull(stored.Letter.Publication);
     }

@@ -125,7 +125,7 @@ public sealed class ProfilesTests
         var response = await client.SendRawAsync(HttpMethod.Put, "/api/profile", "{}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
-        foreach (var field in new[] { "name", "commissionerName", "commissionerTitle", "statutoryCitation", "salutation", "recipients" })
+        foreach (var field in new[] { "name", "commissionerName", "commissionerTitle", "statutoryCitation", "salutation", "recipients", "copyListLabel" })
         {
             Assert.AreNotEqual(0, problem.ErrorsFor(field).Count, field);
         }

@@ -30,6 +30,7 @@ public static class DocumentIndex
         draft.Closing = Text(document, "closing") ?? draft.Closing;
         draft.SignatoryName = Text(document, "signatory.name") ?? draft.SignatoryName;
         draft.SignatoryTitle = Text(document, "signatory.title") ?? draft.SignatoryTitle;
+        draft.CopyListLabel = Text(document, "cc/cc.label") ?? draft.CopyListLabel;
 
         var refs = draft.Report!.Refs();
         foreach (var item in Responses(document))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
@@ -59,6 +60,9 @@ public sealed class Draft : ITenantOwned, IVersioned
     public string SignatoryTitle { get; set; } = string.Empty;
 
     public List<string> Cc { get; set; } = [];
+
+    /// <summary>The copy list's label, taken from the profile when the draft starts.</summary>
+    public string CopyListLabel { get; set; } = ProfileRules.DefaultCopyListLabel;
 
     public List<Appendix> Appendices { get; set; } = [];
 
@@ -124,6 +128,7 @@ public sealed class Draft : ITenantOwned, IVersioned
         draft.Property(d => d.References).HasJsonConversion();
         draft.Property(d => d.Recipients).HasJsonConversion();
         draft.Property(d => d.Cc).HasJsonConversion();
+        draft.Property(d => d.CopyListLabel).HasMaxLength(ProfileRules.MaxCopyListLabel).HasDefaultValue(ProfileRules.DefaultCopyListLabel);
         draft.Property(d => d.Appendices).HasJsonConversion();
         draft.Property(d => d.State).HasConversion<string>().HasMaxLength(32);
         draft.Property(d => d.Contributors).HasJsonConversion();

@@ -37,6 +37,7 @@ public sealed record DraftLetterInput(
     string? Closing,
     SignatoryInput? Signatory,
     List<string>? Cc,
+    string? CopyListLabel,
     List<AppendixInput>? Appendices);
 
 public sealed record SelectionInput(List<string> Refs);
@@ -65,6 +66,7 @@ public sealed record DraftLetterDto(
     string Closing,
     SignatoryDto Signatory,
     IReadOnlyList<string> Cc,
+    string CopyListLabel,
     IReadOnlyList<Appendix> Appendices);
 
 public sealed record ResponseDto(string Ref, bool Selected, string? Commentary, ResponseStatus? Status, string? Reason, Assurance? Assurance);
@@ -101,13 +103,16 @@ public sealed record DraftSummaryDto(
 /// How far the draft is from a letter: completeness gaps (it still renders, marked DRAFT) and problems that stop
 /// rendering (field → reasons, fields as the letter request's JSON paths).
 /// </summary>
+/// <param name="EmptyParts">Letter-level parts whose content is empty and which will be left out or print empty; they do
+/// not make the letter incomplete.</param>
 public sealed record DraftStatusDto(
     int Version,
     bool Complete,
     IReadOnlyList<CompletenessGap> Gaps,
     IDictionary<string, string[]> Problems,
     DateOnly PublishedOn,
-    DeadlineDto Deadline);
+    DeadlineDto Deadline,
+    IReadOnlyList<EmptyPart> EmptyParts);
 
 public static class DraftMapping
 {
@@ -161,5 +166,6 @@ public static class DraftMapping
         draft.Closing,
         new SignatoryDto(draft.SignatoryName, draft.SignatoryTitle),
         draft.Cc,
+        draft.CopyListLabel,
         draft.Appendices);
 }

@@ -44,6 +44,7 @@ public static partial class DraftLetter
             Closing = draft.Closing,
             Signatory = new Signatory { Name = draft.SignatoryName, Title = draft.SignatoryTitle },
             Cc = draft.Cc,
+            CopyListLabel = draft.CopyListLabel,
             Appendices = draft.Appendices,
             Identity = new DocumentIdentity(draft.Id.ToString(), draft.Version.ToString(CultureInfo.InvariantCulture)),
         };
@@ -54,6 +55,12 @@ public static partial class DraftLetter
     {
         var selection = Applicability.Of(report.Recommendations).Select(i => i.Ref).ToList();
         var id = Guid.CreateVersion7();
+
+        // Nothing applicable, nothing to reproduce: an appendix with no content would only print its heading.
+        var reproduced = report.Recommendations
+            .Where(r => selection.Contains(r.Number) || r.SubItems.Any(s => selection.Contains(r.Number + s.Label)))
+            .Select(r => r.Number)
+            .ToList();
         return new Draft
         {
             Id = id,
@@ -72,17 +79,8 @@ public static partial class DraftLetter
             SignatoryName = profile.CommissionerName,
             SignatoryTitle = profile.CommissionerTitle,
             Cc = profile.Cc,
-            Appendices =
-            [
-                new Appendix
-                {
-                    Title = "Appendix A - Recommendations",
-                    Recommendations = report.Recommendations
-                        .Where(r => selection.Contains(r.Number) || r.SubItems.Any(s => selection.Contains(r.Number + s.Label)))
-                        .Select(r => r.Number)
-                        .ToList(),
-                },
-            ],
+            CopyListLabel = profile.CopyListLabel,
+            Appendices = reproduced.Count == 0 ? [] : [new Appendix { Title = "Appendix A - Recommendations", Recommendations = reproduced }],
         };
     }
 

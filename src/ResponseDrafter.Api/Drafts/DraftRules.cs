@@ -1,4 +1,5 @@
 using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
 using ResponseDrafter.Documents.Letters;
 
@@ -46,6 +47,7 @@ public static class DraftRules
         errors.Required("signatory.name", input.Signatory?.Name, 200);
         errors.Required("signatory.title", input.Signatory?.Title, 200);
         errors.Texts("cc", input.Cc, 500);
+        ProfileRules.CheckCopyListLabel(errors, "copyListLabel", input.CopyListLabel);
         var numbers = report.Recommendations.Select(r => r.Number).ToHashSet(StringComparer.Ordinal);
         var appendices = input.Appendices ?? [];
         for (var i = 0; i < appendices.Count; i++)
@@ -88,6 +90,7 @@ public static class DraftRules
         draft.SignatoryName = input.Signatory!.Name!.Trim();
         draft.SignatoryTitle = input.Signatory.Title!.Trim();
         draft.Cc = input.Cc ?? [];
+        draft.CopyListLabel = input.CopyListLabel!.Trim();
         draft.Appendices = (input.Appendices ?? []).Select(a => new Appendix
         {
             Title = a.Title!.Trim(),

@@ -328,7 +328,8 @@ public static partial class DraftsApi
         var gaps = DocumentIndex.Gaps(draft, report, letter, LetterDocument.Read(docx).Document!);
         var problems = DraftLetter.Errors(LetterValidator.Validate(letter), letter);
         response.SetETag(draft.Version);
-        return TypedResults.Ok(new DraftStatusDto(draft.Version, gaps.Count == 0 && problems.Count == 0, gaps, problems, report.PublishedOn, ReportMapping.DeadlineFor(report.PublishedOn, today)));
+        return TypedResults.Ok(new DraftStatusDto(
+            draft.Version, gaps.Count == 0 && problems.Count == 0, gaps, problems, report.PublishedOn, ReportMapping.DeadlineFor(report.PublishedOn, today), EmptyParts.Of(letter)));
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Document(

@@ -8,6 +8,7 @@ using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Workflow;
+using ResponseDrafter.Documents.Assembly;
 
 namespace ResponseDrafter.Api.Outbox;
 
@@ -104,7 +105,7 @@ public sealed partial class DeadlineWatch(IServiceScopeFactory scopes, IOptions<
             // An overdue notice says all a reminder would, so a reminder never follows it.
             IReadOnlyList<Person> people = profile.SignOff.EscalateTo is { } escalateTo ? [.. stage.Approvers, escalateTo] : stage.Approvers;
             Enqueue(db, draft, people, "overdue", 0,
-                string.Create(CultureInfo.InvariantCulture, $"Overdue: version {draft.VersionCount} was due for a decision at {stageName} on {due.DueOn:d MMMM yyyy}."), now);
+                string.Create(CultureInfo.InvariantCulture, $"Overdue: version {draft.VersionCount} was due for a decision at {stageName} on {UkDate.Format(due.DueOn)}."), now);
             draft.Schedule = Replace(draft.Schedule, due with { EscalatedAt = now, RemindedAt = due.RemindedAt ?? now });
             await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), AuditTrail.System, "escalated", draft.Id, versionSha256,
                 $"{Capitalised(stageName)} was due on {due.DueOn:yyyy-MM-dd}; told {Names(people)}."), now, cancellationToken);
@@ -113,7 +114,7 @@ public sealed partial class DeadlineWatch(IServiceScopeFactory scopes, IOptions<
         {
             var daysLeft = due.DueOn.DayNumber - today.DayNumber;
             Enqueue(db, draft, stage.Approvers, "reminder", daysLeft,
-                string.Create(CultureInfo.InvariantCulture, $"Reminder: your decision on version {draft.VersionCount} at {stageName} is due on {due.DueOn:d MMMM yyyy}."), now);
+                string.Create(CultureInfo.InvariantCulture, $"Reminder: your decision on version {draft.VersionCount} at {stageName} is due on {UkDate.Format(due.DueOn)}."), now);
             draft.Schedule = Replace(draft.Schedule, due with { RemindedAt = now });
             await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), AuditTrail.System, "reminder-scheduled", draft.Id, versionSha256,
                 $"{Capitalised(stageName)} is due on {due.DueOn:yyyy-MM-dd}; reminded {Names(stage.Approvers)}."), now, cancellationToken);

@@ -73,7 +73,7 @@ public sealed class DispatchHandler(DraftingDb db, IMailSender mail, ProductMetr
         var report = draft.Report!;
         var citation = string.IsNullOrWhiteSpace(profile.StatutoryCitation) ? string.Empty : $" under {profile.StatutoryCitation}";
         var body = string.Create(CultureInfo.InvariantCulture,
-            $"Please find attached the response of the {profile.CommissionerTitle} to the HMICFRS report \"{report.Title}\", published on {report.PublishedOn:d MMMM yyyy}{citation}.\r\n\r\n{profile.Name}\r\n");
+            $"Please find attached the response of the {profile.CommissionerTitle} to the HMICFRS report \"{report.Title}\", published on {Documents.Assembly.UkDate.Format(report.PublishedOn)}{citation}.\r\n\r\n{profile.Name}\r\n");
         return new OutgoingMail(
             MessageKey(draft.Id),
             to,

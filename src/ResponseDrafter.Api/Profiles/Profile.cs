@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Workflow;
@@ -30,6 +31,9 @@ public sealed class Profile : ITenantOwned, IVersioned
 
     public List<string> Cc { get; set; } = [];
 
+    /// <summary>The copy list's label: "cc:", "Copied to:", "Copy to:"; each new draft takes it.</summary>
+    public string CopyListLabel { get; set; } = ProfileRules.DefaultCopyListLabel;
+
     public string Salutation { get; set; } = string.Empty;
 
     public string Closing { get; set; } = "Yours sincerely";
@@ -60,6 +64,7 @@ public sealed class Profile : ITenantOwned, IVersioned
         profile.Property(p => p.Logo).HasJsonConversion();
         profile.Property(p => p.Recipients).HasJsonConversion();
         profile.Property(p => p.Cc).HasJsonConversion();
+        profile.Property(p => p.CopyListLabel).HasMaxLength(ProfileRules.MaxCopyListLabel).HasDefaultValue(ProfileRules.DefaultCopyListLabel);
         profile.Property(p => p.SignOff).HasJsonConversion();
     }
 }

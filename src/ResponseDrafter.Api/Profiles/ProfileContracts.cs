@@ -17,6 +17,7 @@ public sealed record ProfileInput(
     string? StatutoryCitation,
     List<RecipientInput>? Recipients,
     List<string>? Cc,
+    string? CopyListLabel,
     string? Salutation,
     string? Closing,
     string? Publication);
@@ -34,6 +35,7 @@ public sealed record ProfileDto(
     string StatutoryCitation,
     IReadOnlyList<Recipient> Recipients,
     IReadOnlyList<string> Cc,
+    string CopyListLabel,
     string Salutation,
     string Closing,
     string? Publication,
@@ -54,6 +56,7 @@ public static class ProfileMapping
         profile.StatutoryCitation,
         profile.Recipients,
         profile.Cc,
+        profile.CopyListLabel,
         profile.Salutation,
         profile.Closing,
         profile.Publication,

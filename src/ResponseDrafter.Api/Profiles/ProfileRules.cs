@@ -5,6 +5,10 @@ namespace ResponseDrafter.Api.Profiles;
 
 public static class ProfileRules
 {
+    public const string DefaultCopyListLabel = "cc:";
+
+    public const int MaxCopyListLabel = 40;
+
     private const int MaxLogoBytes = 2 * 1024 * 1024;
 
     private static readonly string[] LogoTypes = ["image/png", "image/jpeg"];
@@ -22,6 +26,7 @@ public static class ProfileRules
         errors.Text("closing", input.Closing, 200);
         errors.Text("publication", input.Publication, 100_000);
         errors.Texts("cc", input.Cc, 500);
+        CheckCopyListLabel(errors, "copyListLabel", input.CopyListLabel);
         var recipients = input.Recipients ?? [];
         if (recipients.Count == 0)
         {
@@ -55,6 +60,16 @@ public static class ProfileRules
         return errors;
     }
 
+    /// <summary>The copy list's label: required, one short line of plain text (it prints as it is, above the names).</summary>
+    public static void CheckCopyListLabel(InputErrors errors, string field, string? label)
+    {
+        errors.Required(field, label, MaxCopyListLabel);
+        if (label is not null && label.AsSpan().IndexOfAny('\r', '\n', '\t') >= 0)
+        {
+            errors.Add(field, "Must be one line, e.g. \"cc:\" or \"Copied to:\".");
+        }
+    }
+
     public static void ApplyTo(this ProfileInput input, Profile profile)
     {
         profile.Name = input.Name!.Trim();
@@ -74,6 +89,7 @@ public static class ProfileRules
             Email = Blank(r.Email),
         }).ToList();
         profile.Cc = input.Cc ?? [];
+        profile.CopyListLabel = input.CopyListLabel!.Trim();
         profile.Salutation = input.Salutation!.Trim();
         profile.Closing = Blank(input.Closing) ?? "Yours sincerely";
         profile.Publication = Blank(input.Publication);

@@ -142,6 +142,7 @@ public sealed class SampleData(
             new Recipient { Name = "His Majesty's Chief Inspector of Constabulary", AddressLines = ["HMICFRS"] },
         ],
         Cc = ["Chief Constable, Wessex Police", "Chair, Wessex Police and Crime Panel"],
+        CopyListLabel = "cc:",
         Salutation = "Dear Home Secretary",
         Closing = "Yours sincerely",
         Publication = "This response is published on the Commissioner's website.",

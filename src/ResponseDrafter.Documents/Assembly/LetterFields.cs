@@ -60,7 +60,8 @@ internal sealed class LetterFields
             ["signatory.title"] = new TextField(letter.Signatory.Title),
             ["signatory.date"] = new TextField(letter.Signatory.SignedOn is { } signed ? Date(signed) : null),
             ["cc"] = new RegionField([.. letter.Cc.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => new Fields { ["cc.text"] = new TextField(c) })]),
-            ["appendices"] = new RegionField([.. letter.Appendices.Select(Appendix)]),
+            ["cc.label"] = new TextField(letter.CopyListLabel),
+            ["appendices"] = new RegionField([.. letter.Appendices.Where(Prints).Select(Appendix)]),
             ["annex"] = new RegionField([.. letter.Responses.Where(InAnnex).Select(AnnexEntry)]),
         };
     }
@@ -151,6 +152,9 @@ internal sealed class LetterFields
         ResponseStatus.NoAction => new RunsField("No action will be taken: ", response.Reason),
         _ => new TextField(null),
     };
+
+    /// <summary>An appendix with neither a body nor a recommendation to reproduce is not printed, heading and all.</summary>
+    private bool Prints(Appendix appendix) => EmptyParts.Prints(appendix, targets.ContainsKey);
 
     private Fields Appendix(Appendix appendix) => new()
     {

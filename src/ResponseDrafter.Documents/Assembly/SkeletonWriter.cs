@@ -172,7 +172,7 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich, Letter
                 WritePicture(control, picture);
                 break;
             case RegionField region:
-                WriteRegion(control, region);
+                WriteRegion(control, region, fields);
                 break;
         }
 
@@ -222,7 +222,8 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich, Letter
         }
     }
 
-    private void WriteRegion(ControlNode region, RegionField field)
+    /// <summary>Each entry in a copy of the item template; the region's own text around it (the "cc.label") is filled from <paramref name="outer"/>.</summary>
+    private void WriteRegion(ControlNode region, RegionField field, Fields outer)
     {
         foreach (var child in region.Children)
         {
@@ -237,7 +238,7 @@ internal sealed class SkeletonWriter(Pictures pictures, RichContent rich, Letter
             }
             else
             {
-                Write(child, new Fields());
+                Write(child, outer);
             }
         }
     }

@@ -50,6 +50,9 @@ public sealed record Letter
     /// <summary>Each entry one line, e.g. "Ben-Julian Harrington, Chief Constable, Essex Police".</summary>
     public IReadOnlyList<string> Cc { get; init; } = [];
 
+    /// <summary>The copy list's label, as the OPCC's letters print it: "cc:", "Copied to:", "Copy to:".</summary>
+    public string CopyListLabel { get; init; } = "cc:";
+
     public IReadOnlyList<Appendix> Appendices { get; init; } = [];
 
     /// <summary>Identifies the draft and version in the document's custom XML part.</summary>
@@ -124,7 +127,7 @@ public sealed record Signatory
 
 /// <summary>
 /// An appendix: optional rich-text body, and optionally the report's recommendations reproduced
-/// verbatim (by number, in the order given) with their sub-items lettered.
+/// verbatim (by number, in the order given) with their sub-items lettered. One with neither is not printed.
 /// </summary>
 public sealed record Appendix
 {

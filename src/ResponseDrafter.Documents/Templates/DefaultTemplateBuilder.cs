@@ -106,7 +106,7 @@ public static class DefaultTemplateBuilder
         P("Address", Inline("signatory.name", "[Commissioner's name]", bold: true)),
         P("Address", Inline("signatory.title", "[Commissioner's title]")),
         P("Address", R("Signed on "), Inline("signatory.date", "[date signed]")),
-        Block("cc", P("CopiesHeading", R("cc:")), Block("cc.entry", P("Address", Inline("cc.text", "[Name, title, organisation]")))),
+        Block("cc", P("CopiesHeading", Inline("cc.label", "[cc:]")), Block("cc.entry", P("Address", Inline("cc.text", "[Name, title, organisation]")))),
         Block("appendices", Block("appendix",
             P("Heading1", pageBreakBefore: true, Inline("appendix.title", "[Appendix A - Recommendations]")),
             Block("appendix.body", P(null, Placeholder("[Appendix text]"))),

@@ -22,6 +22,7 @@ public sealed record Scenario(Guid ReportId, Guid DraftId, string DraftETag, str
         "Section 55 of the Police Act 1996",
         [new RecipientInput("The Home Secretary", null, ["Home Office", "2 Marsham Street", "London", "SW1P 4DF"], "section55responses@homeoffice.gov.uk")],
         ["Chief Constable, Wessex Police"],
+        "cc:",
         "Dear Home Secretary",
         null,
         "This response is published on the Commissioner's website.");

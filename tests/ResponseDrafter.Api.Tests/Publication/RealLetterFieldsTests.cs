@@ -30,6 +30,7 @@ public sealed class RealLetterFieldsTests
             "Yours sincerely",
             new SignatoryInput("Alex Mercer", "Police and Crime Commissioner"),
             [],
+            "cc:",
             []);
 
         var put = await client.SendJsonAsync(HttpMethod.Put, scenario.DraftUrl, letter, scenario.DraftETag);

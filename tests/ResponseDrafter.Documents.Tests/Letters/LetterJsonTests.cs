@@ -93,7 +93,7 @@ public sealed class LetterJsonTests
     [DataRow("\"salutation\": \"Dear Home Secretary,\"", "\"salutation\": null", "salutation: must not be null")]
     [DataRow("\"kind\": \"super-complaint\"", "\"kind\": \"SuperComplaint\"", "report.kind: expected one of: thematic, peel, super-complaint")]
     [DataRow("\"kind\": \"super-complaint\"", "\"kind\": 2", "report.kind: expected one of: thematic, peel, super-complaint")]
-    [DataRow("\"signatory\": {", "\"signatory\": 7, \"x\": {", "x: unknown property 'x'; allowed here: opcc, references, date, dateStyle, recipients, salutation, subject, report, statutoryCitation, opening, context, responses, accountability, publication, closing, signatory, cc, appendices, identity; signatory: expected an object { … }")]
+    [DataRow("\"signatory\": {", "\"signatory\": 7, \"x\": {", "x: unknown property 'x'; allowed here: opcc, references, date, dateStyle, recipients, salutation, subject, report, statutoryCitation, opening, context, responses, accountability, publication, closing, signatory, cc, copyListLabel, appendices, identity; signatory: expected an object { … }")]
     public void ValueOfTheWrongTypeIsNamedByItsPath(string original, string replacement, string expected)
     {
         var problems = LetterJson.Parse(Minimal.Replace(original, replacement, StringComparison.Ordinal)).Problems;

@@ -218,7 +218,7 @@ function renderCompleteness(status) {
   const box = byId('completeness');
   const problems = Object.values(status.problems ?? {}).flat();
   if (status.complete) {
-    box.replaceChildren(el('p', { class: 'complete' }, 'Complete: every applicable recommendation has a response.'));
+    box.replaceChildren(el('p', { class: 'complete' }, 'Complete: every applicable recommendation has a response.'), ...emptyParts(status));
     return;
   }
   box.replaceChildren(
@@ -228,7 +228,18 @@ function renderCompleteness(status) {
         href: `#${fieldId(gap.ref, GapFields[gap.field] ?? 'status')}`,
         on: { click: (event) => focusGap(event, gap) },
       }, gap.message))),
-      problems.map((problem) => el('li', {}, problem))));
+      problems.map((problem) => el('li', {}, problem))),
+    ...emptyParts(status));
+}
+
+/** Letter-level parts that are empty: they do not stop the letter, but the drafter should know they will not print. */
+function emptyParts(status) {
+  const parts = status.emptyParts ?? [];
+  if (parts.length === 0) return [];
+  return [
+    el('p', { id: 'empty-parts-intro' }, `Empty in the letter (${parts.length}); these do not stop it:`),
+    el('ul', { class: 'gaps', id: 'empty-parts', 'aria-labelledby': 'empty-parts-intro' }, parts.map((part) => el('li', {}, part.message))),
+  ];
 }
 
 async function focusGap(event, gap) {

@@ -1,4 +1,5 @@
-// The letter-level settings, on their own folded panel: who the letter goes to, its references and its salutation.
+// The letter-level settings, on their own folded panel: who the letter goes to, its references, its salutation and the
+// copy list's label.
 // The rest of the letter (opening, context, closing…) is written in the document.
 import { showFieldErrors } from './item-panel.js';
 import { SaveDeclined } from './session.js';
@@ -38,7 +39,7 @@ function letterFrom(panel, letter) {
     addressLines: valueOf(`letter-recipient-${i}-address`).split('\n').map((l) => l.trim()).filter((l) => l !== ''),
     email: valueOf(`letter-recipient-${i}-email`) || null,
   })).filter((r) => r.name !== '' || r.addressLines.length > 0);
-  return { ...letter, references, recipients, salutation: valueOf('letter-salutation') };
+  return { ...letter, references, recipients, salutation: valueOf('letter-salutation'), copyListLabel: valueOf('letter-copy-list-label') };
 }
 
 /**
@@ -70,6 +71,7 @@ export function renderLetterSettings(session, { canDraft }) {
 
   body.replaceChildren(
     input('letter-salutation', 'Salutation', letter.salutation, 'salutation', readOnly),
+    input('letter-copy-list-label', 'Copy list label (e.g. cc: or Copied to:)', letter.copyListLabel, 'copyListLabel', readOnly),
     el('h3', {}, 'Recipients'),
     recipients,
     el('button', { type: 'button', class: 'link-button drafting-only', on: { click: () => recipients.append(recipientRow({}, recipients.children.length, false)) } }, 'Add a recipient'),

@@ -157,6 +157,13 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CopyListLabel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("cc:");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -437,6 +444,13 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                     b.Property<string>("CommissionerTitle")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("CopyListLabel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("cc:");
 
                     b.Property<string>("LetterheadLines")
                         .IsRequired()

@@ -150,6 +150,13 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopyListLabel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("cc:");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -430,6 +437,13 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                     b.Property<string>("CommissionerTitle")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyListLabel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("cc:");
 
                     b.Property<string>("LetterheadLines")
                         .IsRequired()
