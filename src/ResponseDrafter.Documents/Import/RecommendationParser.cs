@@ -1,4 +1,5 @@
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Rules;
 
 namespace ResponseDrafter.Documents.Import;
 
@@ -283,6 +284,7 @@ internal sealed class RecommendationParser
             hyphens.Joins)
         {
             Found = [.. found.Select((f, k) => new FoundAt(recommendations[k].Number, f.Line))],
+            Questions = Applicability.Questions(recommendations),
         };
     }
 }
