@@ -49,7 +49,14 @@ public sealed record ReportSummaryDto(
     string? Url,
     int RecommendationCount,
     DeadlineDto Deadline,
-    bool Archived);
+    bool Archived)
+{
+    /// <summary>How many recommendations (or sub-items) leave it to the drafter to say who answers them.</summary>
+    public int AddresseeQuestions { get; init; }
+
+    /// <summary>How many of those are not decided yet.</summary>
+    public int UndecidedAddressees { get; init; }
+}
 
 public static class ReportMapping
 {
@@ -70,13 +77,21 @@ public static class ReportMapping
         Questions = Applicability.Questions(report.Recommendations),
     };
 
-    public static ReportSummaryDto AsSummary(this Report report, DateOnly today) => new(
-        report.Id,
-        report.Title,
-        report.Kind,
-        report.PublishedOn,
-        report.Url,
-        report.Recommendations.Count,
-        DeadlineFor(report.PublishedOn, today),
-        report.ArchivedAt is not null);
+    public static ReportSummaryDto AsSummary(this Report report, DateOnly today)
+    {
+        var questions = Applicability.Questions(report.Recommendations);
+        return new(
+            report.Id,
+            report.Title,
+            report.Kind,
+            report.PublishedOn,
+            report.Url,
+            report.Recommendations.Count,
+            DeadlineFor(report.PublishedOn, today),
+            report.ArchivedAt is not null)
+        {
+            AddresseeQuestions = questions.Count,
+            UndecidedAddressees = questions.Count(q => q.Decided is null),
+        };
+    }
 }
