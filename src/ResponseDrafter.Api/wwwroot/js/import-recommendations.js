@@ -10,7 +10,9 @@ const ReportKinds = [['thematic', 'Thematic inspection'], ['peel', 'PEEL inspect
 const Fields = { title: 'Title', kind: 'Kind of report', publishedOn: 'Published on', url: 'Web address', text: 'Text copied from the report', file: 'Report file' };
 const pastedKey = 'responsedrafter.import.recommendations';
 
-const addressed = (r) => {
+const addressed = (r, questions) => {
+  const question = questions.find((q) => q.recommendation === r.number && q.subItem === null);
+  if (question) return question.named ? `Only "${question.named}": choose below` : 'No one: choose below';
   if (r.addressees.length > 0) return r.addressees.join('; ');
   return r.subItems.some((s) => s.addressees.length > 0) ? 'Named by each sub-item' : 'Named in the text';
 };
@@ -115,7 +117,7 @@ function renderPreview(api, preview, result, onSaved) {
       el('tbody', {}, recommendations.map((r, i) => el('tr', {},
         el('th', { scope: 'row' }, el('a', { href: `#import-rec-${i}` }, `${kindName(r.kind)} ${r.number}`),
           pageOf(r.number) === undefined ? null : el('span', { class: 'hint' }, ` (page ${pageOf(r.number)})`)),
-        el('td', {}, addressed(r)),
+        el('td', {}, addressed(r, questions)),
         el('td', {}, r.subItems.length === 0 ? 'None' : r.subItems.map((s) => s.label).join(', ')),
         el('td', {}, warningsOf(r.number).length === 0 ? 'Nothing' : el('ul', { class: 'plain' }, warningsOf(r.number).map((w) => el('li', {}, w.message)))))))),
     questions.length === 0 ? null : el('section', { class: 'addressee-questions', 'aria-labelledby': 'import-who-heading' },
