@@ -58,8 +58,8 @@ public static class Applicability
         }
 
         return subItems
-            .Where(s => (s.Addressees ?? []).Count == 0 && !Addressees.Lead(s.Text).NamesAnyBody)
-            .Select(s => Ask(recommendation, s, RecommendationRefs.Of(recommendation, s), named.Words, s.DecidedAddressee));
+            .Where(s => !Addressees.Classify(s.Addressees ?? []).NamesAnyBody && !Addressees.Lead(s.Text).NamesAnyBody)
+            .Select(s => Ask(recommendation, s, RecommendationRefs.Of(recommendation, s), OwnWords(s) ?? named.Words, s.DecidedAddressee));
     }
 
     private static AddresseeQuestion Ask(Recommendation recommendation, SubItem? subItem, string reference, string? words, AddresseeDecision? decided)
@@ -69,6 +69,12 @@ public static class Applicability
             ? $"{name} names no addressee. Who answers it in your letter?"
             : $"{name} is addressed to \"{words}\", which is not a body the letter speaks for. Who answers it in your letter?";
         return new(reference, RecommendationRefs.Of(recommendation), subItem?.Label, words, question, decided);
+    }
+
+    private static string? OwnWords(SubItem subItem)
+    {
+        var addressees = (subItem.Addressees ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
+        return addressees.Count > 0 ? string.Join(", ", addressees) : null;
     }
 
     /// <summary>Whether the recommendation's own words name a body, and if they name only something general, those words.</summary>

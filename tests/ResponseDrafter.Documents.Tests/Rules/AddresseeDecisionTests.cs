@@ -129,15 +129,20 @@ public sealed class AddresseeDecisionTests
             [
                 new SubItem { Label = "a", Text = "Home Office to provide a progress report;", Addressees = ["Home Office"] },
                 new SubItem { Label = "b", Text = "publish progress each year." },
+                new SubItem { Label = "c", Text = "Review the plan.", Addressees = ["the Police and Crime Panel"] },
             ],
         };
 
-        var question = Applicability.Questions([recommendation]).Single();
+        var questions = Applicability.Questions([recommendation]);
+        var question = questions[0];
 
         Assert.AreEqual("6b", question.Ref);
         Assert.AreEqual("6", question.Recommendation);
         Assert.AreEqual("b", question.SubItem);
         StringAssert.StartsWith(question.Question, "Recommendation 6b names no addressee.");
+        Assert.HasCount(2, questions);
+        Assert.AreEqual("6c", questions[1].Ref);
+        Assert.AreEqual("the Police and Crime Panel", questions[1].Named);
     }
 
     [TestMethod]
