@@ -61,6 +61,35 @@ public sealed class AddresseeDecisionApiTests
     }
 
     [TestMethod]
+    public async Task ASubItemsDecisionRoundTripsAndTheSubItemIsAnsweredOnItsOwn()
+    {
+        using var host = await ApiHost.StartAsync();
+        await SetUpProfileAsync(host);
+        using var client = host.ClientFor(Caller.Drafter);
+        var body = new JsonObject
+        {
+            ["title"] = "Monitoring: a national inspection",
+            ["publishedOn"] = "2026-11-02",
+            ["recommendations"] = new JsonArray(new JsonObject
+            {
+                ["number"] = "6",
+                ["addressees"] = new JsonArray(),
+                ["text"] = "Monitoring of recommendations",
+                ["subItems"] = new JsonArray(
+                    new JsonObject { ["label"] = "a", ["text"] = "Home Office to provide a report;", ["addressees"] = new JsonArray("Home Office") },
+                    new JsonObject { ["label"] = "b", ["text"] = "publish progress each year.", ["addressees"] = new JsonArray(), ["decidedAddressee"] = "commissioner" }),
+            }),
+        };
+
+        var report = await (await client.SendJsonAsync(HttpMethod.Post, "/api/reports", body)).ReadAsync<ReportDto>();
+        var draft = await (await client.SendJsonAsync(HttpMethod.Post, "/api/drafts", new NewDraftInput(report.Id))).ReadAsync<DraftDto>();
+
+        Assert.AreEqual(AddresseeDecision.Commissioner, report.Recommendations[0].SubItems[1].DecidedAddressee);
+        Assert.AreEqual("6b b Commissioner", string.Join(", ", report.Questions.Select(q => $"{q.Ref} {q.SubItem} {q.Decided}")));
+        CollectionAssert.AreEqual(new[] { "6b" }, draft.Selection.ToArray());
+    }
+
+    [TestMethod]
     public async Task AnUnknownDecisionIsRefusedNamingTheFieldAndTheChoices()
     {
         using var host = await ApiHost.StartAsync();

@@ -97,8 +97,8 @@ function renderQuestions(api, full, etag, panel, hint, opener) {
 
 /** The whole report sent back as it was, with the decisions chosen on the card; a refusal is shown beside the button. */
 async function saveDecisions(api, full, etag, groupId, button, panel, hint, opener) {
-  const decision = (ref) => {
-    const question = full.questions.find((q) => q.ref === ref);
+  const decision = (number, label = null) => {
+    const question = full.questions.find((q) => q.recommendation === number && q.subItem === label);
     return question ? chosenAddressee(groupId(question)) : null;
   };
   const input = {
@@ -116,7 +116,7 @@ async function saveDecisions(api, full, etag, groupId, button, panel, hint, open
         label: s.label,
         text: s.text,
         addressees: s.addressees,
-        decidedAddressee: decision(r.number + s.label) ?? s.decidedAddressee ?? null,
+        decidedAddressee: decision(r.number, s.label) ?? s.decidedAddressee ?? null,
       })),
     })),
   };
