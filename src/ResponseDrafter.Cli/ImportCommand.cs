@@ -8,7 +8,8 @@ namespace ResponseDrafter.Cli;
 
 /// <summary>
 /// <c>import FILE [-o OUT.json]</c>: a report's recommendations from pasted text, its .docx or its PDF, written as the
-/// report JSON that POST /api/reports takes. Warnings, joined words and unplaced text go to stderr.
+/// report JSON that POST /api/reports takes, with every <c>decidedAddressee</c> null. Warnings, the questions of who answers
+/// a recommendation that names no addressee or only "the police", joined words and unplaced text go to stderr.
 /// </summary>
 internal static class ImportCommand
 {
@@ -29,6 +30,12 @@ internal static class ImportCommand
         foreach (var warning in preview!.Warnings)
         {
             stderr.WriteLine($"warning: {path}:{warning.Line}: {warning.Message}");
+        }
+
+        foreach (var question in preview.Questions)
+        {
+            var line = preview.Found.FirstOrDefault(f => f.Number == question.Recommendation)?.Line ?? 1;
+            stderr.WriteLine($"question: {path}:{line}: {question.Question} Set its \"decidedAddressee\" to force, commissioner, both or noted (noted only).");
         }
 
         foreach (var join in preview.Joins)
@@ -61,7 +68,7 @@ internal static class ImportCommand
             return ExitCodes.Usage;
         }
 
-        return preview.Warnings.Count > 0 ? ExitCodes.Warnings : ExitCodes.Success;
+        return preview.Warnings.Count > 0 || preview.Questions.Count > 0 ? ExitCodes.Warnings : ExitCodes.Success;
     }
 
     /// <summary>A PDF or a Word file by what it starts with, anything else as UTF-8 text.</summary>
@@ -96,13 +103,18 @@ internal static class ImportCommand
         ["kind"] = JsonNamingPolicy.KebabCaseLower.ConvertName(recommendation.Kind.ToString()),
         ["addressees"] = new JsonArray([.. recommendation.Addressees.Select(a => (JsonNode?)a)]),
         ["text"] = recommendation.Text,
+        ["decidedAddressee"] = Decision(recommendation.DecidedAddressee),
         ["subItems"] = new JsonArray([.. recommendation.SubItems.Select(s => (JsonNode?)new JsonObject
         {
             ["label"] = s.Label,
             ["text"] = s.Text,
             ["addressees"] = new JsonArray([.. s.Addressees.Select(a => (JsonNode?)a)]),
+            ["decidedAddressee"] = Decision(s.DecidedAddressee),
         })]),
     };
+
+    private static string? Decision(AddresseeDecision? decision) =>
+        decision is { } decided ? JsonNamingPolicy.KebabCaseLower.ConvertName(decided.ToString()) : null;
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 79), "…");
 }

@@ -56,6 +56,22 @@ public sealed class ImportCommandTests
     }
 
     [TestMethod]
+    public void ARecommendationToThePoliceIsWrittenUndecidedAndItsQuestionGoesToStderr()
+    {
+        var file = Write("national.txt", Encoding.UTF8.GetBytes("Recommendation 1: To chief constables\nDo this.\n\nRecommendation 2\nThe police should publish their data.\n"));
+
+        var result = CliRun.Run("import", file);
+
+        Assert.AreEqual(ExitCodes.Warnings, result.ExitCode, result.Stderr);
+        var recommendations = JsonNode.Parse(result.Stdout)!["recommendations"]!.AsArray();
+        Assert.IsTrue(recommendations.All(r => r!.AsObject().ContainsKey("decidedAddressee") && r["decidedAddressee"] is null), result.Stdout);
+        StringAssert.Contains(result.Stderr,
+            "question: " + file + ":4: Recommendation 2 is addressed to \"The police\", which is not a body the letter speaks for. Who answers it in your letter? " +
+            "Set its \"decidedAddressee\" to force, commissioner, both or noted (noted only).");
+        Assert.IsFalse(result.Stderr.Contains("question: " + file + ":1:", StringComparison.Ordinal), "chief constables are not asked about");
+    }
+
+    [TestMethod]
     public void AWordReportIsReadFromItsParagraphs()
     {
         var file = Write("report.docx", new WordFile().Heading(1, "Recommendations").Paragraph("Recommendation 1: To chief constables").Paragraph("Do this.").Build());

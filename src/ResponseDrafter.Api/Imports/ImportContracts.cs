@@ -1,5 +1,6 @@
 using ResponseDrafter.Documents.Import;
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Rules;
 
 namespace ResponseDrafter.Api.Imports;
 
@@ -27,6 +28,12 @@ public sealed record RecommendationPreviewDto(
     IReadOnlyList<HyphenJoin> Joins,
     string? FileName)
 {
+    /// <summary>
+    /// Who answers each recommendation (or sub-item) that names no addressee or only a general one ("the police",
+    /// "government"): the question to put to the drafter, whose answer goes in the recommendation's <c>decidedAddressee</c>.
+    /// </summary>
+    public IReadOnlyList<AddresseeQuestion> Questions { get; init; } = [];
+
     /// <summary>From a PDF: the page each recommendation's heading is on; null otherwise.</summary>
     public IReadOnlyList<RecommendationPage>? Pages { get; init; }
 

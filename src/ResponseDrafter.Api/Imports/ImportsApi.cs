@@ -214,7 +214,10 @@ public static class ImportsApi
     }
 
     private static RecommendationPreviewDto Preview(RecommendationPreview preview, string? fileName) =>
-        new(preview.Recommendations, preview.Warnings, preview.Unplaced, preview.Removed, preview.Joins, fileName);
+        new(preview.Recommendations, preview.Warnings, preview.Unplaced, preview.Removed, preview.Joins, fileName)
+        {
+            Questions = preview.Questions,
+        };
 
     private static ValidationProblem Invalid(string field, string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [reason] });

@@ -11,14 +11,17 @@ public sealed record ReportInput(
     string? Url,
     List<RecommendationInput>? Recommendations);
 
+/// <param name="DecidedAddressee">Who answers it, as the drafter decided (force, commissioner, both, noted); null or absent: not decided.</param>
 public sealed record RecommendationInput(
     string? Number,
     RecommendationKind? Kind,
     List<string>? Addressees,
     string? Text,
-    List<SubItemInput>? SubItems);
+    List<SubItemInput>? SubItems,
+    AddresseeDecision? DecidedAddressee = null);
 
-public sealed record SubItemInput(string? Label, string? Text, List<string>? Addressees);
+/// <param name="DecidedAddressee">Who answers this sub-item alone, as the drafter decided; null or absent: as its recommendation.</param>
+public sealed record SubItemInput(string? Label, string? Text, List<string>? Addressees, AddresseeDecision? DecidedAddressee = null);
 
 /// <summary>Police Act 1996 s55: the last day to publish the response, and how many days remain (negative once overdue).</summary>
 public sealed record DeadlineDto(DateOnly LastDay, int DaysLeft);
@@ -32,7 +35,11 @@ public sealed record ReportDto(
     IReadOnlyList<Recommendation> Recommendations,
     DeadlineDto Deadline,
     bool Archived,
-    int Version);
+    int Version)
+{
+    /// <summary>The recommendations and sub-items whose text leaves it to the drafter to say who answers them, with the decision saved.</summary>
+    public IReadOnlyList<AddresseeQuestion> Questions { get; init; } = [];
+}
 
 public sealed record ReportSummaryDto(
     Guid Id,
@@ -42,7 +49,14 @@ public sealed record ReportSummaryDto(
     string? Url,
     int RecommendationCount,
     DeadlineDto Deadline,
-    bool Archived);
+    bool Archived)
+{
+    /// <summary>How many recommendations (or sub-items) leave it to the drafter to say who answers them.</summary>
+    public int AddresseeQuestions { get; init; }
+
+    /// <summary>How many of those are not decided yet.</summary>
+    public int UndecidedAddressees { get; init; }
+}
 
 public static class ReportMapping
 {
@@ -58,15 +72,26 @@ public static class ReportMapping
         report.Recommendations,
         DeadlineFor(report.PublishedOn, today),
         report.ArchivedAt is not null,
-        report.Version);
+        report.Version)
+    {
+        Questions = Applicability.Questions(report.Recommendations),
+    };
 
-    public static ReportSummaryDto AsSummary(this Report report, DateOnly today) => new(
-        report.Id,
-        report.Title,
-        report.Kind,
-        report.PublishedOn,
-        report.Url,
-        report.Recommendations.Count,
-        DeadlineFor(report.PublishedOn, today),
-        report.ArchivedAt is not null);
+    public static ReportSummaryDto AsSummary(this Report report, DateOnly today)
+    {
+        var questions = Applicability.Questions(report.Recommendations);
+        return new(
+            report.Id,
+            report.Title,
+            report.Kind,
+            report.PublishedOn,
+            report.Url,
+            report.Recommendations.Count,
+            DeadlineFor(report.PublishedOn, today),
+            report.ArchivedAt is not null)
+        {
+            AddresseeQuestions = questions.Count,
+            UndecidedAddressees = questions.Count(q => q.Decided is null),
+        };
+    }
 }

@@ -83,11 +83,13 @@ public static class ReportRules
             Kind = r.Kind ?? RecommendationKind.Recommendation,
             Addressees = r.Addressees ?? [],
             Text = r.Text!,
+            DecidedAddressee = r.DecidedAddressee,
             SubItems = (r.SubItems ?? []).Select(s => new SubItem
             {
                 Label = s.Label!.Trim(),
                 Text = s.Text!,
                 Addressees = s.Addressees ?? [],
+                DecidedAddressee = s.DecidedAddressee,
             }).ToList(),
         }).ToList();
     }

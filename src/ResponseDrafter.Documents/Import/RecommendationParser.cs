@@ -1,4 +1,5 @@
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Rules;
 
 namespace ResponseDrafter.Documents.Import;
 
@@ -95,7 +96,7 @@ internal sealed class RecommendationParser
         {
             StartRecommendation(line, heading);
         }
-        else if (LineShapes.Section(text) is { } kind)
+        else if (LineShapes.Section(text) is { } kind && !IsTitle(index))
         {
             Close(Stage.Outside);
             sectionKind = kind;
@@ -110,6 +111,29 @@ internal sealed class RecommendationParser
         {
             ReadText(index, line);
         }
+    }
+
+    /// <summary>
+    /// A recommendation's title on the line after its bare heading ("Recommendation 6" + "Monitoring of recommendations")
+    /// reads like a section heading. It is the recommendation's text when the next line with content is a sub-item
+    /// ("a. Home Office to provide …"): a section heading is followed by a heading, not by a lettered item.
+    /// </summary>
+    private bool IsTitle(int index)
+    {
+        if (current is not { Text: null } || stage != Stage.Heading)
+        {
+            return false;
+        }
+
+        for (var k = index + 1; k < lines.Count; k++)
+        {
+            if (!lines[k].IsBlank && furniture[k] is null)
+            {
+                return LineShapes.Item(lines[k].Text, digitLabels: !numberedHeadings) is not null;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -283,6 +307,7 @@ internal sealed class RecommendationParser
             hyphens.Joins)
         {
             Found = [.. found.Select((f, k) => new FoundAt(recommendations[k].Number, f.Line))],
+            Questions = Applicability.Questions(recommendations),
         };
     }
 }

@@ -1,4 +1,5 @@
 using ResponseDrafter.Documents.Letters;
+using ResponseDrafter.Documents.Rules;
 
 namespace ResponseDrafter.Documents.Import;
 
@@ -19,6 +20,13 @@ public sealed record RecommendationPreview(
 {
     /// <summary>The line each recommendation's heading was found on, in the order of <see cref="Recommendations"/>.</summary>
     public IReadOnlyList<FoundAt> Found { get; init; } = [];
+
+    /// <summary>
+    /// For each recommendation (or sub-item judged on its own) that names no addressee, or only a general one such as "the
+    /// police", the question the drafter answers before saving: force, commissioner, both or noted only. See
+    /// <see cref="Applicability.Questions"/>.
+    /// </summary>
+    public IReadOnlyList<AddresseeQuestion> Questions { get; init; } = [];
 }
 
 /// <summary>A recommendation's number and the 1-based line of the input its heading is on.</summary>

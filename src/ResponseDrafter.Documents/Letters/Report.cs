@@ -20,6 +20,18 @@ public enum ReportKind
     SuperComplaint,
 }
 
+/// <summary>
+/// Who answers a recommendation in the letter, as the drafter decided where the report names no addressee or only a
+/// general one ("the police", "government"): the force (the chief constable), the commissioner, both, or noted only.
+/// </summary>
+public enum AddresseeDecision
+{
+    Force,
+    Commissioner,
+    Both,
+    Noted,
+}
+
 public enum RecommendationKind
 {
     Recommendation,
@@ -43,6 +55,9 @@ public sealed record Recommendation
     public required string Text { get; init; }
 
     public IReadOnlyList<SubItem> SubItems { get; init; } = [];
+
+    /// <summary>The drafter's decision of who answers it; null when not decided. It comes before the text's addressees.</summary>
+    public AddresseeDecision? DecidedAddressee { get; init; }
 }
 
 /// <summary>A lettered sub-item ("6c"). Addressees empty means "as the parent".</summary>
@@ -53,4 +68,7 @@ public sealed record SubItem
     public required string Text { get; init; }
 
     public IReadOnlyList<string> Addressees { get; init; } = [];
+
+    /// <summary>The drafter's decision for this sub-item alone; it makes the sub-items be judged one by one.</summary>
+    public AddresseeDecision? DecidedAddressee { get; init; }
 }

@@ -37,6 +37,24 @@ internal static partial class Addressees
         return match.Success ? Classify(match.Groups["subject"].Value) : default;
     }
 
+    /// <summary>
+    /// The general addressee a sentence leads with when it names no body: "the police", "policing", "the police service",
+    /// "government", "law enforcement". In the sentence's own words; null when it leads with a body or with nothing general.
+    /// ("Forces" and "the force" are not general: they are the chief constable's, see <see cref="ChiefOfficers"/>.)
+    /// </summary>
+    public static string? GeneralLead(string? sentence)
+    {
+        var match = Subject().Match(Normalise(sentence));
+        if (!match.Success || Classify(match.Groups["subject"].Value).NamesAnyBody || General().Match(match.Groups["subject"].Value) is not { Success: true } general)
+        {
+            return null;
+        }
+
+        var words = Regex.Escape(general.Value).Replace(@"\ ", @"\s+", StringComparison.Ordinal);
+        var inSentence = Regex.Match(sentence!, words, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return inSentence.Success ? inSentence.Value : general.Value;
+    }
+
     public static IEnumerable<string> Sentences(string? text) => SentenceBreak().Split(text ?? string.Empty);
 
     private static string Normalise(string? phrase) =>
@@ -60,6 +78,9 @@ internal static partial class Addressees
 
     [GeneratedRegex(@"police(?:,? fire)?,? and crime commissioners?|\bp(?:f)?ccs?\b|local policing bod(?:y|ies)|\bmayors?\b|\bmopac\b")]
     private static partial Regex PolicingBodies();
+
+    [GeneratedRegex(@"(?:\b(?:the|all|every|each)\s+)?(?:\bpolice(?:\s+services?)?\b|\bpolicing\b|\b(?:central\s+|the\s+)?government\b|\blaw\s+enforcement(?:\s+agencies)?\b)")]
+    private static partial Regex General();
 
     // Lazy and short so that only a body at the head of the sentence counts, not one mentioned later on.
     [GeneratedRegex(@"^(?<subject>(?:\S+\s+){0,14}?\S+?)\s+(?:should|must|will|to|are asked to|is asked to|needs? to)\b")]

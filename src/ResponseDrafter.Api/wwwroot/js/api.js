@@ -148,6 +148,9 @@ export function createApi(token) {
     previewRecommendationText: async (text) => (await read(await send('POST', 'api/imports/recommendations/preview', { json: { text } }))).data,
     previewRecommendationFile: async (form) => (await read(await send('POST', 'api/imports/recommendations/preview', { form }))).data,
     createReport: async (report) => read(await send('POST', 'api/reports', { json: report })),
+    /** A report with its ETag, to change and send back with updateReport. */
+    reportToChange: async (id) => read(await send('GET', `api/reports/${encodeURIComponent(id)}`)),
+    updateReport: async (id, report, etag) => read(await send('PUT', `api/reports/${encodeURIComponent(id)}`, { json: report, etag })),
     previewAssuranceImport: async (id, form) =>
       (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/assurance-import/preview`, { form }))).data,
     importAssurance: async (id, form, etag) => read(await send('POST', `api/drafts/${encodeURIComponent(id)}/assurance-import`, { form, etag })),

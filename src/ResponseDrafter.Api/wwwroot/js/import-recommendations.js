@@ -1,6 +1,7 @@
 // Adding a report from its published text: paste the recommendations (or upload the report's PDF or .docx) → what the
 // server read, with warnings, words it joined across line ends and the text it could not place → correct it → save the
 // report to the catalogue.
+import { addresseeChoice, chosenAddressee } from './addressee-choice.js';
 import { KindNames, kindName } from './report.js';
 import { announce, byId, clearError, clearErrorAt, el, show, showErrorAt, withProgress } from './ui.js';
 
@@ -9,7 +10,9 @@ const ReportKinds = [['thematic', 'Thematic inspection'], ['peel', 'PEEL inspect
 const Fields = { title: 'Title', kind: 'Kind of report', publishedOn: 'Published on', url: 'Web address', text: 'Text copied from the report', file: 'Report file' };
 const pastedKey = 'responsedrafter.import.recommendations';
 
-const addressed = (r) => {
+const addressed = (r, questions) => {
+  const question = questions.find((q) => q.recommendation === r.number && q.subItem === null);
+  if (question) return question.named ? `Only "${question.named}": choose below` : 'No one: choose below';
   if (r.addressees.length > 0) return r.addressees.join('; ');
   return r.subItems.some((s) => s.addressees.length > 0) ? 'Named by each sub-item' : 'Named in the text';
 };
@@ -85,8 +88,15 @@ async function read(api, button, preview, onSaved) {
   if (refusal) showErrorAt(button, refusal);
 }
 
+/** The id of the radio group for a question: by the recommendation's place in the preview, and its sub-item's. */
+function whoId(recommendations, question) {
+  const i = recommendations.findIndex((r) => r.number === question.recommendation);
+  const j = question.subItem === null ? -1 : recommendations[i]?.subItems.findIndex((s) => s.label === question.subItem);
+  return j === -1 ? `import-who-${i}` : `import-who-${i}-${j}`;
+}
+
 function renderPreview(api, preview, result, onSaved) {
-  const { recommendations, warnings, unplaced, joins = [], pages = null } = result;
+  const { recommendations, warnings, unplaced, joins = [], pages = null, questions = [] } = result;
   const pageOf = (number) => pages?.find((p) => p.number === number)?.page;
   const warningsOf = (number) => warnings.filter((w) => w.recommendation === number);
   const general = warnings.filter((w) => !recommendations.some((r) => r.number === w.recommendation));
@@ -107,9 +117,14 @@ function renderPreview(api, preview, result, onSaved) {
       el('tbody', {}, recommendations.map((r, i) => el('tr', {},
         el('th', { scope: 'row' }, el('a', { href: `#import-rec-${i}` }, `${kindName(r.kind)} ${r.number}`),
           pageOf(r.number) === undefined ? null : el('span', { class: 'hint' }, ` (page ${pageOf(r.number)})`)),
-        el('td', {}, addressed(r)),
+        el('td', {}, addressed(r, questions)),
         el('td', {}, r.subItems.length === 0 ? 'None' : r.subItems.map((s) => s.label).join(', ')),
         el('td', {}, warningsOf(r.number).length === 0 ? 'Nothing' : el('ul', { class: 'plain' }, warningsOf(r.number).map((w) => el('li', {}, w.message)))))))),
+    questions.length === 0 ? null : el('section', { class: 'addressee-questions', 'aria-labelledby': 'import-who-heading' },
+      el('h3', { id: 'import-who-heading' }, 'Who answers these in your letter?'),
+      el('p', { class: 'hint' }, 'The report names no addressee for these, or only a general one. Choose who answers each; ' +
+        'the choice is saved with the report and decides whether the letter answers it. You can change it later from the report\'s card.'),
+      questions.map((q) => addresseeChoice(whoId(recommendations, q), q))),
     el('h3', {}, 'The report'),
     el('fluent-text-field', { id: 'import-title', value: result.title ?? '' }, 'Title'),
     el('label', { class: 'select-field', for: 'import-published' }, 'Published on', el('input', { type: 'date', id: 'import-published', value: result.publishedOn ?? '' })),
@@ -178,8 +193,14 @@ function corrected(recommendations) {
       kind: value('kind'),
       addressees: splitAddressees(value('addressees')),
       text: value('text'),
+      decidedAddressee: chosenAddressee(`import-who-${i}`) ?? r.decidedAddressee ?? null,
       subItems: r.subItems
-        .map((_, j) => ({ label: value(`sub-${j}-label`).trim(), text: value(`sub-${j}-text`), addressees: splitAddressees(value(`sub-${j}-addressees`)) }))
+        .map((s, j) => ({
+          label: value(`sub-${j}-label`).trim(),
+          text: value(`sub-${j}-text`),
+          addressees: splitAddressees(value(`sub-${j}-addressees`)),
+          decidedAddressee: chosenAddressee(`import-who-${i}-${j}`) ?? s.decidedAddressee ?? null,
+        }))
         .filter((s) => s.text.trim() !== ''),
     }];
   });
