@@ -206,11 +206,11 @@ public sealed partial class WebVersionTests
     }
 
     /// <summary>The words of each line of markup, without list markers, emphasis or link addresses.</summary>
-    private static List<string> Lines(string markup) =>
+    internal static List<string> Lines(string markup) =>
         [.. markup.Split('\n').Select(l => Flat(ListMarker().Replace(MarkupLink().Replace(l, "$1"), string.Empty).Replace("*", string.Empty, StringComparison.Ordinal)))
             .Where(l => l.Length > 0)];
 
-    private static string Flat(string text) => Whitespace().Replace(text, " ").Trim();
+    internal static string Flat(string text) => Whitespace().Replace(text, " ").Trim();
 
     [GeneratedRegex(@"^h[1-6]$")]
     private static partial Regex HeadingName();
