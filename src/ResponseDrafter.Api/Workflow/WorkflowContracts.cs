@@ -46,10 +46,11 @@ public sealed record DecisionDto(
 
 /// <param name="PdfFileName">The name the signed PDF is attached under when dispatched (and downloaded under).</param>
 /// <param name="WebSha256">The web version's hash, once made (with the PDF).</param>
+/// <param name="WebVersionUrl">Where the stored web version opens (the document store's address, like PdfWebUrl).</param>
 /// <param name="WebFileName">The name the web version is downloaded under.</param>
 public sealed record FinalDto(
     int ApprovedVersion, string ApprovedSha256, string DocxSha256, DateOnly SignedOn, string? PdfSha256, string? DocxWebUrl, string? PdfWebUrl,
-    string? PdfFileName = null, string? WebSha256 = null, string? WebWebUrl = null, string? WebFileName = null);
+    string? PdfFileName = null, string? WebSha256 = null, string? WebVersionUrl = null, string? WebFileName = null);
 
 public sealed record DispatchDto(DateTime RequestedAt, DateTime? SentAt, string? MessageId);
 
@@ -125,7 +126,7 @@ public static class WorkflowMapping
         d.Id, d.VersionNumber, d.VersionSha256, d.DocumentSha256, d.Stage, d.StageName, d.Kind, d.By, d.OnBehalfOf, d.Comment, Utc(d.At), d.VoidedAt is { } v ? Utc(v) : null);
 
     public static FinalDto AsDto(this FinalLetter f) => new(
-        f.ApprovedVersion, f.ApprovedSha256, f.DocxSha256, f.SignedOn, f.PdfSha256, f.DocxWebUrl, f.PdfWebUrl, WebSha256: f.HtmlSha256, WebWebUrl: f.HtmlWebUrl);
+        f.ApprovedVersion, f.ApprovedSha256, f.DocxSha256, f.SignedOn, f.PdfSha256, f.DocxWebUrl, f.PdfWebUrl, WebSha256: f.HtmlSha256, WebVersionUrl: f.HtmlWebUrl);
 
     public static DelegationDto AsDto(this Delegation d) => new(
         d.Id, d.Approver, d.Deputy, d.From, d.Until, d.CreatedBy, Utc(d.CreatedAt), d.RevokedAt is { } r ? Utc(r) : null);

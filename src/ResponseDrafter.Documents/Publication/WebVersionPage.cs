@@ -215,7 +215,7 @@ internal sealed class WebVersionPage
             var first = true;
             foreach (var paragraph in footnote?.Elements<Paragraph>() ?? [])
             {
-                var text = Inline(paragraph.ChildElements, footnotes!);
+                var text = Inline(paragraph.ChildElements, footnotes!).Trim();
                 if (text.Length > 0)
                 {
                     html.Raw(first ? string.Empty : "<br />").Raw(text);
@@ -378,7 +378,7 @@ internal sealed class WebVersionPage
             number = noteIds.Count;
             noteNumbers[footnoteId] = number;
             var n = number.ToString(CultureInfo.InvariantCulture);
-            return $"<sup><a href=\"#note-{n}\" id=\"ref-{n}\" aria-describedby=\"notes\">{n}</a></sup>";
+            return $"<sup><a href=\"#note-{n}\" id=\"ref-{n}\">{n}</a></sup>";
         }
 
         var again = number.ToString(CultureInfo.InvariantCulture);

@@ -50,7 +50,7 @@ public sealed class LocalEndToEndTests
             var html = await web.Content.ReadAsByteArrayAsync();
             CollectionAssert.AreEqual(Documents.Publication.WebVersion.Make(docx), html, "made from the signed .docx");
             Assert.AreEqual(Seed.Sha256(html), workflow.Final.WebSha256);
-            StringAssert.EndsWith(workflow.Final.WebWebUrl, "-signed.html");
+            StringAssert.EndsWith(workflow.Final.WebVersionUrl, "-signed.html");
             var published = await drafter.PostAsJsonAsync($"/api/drafts/{draftId}/publication",
                 new PublicationInput("https://www.opcc.example/hidden-victims.pdf", "https://www.opcc.example/hidden-victims"), HttpCalls.Json);
             var publication = (await published.ReadAsync<WorkflowDto>()).Publication!;
