@@ -96,6 +96,12 @@ internal sealed class WebVersionPage
                     responseKey = Key(sdt, "response.heading");
                     Blocks(Content(sdt), part);
                     break;
+                case SdtBlock sdt when Item(sdt, "recipient"):
+                    // One address block per recipient, apart from the next as on paper.
+                    html.CloseLists().Raw("<div class=\"recipient\">\n");
+                    Blocks(Content(sdt), part);
+                    html.CloseLists().Raw("</div>\n");
+                    break;
                 case SdtBlock sdt when Tag(sdt) == "response.assurance":
                     Assurance(sdt, part);
                     break;

@@ -18,7 +18,7 @@ internal sealed class WebVersionStyles
         + "header{border-bottom:2px solid #1f3864;margin-bottom:1.5rem;padding-bottom:.5rem}header p{margin:.2rem 0}"
         + "img{max-width:100%;height:auto}a{color:#1d4f91}a:focus{outline:3px solid #ffbf47;outline-offset:1px}"
         + "blockquote{margin:1rem 0;padding:.1rem 0 .1rem 1rem;border-left:4px solid #1f3864}"
-        + ".provenance{font-style:italic}.address,.reference{margin:0}.address+.reference,.reference+.address{margin-top:1rem}"
+        + ".provenance{font-style:italic}.address,.reference{margin:0}.address+.reference,.reference+.address,.recipient+.recipient,.recipient+.reference,.recipient+.date{margin-top:1rem}"
         + ".force-comments,.notes{border-top:1px solid #6b6b6b;margin-top:2rem}.notes{font-size:.95rem}"
         + "table{border-collapse:collapse}td{vertical-align:top;padding:.25rem .5rem}";
 
