@@ -409,12 +409,21 @@ public static partial class WorkflowApi
 
         var final = await db.FinalLetters.AsNoTracking().Where(f => f.DraftId == draft.Id)
             .Select(f => new { f.PdfSha256, f.HtmlSha256 }).FirstAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         if (final.PdfSha256 is null || final.HtmlSha256 is null)
         {
+            // A letter signed before web versions were made has its finalise entry done: one more round makes only the web version.
+            var finalising = await db.Outbox.AnyAsync(
+                e => e.DraftId == draft.Id && e.Kind == OutboxKinds.Finalise && e.CompletedAt == null && e.FailedAt == null, cancellationToken);
+            if (!finalising)
+            {
+                OutboxWrites.Enqueue(db, OutboxKinds.Finalise, draft.Id, new FinalisePayload(draft.Id), now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return Problems.Conflict("The PDF and web version are not ready yet", "They are made in the background just after approval; try again in a minute.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var comments = string.IsNullOrWhiteSpace(input.ChiefConstableCommentsUrl) ? null : input.ChiefConstableCommentsUrl.Trim();
         draft.Publish(now, new PublishedPackage(input.LetterUrl!.Trim(), input.WebUrl!.Trim(), final.PdfSha256, final.HtmlSha256, comments));
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "published", draft.Id, final.PdfSha256,

@@ -409,12 +409,21 @@ public sealed class SignOffTests
         {
             var draft = await db.Drafts.IgnoreQueryFilters().SingleAsync(d => d.Id == rig.Scenario.DraftId);
             draft.State = DraftState.Dispatched;
+
+            // As for a letter finalised before web versions were made: the PDF round is done, and there is no web version.
+            foreach (var entry in await db.Outbox.IgnoreQueryFilters().Where(e => e.Kind == OutboxKinds.Finalise).ToListAsync())
+            {
+                entry.CompletedAt = DateTime.UtcNow;
+            }
+
             return await db.SaveChangesAsync();
         });
 
         var notReady = await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication",
             new PublicationInput("https://wessex-pcc.example/l.pdf", "https://wessex-pcc.example/l"));
         StringAssert.Contains((string?)(await notReady.ProblemAsync(HttpStatusCode.Conflict))["title"], "not ready");
+        var asked = await InDatabaseAsync(host, db => db.Outbox.IgnoreQueryFilters().CountAsync(e => e.Kind == OutboxKinds.Finalise && e.CompletedAt == null));
+        Assert.AreEqual(1, asked, "a letter without its web version (signed before there were any) is finalised again, once");
         var (pdfSha256, webSha256) = await InDatabaseAsync<(string, string)>(host, async db =>
         {
             var final = await db.FinalLetters.IgnoreQueryFilters().SingleAsync(f => f.DraftId == rig.Scenario.DraftId);
