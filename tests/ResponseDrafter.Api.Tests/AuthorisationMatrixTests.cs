@@ -77,9 +77,10 @@ public sealed class AuthorisationMatrixTests
         // Read-only, for anyone who can read the draft; the scenario's draft has no version yet to compare with (409).
         new("POST /api/drafts/{id:guid}/review/document", s => Docx(HttpMethod.Post, $"{s.DraftUrl}/review/document", null), new(401, 409, 409, 409, 404)),
         new("POST /api/drafts/{id:guid}/dispatch", s => Json(HttpMethod.Post, $"{s.DraftUrl}/dispatch", null), new(401, 409, 403, 403, 404)),
-        new("POST /api/drafts/{id:guid}/publication", s => Json(HttpMethod.Post, $"{s.DraftUrl}/publication", new PublicationInput("https://example.org/l", "https://example.org/c")), new(401, 409, 403, 403, 404)),
+        new("POST /api/drafts/{id:guid}/publication", s => Json(HttpMethod.Post, $"{s.DraftUrl}/publication", new PublicationInput("https://example.org/l.pdf", "https://example.org/l")), new(401, 409, 403, 403, 404)),
         new("GET /api/drafts/{id:guid}/final/document", s => Get($"{s.DraftUrl}/final/document"), new(401, 404, 404, 404, 404)),
         new("GET /api/drafts/{id:guid}/final/pdf", s => Get($"{s.DraftUrl}/final/pdf"), new(401, 404, 404, 404, 404)),
+        new("GET /api/drafts/{id:guid}/final/web", s => Get($"{s.DraftUrl}/final/web"), new(401, 404, 404, 404, 404)),
         new("GET /api/drafts/{id:guid}/audit", s => Get($"{s.DraftUrl}/audit"), ReadOwn),
         new("GET /api/audit", _ => Get("/api/audit"), new(401, 403, 403, 200, 200)),
         new("GET /files/{tenantId}/{**path}", _ => Get($"/files/{Caller.TenantA}/ResponseDrafter/none.pdf"), new(401, 404, 404, 404, 404)),

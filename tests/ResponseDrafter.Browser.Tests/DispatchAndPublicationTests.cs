@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ResponseDrafter.Browser.Tests;
 
-/// <summary>After the commissioner approves, the drafter sends the signed PDF and records the publication from the pane.</summary>
+/// <summary>After the commissioner approves, the drafter sends the signed PDF, downloads the package and records its publication from the pane.</summary>
 [TestClass]
 public sealed class DispatchAndPublicationTests : PaneTest
 {
@@ -69,40 +69,58 @@ public sealed class DispatchAndPublicationTests : PaneTest
         var dispatched = audit.Single(e => e!["action"]!.GetValue<string>() == "dispatched")!;
         StringAssert.Contains(dispatched["detail"]!.GetValue<string>(), "Sent to section55responses@homeoffice.gov.uk, hmci@hmicfrs.example, cc chief.constable@wessex-police.example");
 
+        // The package to publish: the PDF and the web version, downloaded from the publication step.
+        var webName = workflow["final"]!["webFileName"]!.GetValue<string>();
+        Assert.AreEqual("finish-dispatch-and-publication-signed.html", webName);
+        var web = await page.RunAndWaitForDownloadAsync(() => finish.GetByRole(AriaRole.Button, new() { Name = "Download the web version" }).ClickAsync());
+        Assert.AreEqual(webName, web.SuggestedFilename);
+        var savedWeb = Path.Combine(Evidence.Folder(TestContext), webName);
+        await web.SaveAsAsync(savedWeb);
+        Assert.AreEqual(workflow["final"]!["webSha256"]!.GetValue<string>(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(savedWeb))));
+        TestContext.AddResultFile(savedWeb);
+
         // Refusals are shown beside the field concerned: first the pane's own check, then the server's.
-        var letterUrl = page.GetByLabel("Web address of the published letter");
-        var commentsUrl = page.GetByLabel("Web address of the chief constable's comments");
+        var letterUrl = page.GetByLabel("Web address of the published PDF");
+        var webUrl = page.GetByLabel("Web address of the published web page");
+        var commentsUrl = page.GetByLabel("Web address of the force's own copy (optional)");
         await letterUrl.FillAsync("http://opcc.example/letter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record publication" }).ClickAsync();
         await Expect(page.Locator("#publication-letterUrl-error")).ToHaveTextAsync("Give an https:// address (the public page, not a file or an http:// link).");
-        await Expect(page.Locator("#publication-chiefConstableCommentsUrl-error")).ToHaveTextAsync("Give the https:// address where it is published.");
+        await Expect(page.Locator("#publication-webUrl-error")).ToHaveTextAsync("Give the https:// address where it is published.");
+        await Expect(page.Locator("#publication-chiefConstableCommentsUrl-error")).ToBeHiddenAsync();
         await Expect(letterUrl).ToBeFocusedAsync();
         await Expect(letterUrl).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("#finish-status")).ToHaveTextAsync("Not recorded: both addresses need correcting.");
+        await Expect(page.Locator("#finish-status")).ToHaveTextAsync("Not recorded: 2 addresses need correcting.");
         await AssertNoSidewaysScrollAsync(page);
         await AssertAccessibleAsync(page, "finish-2-publication-refused-350");
 
         var tooLong = "https://opcc.example/" + new string('a', 2000);
         await letterUrl.FillAsync(tooLong);
+        await webUrl.FillAsync("https://opcc.example/hmicfrs/finish-response");
         await commentsUrl.FillAsync("https://opcc.example/chief-constable-comments");
         await commentsUrl.PressAsync("Enter");
         await Expect(page.Locator("#publication-letterUrl-error")).ToHaveTextAsync("Must be a public https:// address.");
-        await Expect(page.Locator("#publication-chiefConstableCommentsUrl-error")).ToBeHiddenAsync();
+        await Expect(page.Locator("#publication-webUrl-error")).ToBeHiddenAsync();
         await Expect(letterUrl).ToBeFocusedAsync();
         await Expect(letterUrl).ToHaveValueAsync(tooLong);
         Assert.AreEqual("dispatched", (await Drafts.WorkflowAsync(draftId))["state"]!.GetValue<string>());
 
-        await letterUrl.FillAsync("https://opcc.example/hmicfrs/finish-response");
+        await letterUrl.FillAsync("https://opcc.example/hmicfrs/finish-response.pdf");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record publication" }).ClickAsync();
         var published = page.Locator("#published-result");
         await Expect(published).ToContainTextAsync("The publication was recorded on ");
         await Expect(published).ToBeFocusedAsync();
         await Expect(page.Locator("#sign-off-state .sign-off-where")).ToHaveTextAsync("The response has been published.");
-        await Expect(finish.GetByRole(AriaRole.Link, new() { Name = "https://opcc.example/hmicfrs/finish-response" })).ToBeVisibleAsync();
+        await Expect(finish.GetByRole(AriaRole.Link, new() { Name = "https://opcc.example/hmicfrs/finish-response.pdf" })).ToBeVisibleAsync();
+        await Expect(finish.GetByRole(AriaRole.Link, new() { Name = "https://opcc.example/hmicfrs/finish-response", Exact = true })).ToBeVisibleAsync();
         await Expect(finish.GetByRole(AriaRole.Link, new() { Name = "https://opcc.example/chief-constable-comments" })).ToBeVisibleAsync();
+        var final = workflow["final"]!;
         workflow = await Drafts.WorkflowAsync(draftId);
         Assert.AreEqual("published", workflow["state"]!.GetValue<string>());
-        Assert.AreEqual("https://opcc.example/hmicfrs/finish-response", workflow["publication"]!["letterUrl"]!.GetValue<string>());
+        Assert.AreEqual("https://opcc.example/hmicfrs/finish-response.pdf", workflow["publication"]!["letterUrl"]!.GetValue<string>());
+        Assert.AreEqual("https://opcc.example/hmicfrs/finish-response", workflow["publication"]!["webUrl"]!.GetValue<string>());
+        Assert.AreEqual(final["pdfSha256"]!.GetValue<string>(), workflow["publication"]!["pdfSha256"]!.GetValue<string>());
+        Assert.AreEqual(final["webSha256"]!.GetValue<string>(), workflow["publication"]!["webSha256"]!.GetValue<string>());
         await AssertNoSidewaysScrollAsync(page);
         await AssertAccessibleAsync(page, "finish-3-published-350");
         // The one 400 is the server's refusal of the over-long address, which the browser logs as a failed load.
@@ -147,13 +165,17 @@ public sealed class DispatchAndPublicationTests : PaneTest
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#dispatch-result")).ToBeFocusedAsync(new() { Timeout = 90_000 });
 
-        // From the confirmation, the next Tab reaches the first address.
+        // From the confirmation, Tab reaches the two downloads, then the addresses.
         await page.Keyboard.PressAsync("Tab");
-        await Expect(page.GetByLabel("Web address of the published letter")).ToBeFocusedAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Download the web version" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Web address of the published PDF")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("https://opcc.example/keyboard-letter.pdf");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Web address of the published web page")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("https://opcc.example/keyboard-letter");
-        await page.Keyboard.PressAsync("Tab");
-        await Expect(page.GetByLabel("Web address of the chief constable's comments")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync("https://opcc.example/keyboard-comments");
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator("#published-result")).ToBeFocusedAsync();

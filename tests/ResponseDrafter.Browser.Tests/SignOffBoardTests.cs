@@ -89,7 +89,7 @@ public sealed class SignOffBoardTests : PaneTest
         using (var drafter = await Server.ClientForAsync("drafter"))
         {
             var recorded = await drafter.PostAsJsonAsync($"/api/drafts/{published}/publication",
-                new { letterUrl = "https://opcc.example/letter", chiefConstableCommentsUrl = "https://opcc.example/comments" });
+                new { letterUrl = "https://opcc.example/letter.pdf", webUrl = "https://opcc.example/letter" });
             Assert.IsTrue(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
         }
 

@@ -92,8 +92,19 @@ public sealed class Draft : ITenantOwned, IVersioned
 
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>Where the OPCC published the signed PDF.</summary>
     public string? PublishedLetterUrl { get; set; }
 
+    /// <summary>Where the OPCC published the web version.</summary>
+    public string? PublishedWebUrl { get; set; }
+
+    /// <summary>The SHA-256 of the PDF the product made, which is what was published.</summary>
+    public string? PublishedPdfSha256 { get; set; }
+
+    /// <summary>The SHA-256 of the web version the product made, which is what was published.</summary>
+    public string? PublishedWebSha256 { get; set; }
+
+    /// <summary>Optional: where the force publishes its own copy of its comments (the package already carries them).</summary>
     public string? ChiefConstableCommentsUrl { get; set; }
 
     /// <summary>Every write to the draft or its responses is a new version.</summary>
@@ -136,6 +147,9 @@ public sealed class Draft : ITenantOwned, IVersioned
         draft.Property(d => d.DispatchMessageId).HasMaxLength(1000);
         draft.Property(d => d.PublishedLetterUrl).HasMaxLength(2000);
         draft.Property(d => d.ChiefConstableCommentsUrl).HasMaxLength(2000);
+        draft.Property(d => d.PublishedWebUrl).HasMaxLength(2000);
+        draft.Property(d => d.PublishedPdfSha256).HasMaxLength(64);
+        draft.Property(d => d.PublishedWebSha256).HasMaxLength(64);
         draft.HasIndex(d => new { d.TenantId, d.UpdatedAt });
     }
 }

@@ -20,6 +20,9 @@ public static class LetterFiles
 
     public static string SignedPdf(string reportTitle) => $"{Slug(reportTitle)}-signed.pdf";
 
+    /// <summary>The web version, beside the PDF: one self-contained HTML page.</summary>
+    public static string SignedWeb(string reportTitle) => $"{Slug(reportTitle)}-signed.html";
+
     /// <summary>Lower-case ASCII letters and digits joined by single hyphens: safe in SharePoint, OneDrive and every file system.</summary>
     public static string Slug(string title)
     {

@@ -61,13 +61,17 @@ public static class DraftTransitions
         draft.DispatchMessageId = messageId;
     }
 
-    public static void Publish(this Draft draft, DateTime at, string letterUrl, string chiefConstableCommentsUrl)
+    /// <summary>The publication record: both addresses, and the hash of each file published (the final PDF and web version).</summary>
+    public static void Publish(this Draft draft, DateTime at, PublishedPackage package)
     {
         Require(draft, WorkflowAction.Publish);
         draft.State = DraftState.Published;
         draft.PublishedAt = at;
-        draft.PublishedLetterUrl = letterUrl;
-        draft.ChiefConstableCommentsUrl = chiefConstableCommentsUrl;
+        draft.PublishedLetterUrl = package.PdfUrl;
+        draft.PublishedWebUrl = package.WebUrl;
+        draft.PublishedPdfSha256 = package.PdfSha256;
+        draft.PublishedWebSha256 = package.WebSha256;
+        draft.ChiefConstableCommentsUrl = package.ChiefConstableCommentsUrl;
     }
 
     private static void Require(Draft draft, WorkflowAction action)

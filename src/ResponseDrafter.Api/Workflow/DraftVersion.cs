@@ -150,7 +150,7 @@ public sealed class Delegation : ITenantOwned
     }
 }
 
-/// <summary>The signed letter: the approved version with its signature block completed, and its PDF.</summary>
+/// <summary>The signed letter: the approved version with its signature block completed, its PDF and its web version.</summary>
 public sealed class FinalLetter : ITenantOwned
 {
     public Guid DraftId { get; set; }
@@ -176,6 +176,13 @@ public sealed class FinalLetter : ITenantOwned
 
     public string? PdfWebUrl { get; set; }
 
+    /// <summary>The web version (<see cref="Documents.Publication.WebVersion"/>) made from <see cref="Docx"/>; null until the outbox has made it.</summary>
+    public byte[]? Html { get; set; }
+
+    public string? HtmlSha256 { get; set; }
+
+    public string? HtmlWebUrl { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     internal static void Configure(EntityTypeBuilder<FinalLetter> final)
@@ -187,6 +194,8 @@ public sealed class FinalLetter : ITenantOwned
         final.Property(f => f.PdfSha256).HasMaxLength(64);
         final.Property(f => f.DocxWebUrl).HasMaxLength(2000);
         final.Property(f => f.PdfWebUrl).HasMaxLength(2000);
+        final.Property(f => f.HtmlSha256).HasMaxLength(64);
+        final.Property(f => f.HtmlWebUrl).HasMaxLength(2000);
         final.HasOne<Drafts.Draft>().WithOne().HasForeignKey<FinalLetter>(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -136,7 +136,15 @@ public static class SignOffRules
     {
         var errors = new InputErrors();
         Url(errors, "letterUrl", input.LetterUrl);
-        Url(errors, "chiefConstableCommentsUrl", input.ChiefConstableCommentsUrl);
+        Url(errors, "webUrl", input.WebUrl);
+        if (!errors.Any && string.Equals(input.LetterUrl!.Trim(), input.WebUrl!.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("webUrl", "Is the PDF's address: give the address of the web page.");
+        }
+        if (!string.IsNullOrWhiteSpace(input.ChiefConstableCommentsUrl))
+        {
+            Url(errors, "chiefConstableCommentsUrl", input.ChiefConstableCommentsUrl);
+        }
         return errors;
     }
 

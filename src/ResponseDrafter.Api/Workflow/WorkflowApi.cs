@@ -52,11 +52,13 @@ public static partial class WorkflowApi
         drafts.MapPost("/{id:guid}/dispatch", Dispatch).RequireAuthorization(Policies.Drafter)
             .WithSummary("Sends the signed PDF to the Home Office and HM Chief Inspector, with the cc list (through the outbox).");
         drafts.MapPost("/{id:guid}/publication", Publish).RequireAuthorization(Policies.Drafter)
-            .WithSummary("Records where the OPCC published the letter and the chief constable's comments.");
+            .WithSummary("Records where the OPCC published the package (the PDF and the web version, both carrying the force's comments), with the hash of each.");
         drafts.MapGet("/{id:guid}/final/document", WorkflowReads.FinalDocument).WithSummary("The signed letter as .docx.")
             .Produces(StatusCodes.Status200OK, contentType: ProfilesApi.DocxContentType);
         drafts.MapGet("/{id:guid}/final/pdf", WorkflowReads.FinalPdf).WithSummary("The signed letter as PDF, once produced.")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        drafts.MapGet("/{id:guid}/final/web", WorkflowReads.FinalWeb).WithSummary("The signed letter's web version (one HTML page), once made; always a download.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
         return api;
     }
 
@@ -417,11 +419,28 @@ public static partial class WorkflowApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
+        var final = await db.FinalLetters.AsNoTracking().Where(f => f.DraftId == draft.Id)
+            .Select(f => new { f.PdfSha256, f.HtmlSha256 }).FirstAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        draft.Publish(now, input.LetterUrl!.Trim(), input.ChiefConstableCommentsUrl!.Trim());
-        var final = await db.FinalLetters.AsNoTracking().FirstAsync(f => f.DraftId == draft.Id, cancellationToken);
-        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "published", draft.Id,
-            final.PdfSha256 ?? final.DocxSha256, $"Letter at {draft.PublishedLetterUrl}; chief constable's comments at {draft.ChiefConstableCommentsUrl}."),
+        if (final.PdfSha256 is null || final.HtmlSha256 is null)
+        {
+            // A letter signed before web versions were made has its finalise entry done: one more round makes only the web version.
+            var finalising = await db.Outbox.AnyAsync(
+                e => e.DraftId == draft.Id && e.Kind == OutboxKinds.Finalise && e.CompletedAt == null && e.FailedAt == null, cancellationToken);
+            if (!finalising)
+            {
+                OutboxWrites.Enqueue(db, OutboxKinds.Finalise, draft.Id, new FinalisePayload(draft.Id), now);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return Problems.Conflict("The PDF and web version are not ready yet", "They are made in the background just after approval; try again in a minute.");
+        }
+
+        var comments = string.IsNullOrWhiteSpace(input.ChiefConstableCommentsUrl) ? null : input.ChiefConstableCommentsUrl.Trim();
+        draft.Publish(now, new PublishedPackage(input.LetterUrl!.Trim(), input.WebUrl!.Trim(), final.PdfSha256, final.HtmlSha256, comments));
+        await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draft.Id), caller.Person, "published", draft.Id, final.PdfSha256,
+            $"PDF (SHA-256 {final.PdfSha256}) at {draft.PublishedLetterUrl}; web version (SHA-256 {final.HtmlSha256}) at {draft.PublishedWebUrl}" +
+            (comments is null ? "." : $"; the force's own copy of its comments at {comments}.")),
             now, cancellationToken);
         return await SaveAsync(db, draft, now, response, cancellationToken);
     }

@@ -11,7 +11,13 @@ public sealed record DecisionInput(string? Decision, string? VersionSha256, stri
 /// <summary>The multipart form of a decision made in Word: the document as it is open, and the decision.</summary>
 public sealed record DecisionUpload(IFormFile Document, string Decision, string? Comment = null);
 
-public sealed record PublicationInput(string? LetterUrl, string? ChiefConstableCommentsUrl);
+/// <param name="LetterUrl">Where the OPCC published the signed PDF.</param>
+/// <param name="WebUrl">Where the OPCC published the web version.</param>
+/// <param name="ChiefConstableCommentsUrl">Optional: where the force publishes its own copy of its comments.</param>
+public sealed record PublicationInput(string? LetterUrl, string? WebUrl, string? ChiefConstableCommentsUrl = null);
+
+/// <summary>What a publication record keeps: both addresses and the hash of each file the product made and the OPCC published.</summary>
+public sealed record PublishedPackage(string PdfUrl, string WebUrl, string PdfSha256, string WebSha256, string? ChiefConstableCommentsUrl);
 
 public sealed record PersonInput(string? Id, string? Name, string? Email);
 
@@ -39,13 +45,21 @@ public sealed record DecisionDto(
     Person By, Person? OnBehalfOf, string? Comment, DateTime At, DateTime? VoidedAt);
 
 /// <param name="PdfFileName">The name the signed PDF is attached under when dispatched (and downloaded under).</param>
+/// <param name="WebSha256">The web version's hash, once made (with the PDF).</param>
+/// <param name="WebVersionUrl">Where the stored web version opens (the document store's address, like PdfWebUrl).</param>
+/// <param name="WebFileName">The name the web version is downloaded under.</param>
 public sealed record FinalDto(
     int ApprovedVersion, string ApprovedSha256, string DocxSha256, DateOnly SignedOn, string? PdfSha256, string? DocxWebUrl, string? PdfWebUrl,
-    string? PdfFileName = null);
+    string? PdfFileName = null, string? WebSha256 = null, string? WebVersionUrl = null, string? WebFileName = null);
 
 public sealed record DispatchDto(DateTime RequestedAt, DateTime? SentAt, string? MessageId);
 
-public sealed record PublicationDto(DateTime At, string LetterUrl, string ChiefConstableCommentsUrl);
+/// <param name="LetterUrl">Where the PDF was published.</param>
+/// <param name="WebUrl">Where the web version was published.</param>
+/// <param name="PdfSha256">The SHA-256 of the PDF published (the final PDF).</param>
+/// <param name="WebSha256">The SHA-256 of the web version published.</param>
+/// <param name="ChiefConstableCommentsUrl">Where the force publishes its own copy of its comments, if it does.</param>
+public sealed record PublicationDto(DateTime At, string LetterUrl, string? WebUrl, string? PdfSha256, string? WebSha256, string? ChiefConstableCommentsUrl);
 
 /// <summary>Where a draft is in sign-off, who holds it, and everything decided so far.</summary>
 public sealed record WorkflowDto(
@@ -111,7 +125,8 @@ public static class WorkflowMapping
     public static DecisionDto AsDto(this Decision d) => new(
         d.Id, d.VersionNumber, d.VersionSha256, d.DocumentSha256, d.Stage, d.StageName, d.Kind, d.By, d.OnBehalfOf, d.Comment, Utc(d.At), d.VoidedAt is { } v ? Utc(v) : null);
 
-    public static FinalDto AsDto(this FinalLetter f) => new(f.ApprovedVersion, f.ApprovedSha256, f.DocxSha256, f.SignedOn, f.PdfSha256, f.DocxWebUrl, f.PdfWebUrl);
+    public static FinalDto AsDto(this FinalLetter f) => new(
+        f.ApprovedVersion, f.ApprovedSha256, f.DocxSha256, f.SignedOn, f.PdfSha256, f.DocxWebUrl, f.PdfWebUrl, WebSha256: f.HtmlSha256, WebVersionUrl: f.HtmlWebUrl);
 
     public static DelegationDto AsDto(this Delegation d) => new(
         d.Id, d.Approver, d.Deputy, d.From, d.Until, d.CreatedBy, Utc(d.CreatedAt), d.RevokedAt is { } r ? Utc(r) : null);

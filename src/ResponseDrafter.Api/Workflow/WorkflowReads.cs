@@ -7,6 +7,7 @@ using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Http;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Profiles;
+using ResponseDrafter.Documents.Publication;
 
 namespace ResponseDrafter.Api.Workflow;
 
@@ -96,6 +97,27 @@ public static class WorkflowReads
         return TypedResults.File(final.Pdf, "application/pdf", LetterFiles.SignedPdf(title));
     }
 
+    /// <summary>
+    /// The web version, always as an attachment: it is the OPCC's to publish on its own site, and is never rendered on the
+    /// app's origin (the API's own policy for /api responses, default-src 'none', stands even if a browser ignored that).
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> FinalWeb(Guid id, DraftingDb db, CancellationToken cancellationToken)
+    {
+        var final = await db.FinalLetters.AsNoTracking().Where(f => f.DraftId == id).Select(f => new { f.Html }).FirstOrDefaultAsync(cancellationToken);
+        if (final is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (final.Html is null)
+        {
+            return Problems.Conflict("The web version is not ready yet", "It is made in the background with the PDF just after approval; try again in a minute.");
+        }
+
+        var title = await db.Drafts.AsNoTracking().Where(d => d.Id == id).Select(d => d.Report!.Title).FirstAsync(cancellationToken);
+        return TypedResults.File(final.Html, WebVersion.ContentType, LetterFiles.SignedWeb(title));
+    }
+
     public static async Task<WorkflowDto> DtoAsync(DraftingDb db, Draft draft, CancellationToken cancellationToken)
     {
         var versions = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == draft.Id).OrderBy(v => v.Number)
@@ -110,7 +132,7 @@ public static class WorkflowReads
             .Select(f => new FinalLetter
             {
                 ApprovedVersion = f.ApprovedVersion, ApprovedSha256 = f.ApprovedSha256, DocxSha256 = f.DocxSha256, SignedOn = f.SignedOn,
-                PdfSha256 = f.PdfSha256, DocxWebUrl = f.DocxWebUrl, PdfWebUrl = f.PdfWebUrl,
+                PdfSha256 = f.PdfSha256, DocxWebUrl = f.DocxWebUrl, PdfWebUrl = f.PdfWebUrl, HtmlSha256 = f.HtmlSha256, HtmlWebUrl = f.HtmlWebUrl,
             })
             .FirstOrDefaultAsync(cancellationToken);
         var profile = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
@@ -124,10 +146,18 @@ public static class WorkflowReads
             draft.Schedule,
             versions.Select(v => v.AsDto()).ToList(),
             decisions.Select(d => d.AsDto()).ToList(),
-            final is null ? null : final.AsDto() with { PdfFileName = LetterFiles.SignedPdf(await ReportTitleAsync(db, draft, cancellationToken)) },
+            final is null ? null : await FinalDtoAsync(db, draft, final, cancellationToken),
             draft.DispatchRequestedAt is { } requested ? new DispatchDto(WorkflowMapping.Utc(requested), draft.DispatchedAt is { } sent ? WorkflowMapping.Utc(sent) : null, draft.DispatchMessageId) : null,
-            draft.PublishedAt is { } published ? new PublicationDto(WorkflowMapping.Utc(published), draft.PublishedLetterUrl!, draft.ChiefConstableCommentsUrl!) : null,
+            draft.PublishedAt is { } published
+                ? new PublicationDto(WorkflowMapping.Utc(published), draft.PublishedLetterUrl!, draft.PublishedWebUrl, draft.PublishedPdfSha256, draft.PublishedWebSha256, draft.ChiefConstableCommentsUrl)
+                : null,
             draft.Version);
+    }
+
+    private static async Task<FinalDto> FinalDtoAsync(DraftingDb db, Draft draft, FinalLetter final, CancellationToken cancellationToken)
+    {
+        var title = await ReportTitleAsync(db, draft, cancellationToken);
+        return final.AsDto() with { PdfFileName = LetterFiles.SignedPdf(title), WebFileName = LetterFiles.SignedWeb(title) };
     }
 
     private static async Task<string> ReportTitleAsync(DraftingDb db, Draft draft, CancellationToken cancellationToken) =>

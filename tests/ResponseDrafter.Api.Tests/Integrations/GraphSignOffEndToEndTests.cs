@@ -36,7 +36,7 @@ public sealed class GraphSignOffEndToEndTests
         Assert.AreEqual(HttpStatusCode.OK, dispatch.StatusCode, await dispatch.Content.ReadAsStringAsync(TestContext.CancellationToken));
         var dispatched = await WaitForAsync(signOff, w => w.State == DraftState.Dispatched, "the letter sent through Graph");
         var published = await drafter.PostAsJsonAsync($"{signOff.DraftUrl}/publication",
-            new PublicationInput("https://www.wessex-pcc.example/letters/hidden-victims.pdf", "https://www.wessex-pcc.example/letters/hidden-victims-cc.pdf"),
+            new PublicationInput("https://www.wessex-pcc.example/letters/hidden-victims.pdf", "https://www.wessex-pcc.example/letters/hidden-victims"),
             HttpCalls.Json, TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, published.StatusCode, await published.Content.ReadAsStringAsync(TestContext.CancellationToken));
         Assert.AreEqual(DraftState.Published, (await signOff.WorkflowAsync()).State);
@@ -47,9 +47,11 @@ public sealed class GraphSignOffEndToEndTests
         Assert.IsTrue(stored.Any(p => p.EndsWith("-v1.docx", StringComparison.Ordinal)), "the submitted version is in the library: " + string.Join(", ", stored));
         Assert.IsTrue(stored.Any(p => p.EndsWith("-signed.docx", StringComparison.Ordinal)), "the signed letter is in the library");
         Assert.IsTrue(stored.Any(p => p.EndsWith("-signed.pdf", StringComparison.Ordinal)), "its PDF is in the library");
+        Assert.IsTrue(stored.Any(p => p.EndsWith("-signed.html", StringComparison.Ordinal)), "its web version is in the library");
         var letter = rig.Graph.SentItems.Single(m => m.To.Contains("section55responses@homeoffice.gov.uk"));
+        Assert.HasCount(2, letter.To, "one letter, to the Home Office and HM Chief Inspector");
         Assert.AreEqual(Microsoft365Rig.Sender, letter.Sender);
-        CollectionAssert.AreEqual(pdf, letter.Attachments.Single().Content, "the PDF sent is the frozen PDF");
+        CollectionAssert.AreEqual(pdf, letter.Attachments.Single().Content, "the PDF sent is the frozen PDF, and nothing else is attached");
         Assert.IsNotNull(dispatched.Dispatch?.MessageId, "the message id Graph gave is kept");
         Assert.AreEqual(submitted.Versions[0].Sha256, finalised.Final!.ApprovedSha256);
 

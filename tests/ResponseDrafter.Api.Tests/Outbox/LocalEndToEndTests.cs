@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Outbox;
@@ -40,6 +41,20 @@ public sealed class LocalEndToEndTests
             StringAssert.Contains(eml, "To: section55responses@homeoffice.gov.uk, hmci@hmicfrs.example");
             StringAssert.Contains(eml, "Content-Disposition: attachment;");
             StringAssert.Contains(eml.Replace("\r\n", "", StringComparison.Ordinal), Convert.ToBase64String(pdf), "the attachment is the frozen PDF");
+            Assert.AreEqual(1, eml.Split("Content-Disposition: attachment;").Length - 1, "the PDF is the one attachment");
+
+            // The web version of the same signed letter, stored beside the PDF and downloadable; the publication record
+            // keeps both addresses and both hashes.
+            var web = await drafter.GetAsync($"/api/drafts/{draftId}/final/web");
+            Assert.AreEqual("attachment", web.Content.Headers.ContentDisposition?.DispositionType);
+            var html = await web.Content.ReadAsByteArrayAsync();
+            CollectionAssert.AreEqual(Documents.Publication.WebVersion.Make(docx), html, "made from the signed .docx");
+            Assert.AreEqual(Seed.Sha256(html), workflow.Final.WebSha256);
+            StringAssert.EndsWith(workflow.Final.WebVersionUrl, "-signed.html");
+            var published = await drafter.PostAsJsonAsync($"/api/drafts/{draftId}/publication",
+                new PublicationInput("https://www.opcc.example/hidden-victims.pdf", "https://www.opcc.example/hidden-victims"), HttpCalls.Json);
+            var publication = (await published.ReadAsync<WorkflowDto>()).Publication!;
+            Assert.AreEqual((workflow.Final.PdfSha256, workflow.Final.WebSha256), (publication.PdfSha256, publication.WebSha256));
             Assert.AreEqual(Notifications.ApprovalRequested, asked.Single().ActivityType, "the head of policy was asked, in the app");
         }
         finally

@@ -186,7 +186,7 @@ public sealed class OutboxWorkerTests
     }
 
     [TestMethod]
-    public async Task FinalisingStoresTheSignedLetterAndFreezesItsPdf_LoopbackGraph()
+    public async Task FinalisingStoresTheSignedLetterAndFreezesItsPdfAndWebVersion_LoopbackGraph()
     {
         await using var graph = await GraphStandIn.StartAsync();
         await using var rig = await OutboxRig.StartAsync(graph: graph);
@@ -206,6 +206,15 @@ public sealed class OutboxWorkerTests
         var produced = audit.Single(e => e.Action == "final-pdf-produced");
         Assert.AreEqual(final.PdfSha256, produced.VersionSha256);
         StringAssert.Contains(produced.Detail, final.DocxSha256);
+
+        // The web version is made from the same signed bytes, stored beside the PDF and frozen with its hash.
+        CollectionAssert.AreEqual(Documents.Publication.WebVersion.Make(final.Docx), final.Html, "the web version of the signed letter");
+        Assert.AreEqual(Seed.Sha256(final.Html!), final.HtmlSha256);
+        CollectionAssert.AreEqual(final.Html, graph.Items.Single(i => i.Path.EndsWith("-signed.html", StringComparison.Ordinal)).Content);
+        StringAssert.EndsWith(final.HtmlWebUrl, "-signed.html");
+        var made = audit.Single(e => e.Action == "final-web-version-made");
+        Assert.AreEqual(final.HtmlSha256, made.VersionSha256);
+        StringAssert.Contains(made.Detail, final.DocxSha256);
     }
 
     [TestMethod]

@@ -7,6 +7,7 @@ using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Profiles;
 using ResponseDrafter.Api.Reports;
+using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Letters;
 
@@ -59,7 +60,7 @@ internal static class Seed
     public static async Task<Guid> ApprovedDraftAsync(DraftingDb db, DateTime now, byte[]? pdf, string title = "The hidden victims: modern slavery super-complaint")
     {
         var draft = NewDraft(db, now, title, DraftState.Approved);
-        var docx = Encoding.UTF8.GetBytes($"signed letter {draft.Id}");
+        var docx = Docx.AppendParagraph(Docx.WithoutTags(), $"signed letter {draft.Id}");
         draft.DispatchRequestedAt = now;
         db.FinalLetters.Add(new FinalLetter
         {

@@ -69,9 +69,11 @@ public sealed class DraftWorkflowRulesTests
         Assert.AreEqual((DraftState.Approved, (int?)null), (draft.State, draft.Stage));
         draft.MarkDispatched(new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc), "<message@x>");
         Assert.AreEqual(DraftState.Dispatched, draft.State);
-        draft.Publish(new DateTime(2026, 12, 4, 9, 0, 0, DateTimeKind.Utc), "https://opcc.example/letter", "https://opcc.example/force");
+        draft.Publish(new DateTime(2026, 12, 4, 9, 0, 0, DateTimeKind.Utc),
+            new PublishedPackage("https://opcc.example/letter.pdf", "https://opcc.example/letter", new string('a', 64), new string('b', 64), null));
         Assert.AreEqual(DraftState.Published, draft.State);
-        Assert.AreEqual("https://opcc.example/letter", draft.PublishedLetterUrl);
+        Assert.AreEqual("https://opcc.example/letter.pdf", draft.PublishedLetterUrl);
+        Assert.AreEqual("https://opcc.example/letter", draft.PublishedWebUrl);
     }
 
     [TestMethod]
@@ -107,7 +109,7 @@ public sealed class DraftWorkflowRulesTests
 
         Assert.ThrowsExactly<InvalidOperationException>(sent.ReturnToDrafting);
         Assert.ThrowsExactly<InvalidOperationException>(drafting.Approve);
-        Assert.ThrowsExactly<InvalidOperationException>(() => drafting.Publish(DateTime.UtcNow, "https://a.example", "https://b.example"));
+        Assert.ThrowsExactly<InvalidOperationException>(() => drafting.Publish(DateTime.UtcNow, new PublishedPackage("https://a.example/l.pdf", "https://a.example/l", "a", "b", null)));
         Assert.AreEqual(DraftState.Dispatched, sent.State);
         Assert.AreEqual(DraftState.Drafting, drafting.State);
     }

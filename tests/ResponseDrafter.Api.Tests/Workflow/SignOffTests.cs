@@ -10,6 +10,7 @@ using ResponseDrafter.Api.Integrations.Graph;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.Api.Tests.Integrations;
+using ResponseDrafter.Api.Tests.Outbox;
 using ResponseDrafter.Api.Workflow;
 using ResponseDrafter.Documents.Assembly;
 using ResponseDrafter.Documents.Drafting;
@@ -384,7 +385,7 @@ public sealed class SignOffTests
         var decideUnsubmitted = await (await rig.DecideAsync(Caller.HeadOfPolicy, "approve", sha256: new string('0', 64))).ProblemAsync(HttpStatusCode.Conflict);
         StringAssert.Contains((string?)decideUnsubmitted["detail"], "not been submitted");
         await (await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/dispatch", null)).ProblemAsync(HttpStatusCode.Conflict);
-        await (await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication", new PublicationInput("https://wessex-pcc.example/l", "https://wessex-pcc.example/c")))
+        await (await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication", new PublicationInput("https://wessex-pcc.example/l.pdf", "https://wessex-pcc.example/l")))
             .ProblemAsync(HttpStatusCode.Conflict);
 
         await rig.SubmittedAsync();
@@ -393,7 +394,7 @@ public sealed class SignOffTests
     }
 
     [TestMethod]
-    public async Task AfterDispatchTheDraftCannotChangeAndPublicationIsRecordedWithBothAddresses()
+    public async Task AfterDispatchTheDraftCannotChangeAndPublicationIsRecordedWithBothAddressesAndBothHashes()
     {
         using var host = await ApiHost.StartAsync();
         var rig = await SignOffRig.CreateAsync(host, SignOffRig.Settings(SignOffRig.Stage("Commissioner", ApprovalRule.Any, Caller.Commissioner)));
@@ -408,19 +409,63 @@ public sealed class SignOffTests
         {
             var draft = await db.Drafts.IgnoreQueryFilters().SingleAsync(d => d.Id == rig.Scenario.DraftId);
             draft.State = DraftState.Dispatched;
+
+            // As for a letter finalised before web versions were made: the PDF round is done, and there is no web version.
+            foreach (var entry in await db.Outbox.IgnoreQueryFilters().Where(e => e.Kind == OutboxKinds.Finalise).ToListAsync())
+            {
+                entry.CompletedAt = DateTime.UtcNow;
+            }
+
             return await db.SaveChangesAsync();
         });
 
-        var bad = await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication", new PublicationInput("http://wessex-pcc.example/l", null));
+        var notReady = await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication",
+            new PublicationInput("https://wessex-pcc.example/l.pdf", "https://wessex-pcc.example/l"));
+        StringAssert.Contains((string?)(await notReady.ProblemAsync(HttpStatusCode.Conflict))["title"], "not ready");
+        var asked = await InDatabaseAsync(host, db => db.Outbox.IgnoreQueryFilters().CountAsync(e => e.Kind == OutboxKinds.Finalise && e.CompletedAt == null));
+        Assert.AreEqual(1, asked, "a letter without its web version (signed before there were any) is finalised again, once");
+        var (pdfSha256, webSha256) = await InDatabaseAsync<(string, string)>(host, async db =>
+        {
+            var final = await db.FinalLetters.IgnoreQueryFilters().SingleAsync(f => f.DraftId == rig.Scenario.DraftId);
+            final.Pdf = "%PDF-1.7 the final PDF"u8.ToArray();
+            final.PdfSha256 = Seed.Sha256(final.Pdf);
+            final.Html = Documents.Publication.WebVersion.Make(final.Docx);
+            final.HtmlSha256 = Seed.Sha256(final.Html);
+            await db.SaveChangesAsync();
+            return (final.PdfSha256, final.HtmlSha256);
+        });
+
+        // The web version downloads as a file, never as a page on the app's own origin.
+        var web = await drafter.GetAsync($"{rig.DraftUrl}/final/web");
+        Assert.AreEqual(HttpStatusCode.OK, web.StatusCode);
+        Assert.AreEqual("text/html", web.Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual("attachment", web.Content.Headers.ContentDisposition?.DispositionType);
+        StringAssert.EndsWith(web.Content.Headers.ContentDisposition?.FileNameStar ?? web.Content.Headers.ContentDisposition?.FileName, "-signed.html");
+        StringAssert.StartsWith(web.Headers.GetValues("Content-Security-Policy").Single(), "default-src 'none'");
+        Assert.AreEqual(webSha256, Seed.Sha256(await web.Content.ReadAsByteArrayAsync()));
+        Assert.AreEqual(webSha256, (await rig.WorkflowAsync()).Final!.WebSha256);
+
+        var bad = await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication", new PublicationInput("http://wessex-pcc.example/l", null, "ftp://x"));
         var problem = await bad.ProblemAsync(HttpStatusCode.BadRequest);
-        Assert.AreEqual(1, problem.ErrorsFor("letterUrl").Count);
+        Assert.AreEqual("Must be a public https:// address.", problem.ErrorsFor("letterUrl").Single());
+        StringAssert.StartsWith(problem.ErrorsFor("webUrl").Single(), "Is required");
         Assert.AreEqual(1, problem.ErrorsFor("chiefConstableCommentsUrl").Count);
+        var same = await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication", new PublicationInput("https://wessex-pcc.example/l", "https://wessex-pcc.example/l"));
+        StringAssert.StartsWith((await same.ProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("webUrl").Single(), "Is the PDF's address");
 
         var published = await drafter.SendJsonAsync(HttpMethod.Post, $"{rig.DraftUrl}/publication",
-            new PublicationInput("https://wessex-pcc.example/hmicfrs/hidden-victims", "https://wessex-pcc.example/hmicfrs/hidden-victims#chief-constable"));
+            new PublicationInput("https://wessex-pcc.example/hmicfrs/hidden-victims.pdf", "https://wessex-pcc.example/hmicfrs/hidden-victims"));
         var workflow = await published.ReadAsync<WorkflowDto>();
         Assert.AreEqual(DraftState.Published, workflow.State);
-        Assert.AreEqual("https://wessex-pcc.example/hmicfrs/hidden-victims", workflow.Publication!.LetterUrl);
+        Assert.AreEqual(
+            new PublicationDto(workflow.Publication!.At, "https://wessex-pcc.example/hmicfrs/hidden-victims.pdf", "https://wessex-pcc.example/hmicfrs/hidden-victims",
+                pdfSha256, webSha256, null),
+            workflow.Publication,
+            "both addresses, and the hash of each file published; the force's own copy of its comments is optional");
+        var audit = await (await drafter.GetAsync($"{rig.DraftUrl}/audit")).ReadAsync<AuditDto>();
+        var entry = audit.Entries.Single(e => e.Action == "published");
+        StringAssert.Contains(entry.Detail, pdfSha256);
+        StringAssert.Contains(entry.Detail, webSha256);
         await (await rig.EditAsync()).ProblemAsync(HttpStatusCode.Conflict);
     }
 

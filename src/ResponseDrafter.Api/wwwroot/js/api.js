@@ -192,9 +192,11 @@ function finishing(send, read) {
     /** The approval chain and the dispatch addresses (Home Office, HM Chief Inspector, cc). */
     signOffSettings: async () => (await read(await send('GET', 'api/profile/sign-off'))).data,
     dispatch: async (id) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/dispatch`))).data,
-    /** @param {{ letterUrl: string, chiefConstableCommentsUrl: string }} publication */
+    /** @param {{ letterUrl: string, webUrl: string, chiefConstableCommentsUrl?: string }} publication */
     publish: async (id, publication) => (await read(await send('POST', `api/drafts/${encodeURIComponent(id)}/publication`, { json: publication }))).data,
     finalPdf: async (id) => file(`api/drafts/${encodeURIComponent(id)}/final/pdf`, 'application/pdf'),
+    /** The web version, one HTML page for the OPCC's website (served as a download). */
+    finalWeb: async (id) => file(`api/drafts/${encodeURIComponent(id)}/final/web`, 'text/html'),
     finalDocument: async (id) => file(`api/drafts/${encodeURIComponent(id)}/final/document`, DocxType),
   };
 }

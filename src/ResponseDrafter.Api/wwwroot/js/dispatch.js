@@ -1,5 +1,5 @@
-// After final approval, in the drafter's pane: send the signed PDF (dispatch), then record where the letter and the chief
-// constable's comments were published. Everyone sees the state; only drafters get the buttons (the server refuses others).
+// After final approval, in the drafter's pane: send the signed PDF (dispatch), then record where the package (the PDF and
+// the web version, both carrying the force's comments) was published. Everyone sees the state; only drafters get the buttons (the server refuses others).
 import { names } from './signoff.js';
 import { byId, el, show } from './ui.js';
 
@@ -8,10 +8,12 @@ const PollEvery = 1000;
 const PollFor = 120_000;
 
 const PublicationFields = {
-  letterUrl: { label: 'Web address of the published letter', hint: 'The page on the OPCC\'s website where the letter is published.' },
+  letterUrl: { label: 'Web address of the published PDF', hint: 'The address of the PDF on the OPCC\'s website.', required: true },
+  webUrl: { label: 'Web address of the published web page', hint: 'The page on the OPCC\'s website that shows the web version.', required: true },
   chiefConstableCommentsUrl: {
-    label: 'Web address of the chief constable\'s comments',
-    hint: 'Where the chief constable\'s comments on the report are published (the law asks for both).',
+    label: 'Web address of the force\'s own copy (optional)',
+    hint: 'The force\'s comments are already in the letter and its annex. Give this only if the force also publishes its own copy.',
+    required: false,
   },
 };
 
@@ -29,7 +31,7 @@ const state = { api: null, draftId: null, canAct: false, settings: null, polling
 
 /** What the step shows depends on these alone; the same again is not redrawn, so addresses being typed stay. */
 function stageKey(workflow) {
-  return JSON.stringify([workflow.draftId, workflow.state, Boolean(workflow.final?.pdfSha256), workflow.dispatch?.requestedAt ?? null,
+  return JSON.stringify([workflow.draftId, workflow.state, Boolean(workflow.final?.pdfSha256), Boolean(workflow.final?.webSha256), workflow.dispatch?.requestedAt ?? null,
     workflow.dispatch?.sentAt ?? null, workflow.publication?.at ?? null]);
 }
 
@@ -140,7 +142,7 @@ function render(workflow, { arrived = false } = {}) {
     body.replaceChildren(sent, ...publishedState(workflow));
     return;
   }
-  body.replaceChildren(sent, ...publicationStep());
+  body.replaceChildren(sent, ...publicationStep(workflow));
   if (arrived) {
     say(sent.textContent);
     focusIfHere(sent);
@@ -188,13 +190,11 @@ function dispatchStep(workflow) {
     return parts;
   }
 
-  const download = el('fluent-button', { appearance: 'outline', 'aria-describedby': 'dispatch-pdf' }, 'Download the PDF');
-  download.addEventListener('click', () => downloadPdf(download, final.pdfFileName));
   const send = el('fluent-button', { id: 'dispatch-send', class: 'drafting-only', appearance: 'accent', 'aria-describedby': 'dispatch-note' },
     'Send the letter');
   send.addEventListener('click', () => dispatch(send));
   parts.push(
-    el('div', { class: 'finish-buttons' }, download, state.canAct ? send : null),
+    el('div', { class: 'finish-buttons' }, ...downloads(final, 'dispatch-error', 'dispatch-pdf'), state.canAct ? send : null),
     state.canAct
       ? el('p', { id: 'dispatch-note', class: 'hint' }, 'Sending cannot be undone: the email goes out once, with exactly this PDF.')
       : el('p', { class: 'hint' }, 'A drafter sends the letter.'),
@@ -206,19 +206,29 @@ function formatSignedOn(isoDate) {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-async function downloadPdf(button, fileName) {
+/** The files to publish: the PDF, and the web version once made (it is made just after the PDF). */
+function downloads(final, errorId, describedBy) {
+  const pdf = el('fluent-button', { appearance: 'outline', 'aria-describedby': describedBy }, 'Download the PDF');
+  pdf.addEventListener('click', () => download(pdf, state.api.finalPdf, 'application/pdf', final.pdfFileName ?? 'signed-letter.pdf', errorId));
+  if (!final.webSha256) return [pdf];
+  const web = el('fluent-button', { id: 'download-web', appearance: 'outline', 'aria-describedby': describedBy }, 'Download the web version');
+  web.addEventListener('click', () => download(web, state.api.finalWeb, 'text/html', final.webFileName ?? 'signed-letter.html', errorId));
+  return [pdf, web];
+}
+
+async function download(button, fetchFile, type, fileName, errorId) {
   button.disabled = true;
   try {
-    const { bytes, name } = await state.api.finalPdf(state.draftId);
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    const link = el('a', { href: url, download: name ?? fileName ?? 'signed-letter.pdf' });
+    const { bytes, name } = await fetchFile(state.draftId);
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    const link = el('a', { href: url, download: name ?? fileName });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     say(`${name ?? fileName} was downloaded.`);
   } catch (caught) {
-    refuse('dispatch-error', /** @type {Error} */ (caught).message);
+    refuse(errorId, /** @type {Error} */ (caught).message);
   } finally {
     button.disabled = false;
   }
@@ -269,12 +279,23 @@ function field(name) {
     el('p', { id: `${id}-error`, class: 'field-error', hidden: true }));
 }
 
-function publicationStep() {
+function publicationStep(workflow) {
   const heading = el('h3', { id: 'publication-heading' }, 'Record the publication');
-  if (!state.canAct) return [heading, el('p', {}, 'Not recorded yet: a drafter records where the letter and the chief constable\'s comments were published.')];
+  if (!state.canAct) return [heading, el('p', {}, 'Not recorded yet: a drafter records where the PDF and the web version were published.')];
+  const final = workflow.final;
+  if (!final?.webSha256) {
+    pollUntil((w) => Boolean(w.final?.webSha256), () => {
+      byId('finish-body').append(el('p', { class: 'hint' }, 'The web version is taking longer than usual. Come back to this pane in a few minutes.'));
+    });
+    return [heading, el('p', {}, 'The web version of the signed letter is being made; it can be published once it is ready.')];
+  }
+
   const form = el('form', { id: 'publication', class: 'publication', 'aria-labelledby': 'publication-heading', novalidate: true },
-    el('p', {}, 'Publish the letter and the chief constable\'s comments on the OPCC\'s website, then give both addresses here.'),
+    el('p', { id: 'publication-files' },
+      'Publish both files on the OPCC\'s website: the PDF and the web version. Each carries the force\'s comments with who supplied them and when.'),
+    el('div', { class: 'finish-buttons' }, ...downloads(final, 'publication-error', 'publication-files')),
     field('letterUrl'),
+    field('webUrl'),
     field('chiefConstableCommentsUrl'),
     el('fluent-button', { id: 'publication-save', appearance: 'accent', on: { click: () => publish(form) } }, 'Record publication'),
     el('p', { id: 'publication-error', class: 'field-error', hidden: true }));
@@ -290,8 +311,8 @@ function publicationStep() {
 }
 
 /** The server's rule, checked first so a typo is named before anything is sent: a public https:// address. */
-function urlProblem(value) {
-  if (!value) return 'Give the https:// address where it is published.';
+function urlProblem(value, required) {
+  if (!value) return required ? 'Give the https:// address where it is published.' : null;
   let url;
   try {
     url = new URL(value);
@@ -315,9 +336,9 @@ async function publish(form) {
   if (/** @type {FluentControl} */ (byId('publication-save')).disabled) return;
   const values = Object.fromEntries(Object.keys(PublicationFields).map((name) => [name, /** @type {HTMLInputElement} */ (byId(`publication-${name}`)).value.trim()]));
   show(byId('publication-error'), false);
-  const invalid = Object.keys(PublicationFields).map((name) => markField(name, urlProblem(values[name]))).filter(Boolean);
+  const invalid = Object.keys(PublicationFields).map((name) => markField(name, urlProblem(values[name], PublicationFields[name].required))).filter(Boolean);
   if (invalid.length > 0) {
-    say(`Not recorded: ${invalid.length === 1 ? 'one address needs' : 'both addresses need'} correcting.`);
+    say(`Not recorded: ${invalid.length === 1 ? 'one address needs' : `${invalid.length} addresses need`} correcting.`);
     invalid[0].focus();
     return;
   }
@@ -326,7 +347,8 @@ async function publish(form) {
   button.disabled = true;
   progress('Recording the publication…');
   try {
-    const workflow = await state.api.publish(state.draftId, values);
+    const { chiefConstableCommentsUrl, ...addresses } = values;
+    const workflow = await state.api.publish(state.draftId, chiefConstableCommentsUrl ? values : addresses);
     state.onChange?.(workflow);
     render(workflow);
     say('The publication is recorded.');
@@ -355,8 +377,14 @@ function publishedState(workflow) {
     el('p', { id: 'published-result', class: 'finish-done', tabindex: '-1' },
       `The publication was recorded on ${formatSentAt(publication.at)}. Nothing more is needed for this response.`),
     el('ul', { class: 'published-links' },
-      el('li', {}, 'The letter: ', el('a', { href: publication.letterUrl, target: '_blank', rel: 'noopener noreferrer' }, publication.letterUrl)),
-      el('li', {}, 'The chief constable\'s comments: ',
-        el('a', { href: publication.chiefConstableCommentsUrl, target: '_blank', rel: 'noopener noreferrer' }, publication.chiefConstableCommentsUrl))),
+      published('The PDF', publication.letterUrl, publication.pdfSha256),
+      publication.webUrl ? published('The web version', publication.webUrl, publication.webSha256) : null,
+      publication.chiefConstableCommentsUrl ? published('The force\'s own copy of its comments', publication.chiefConstableCommentsUrl, null) : null),
   ];
+}
+
+/** One published file: its address, and the fingerprint (SHA-256) of the file the product made, which is what was published. */
+function published(what, url, sha256) {
+  return el('li', {}, `${what}: `, el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, url),
+    sha256 ? el('span', { class: 'hint', title: sha256 }, ` (SHA-256 ${sha256.slice(0, 16)}…)`) : null);
 }

@@ -202,6 +202,18 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("PublishedPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublishedWebSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublishedWebUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Recipients")
                         .IsRequired()
                         .HasColumnType("text");
@@ -767,6 +779,17 @@ namespace ResponseDrafter.Api.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("DocxWebUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<byte[]>("Html")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("HtmlSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("HtmlWebUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 

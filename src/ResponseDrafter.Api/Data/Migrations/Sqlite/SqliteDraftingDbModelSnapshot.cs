@@ -195,6 +195,18 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublishedPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedWebSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedWebUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipients")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -760,6 +772,17 @@ namespace ResponseDrafter.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DocxWebUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Html")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("HtmlSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlWebUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
