@@ -138,6 +138,18 @@ public sealed class EntraStandIn : IAsyncDisposable
         return (JsonWebToken)result.SecurityToken;
     }
 
+    /// <summary>Reads the bearer token a Graph request carried: one the stand-in issued for Graph in <paramref name="tenantId"/>.</summary>
+    public Task<JsonWebToken> GraphTokenAsync(string? authorization, string tenantId)
+    {
+        const string Bearer = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(Bearer, StringComparison.Ordinal))
+        {
+            throw new AssertFailedException($"Expected a bearer token, found '{authorization}'.");
+        }
+
+        return ValidateAsync(authorization[Bearer.Length..], tenantId, GraphAudience);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
