@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Http;
+using ResponseDrafter.Api.Integrations.Graph;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Tests.Infrastructure;
 using ResponseDrafter.Api.Tests.Integrations;
@@ -17,7 +18,8 @@ namespace ResponseDrafter.Api.Tests.Outbox;
 /// The outbox as the API wires it (database, integrations, handlers, options) without the web host: workers and
 /// the deadline watch are made on demand and driven by the test. Local integrations over a temp data folder, or
 /// the Graph classes against a loopback Graph stand-in, with the app's own token acquisition getting real tokens from
-/// a loopback Entra stand-in (only the network is replaced; see <see cref="GraphRig"/>).
+/// a loopback Entra stand-in (only the network is replaced; see <see cref="GraphRig"/>); the app's Graph token is
+/// fetched at start, as a running instance would have it cached.
 /// </summary>
 internal sealed class OutboxRig : IAsyncDisposable
 {
@@ -97,6 +99,13 @@ internal sealed class OutboxRig : IAsyncDisposable
         var rig = new OutboxRig(dataPath, app, logs, entra);
         await using var scope = rig.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DraftingDb>().Database.MigrateAsync();
+        if (graph is not null)
+        {
+            // As a running instance has it cached: the tests time Graph calls and count their tries, and a first token
+            // fetched from Entra inside an attempt's timeout would be timed and counted with them.
+            await scope.ServiceProvider.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Tenant, null, CancellationToken.None);
+        }
+
         return rig;
     }
 
