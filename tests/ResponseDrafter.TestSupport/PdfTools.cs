@@ -1,15 +1,18 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ResponseDrafter.Documents.Publication;
 
 namespace ResponseDrafter.TestSupport;
 
 /// <summary>
 /// LibreOffice, poppler-utils and qpdf as the tests use them: Word files converted to PDF with the server's export
-/// options (<see cref="PdfExport"/>), a PDF's text (pdftotext) and its structure (qpdf --json). scripts/test.sh
+/// options (<see cref="PdfExport"/>), a PDF's page count (pdfinfo), text (pdftotext), pages as images (pdftoppm) and
+/// structure (qpdf --json). scripts/test.sh
 /// installs all three (Debian packages libreoffice-writer, poppler-utils, qpdf).
 /// </summary>
-public static class PdfTools
+public static partial class PdfTools
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
@@ -57,6 +60,16 @@ public static class PdfTools
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>How many pages the PDF has, as pdfinfo reads it.</summary>
+    public static int PageCount(string pdf)
+    {
+        var (exitCode, output) = Run(Tool("pdfinfo", PopplerHint), [pdf]);
+        var pages = PagesLine().Match(output);
+        return exitCode == 0 && pages.Success
+            ? int.Parse(pages.Groups["pages"].ValueSpan, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"pdfinfo failed on {pdf} (exit code {exitCode}) or gave no page count: {output}");
     }
 
     /// <summary>The PDF's text in reading order, as pdftotext gives it (UTF-8, every page, footnotes included).</summary>
@@ -112,6 +125,9 @@ public static class PdfTools
 
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
+
+    [GeneratedRegex(@"^Pages:\s+(?<pages>\d+)", RegexOptions.Multiline)]
+    private static partial Regex PagesLine();
 }
 
 /// <summary>What a PDF says about its accessibility: the catalog's entries and the structure tree's elements.</summary>

@@ -71,6 +71,17 @@ public sealed class EntraStandIn : IAsyncDisposable
 
     public IReadOnlyList<TokenRequest> TokenRequests => [.. requests];
 
+    /// <summary>How long the token endpoint takes to answer (an Entra that is slow or does not answer).</summary>
+    public TimeSpan TokenDelay { get; set; } = TimeSpan.Zero;
+
+    private volatile string[] refusedGrants = [];
+
+    /// <summary>
+    /// From now on the token endpoint refuses these grant types (for example <see cref="JwtBearerGrant"/>) with
+    /// invalid_grant, as Entra does when consent was withdrawn or a session's refresh token has expired; none to stop.
+    /// </summary>
+    public void Refuse(params string[] grantTypes) => refusedGrants = grantTypes;
+
     /// <summary>Every request it received (method, path and query; "(rerouted)" first when addressed to login.microsoftonline.com).</summary>
     public IReadOnlyList<string> Requests => [.. all];
 
@@ -138,6 +149,18 @@ public sealed class EntraStandIn : IAsyncDisposable
         return (JsonWebToken)result.SecurityToken;
     }
 
+    /// <summary>Reads the bearer token a Graph request carried: one the stand-in issued for Graph in <paramref name="tenantId"/>.</summary>
+    public Task<JsonWebToken> GraphTokenAsync(string? authorization, string tenantId)
+    {
+        const string Bearer = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(Bearer, StringComparison.Ordinal))
+        {
+            throw new AssertFailedException($"Expected a bearer token, found '{authorization}'.");
+        }
+
+        return ValidateAsync(authorization[Bearer.Length..], tenantId, GraphAudience);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -180,6 +203,18 @@ public sealed class EntraStandIn : IAsyncDisposable
         else if (context.Request.Method == "POST" && path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
         {
             var form = await context.Request.ReadFormAsync();
+            if (TokenDelay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(TokenDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the caller gave up waiting
+                }
+            }
+
             var (status, body) = await TokenAsync(segments[0], form);
             await JsonAsync(context, status, body);
         }
@@ -243,6 +278,12 @@ public sealed class EntraStandIn : IAsyncDisposable
         {
             requests.Enqueue(new TokenRequest(grant, clientId, scope, null, tenant));
             return Error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
+        }
+
+        if (refusedGrants.Contains(grant))
+        {
+            requests.Enqueue(new TokenRequest(grant, clientId, scope, null, tenant));
+            return Error(400, "invalid_grant", "AADSTS65001: The user or administrator has not consented to use the application.");
         }
 
         var resource = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => s.EndsWith("/.default", StringComparison.Ordinal));

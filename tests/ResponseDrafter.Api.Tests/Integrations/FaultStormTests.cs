@@ -22,6 +22,7 @@ public sealed class FaultStormTests
             ["Integrations:Resilience:BreakDuration"] = "00:00:00.500",
             ["Integrations:Graph:SentItemsSettleTime"] = "00:00:00.400",
         });
+        await rig.WarmAppTokenAsync();
         rig.Graph.SentItemsLag = TimeSpan.FromMilliseconds(100);
         var storm = new Storm(seed: 551996, probability: 0.3);
         rig.Graph.Inject(GraphRoute.SendMail, Storm.EveryKind);

@@ -1,5 +1,6 @@
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Integrations.Graph;
+using ResponseDrafter.Api.Tests.Infrastructure;
 
 namespace ResponseDrafter.Api.Tests.Integrations;
 
@@ -17,7 +18,9 @@ public sealed class GraphDocumentStoreTests
         var upload = rig.Graph.RequestsTo(GraphRoute.Upload).Single();
         Assert.AreEqual("PUT", upload.Method);
         Assert.AreEqual("/v1.0/drives/b!opcc-letters/root:/Drafts/hidden-victims-2021/Response v1.docx:/content", Uri.UnescapeDataString(upload.PathAndQuery));
-        Assert.AreEqual($"Bearer {FakeTokenSource.TokenFor(GraphRig.Tenant)}", upload.Authorization);
+        var token = await rig.Entra.GraphTokenAsync(upload.Authorization, GraphRig.Tenant);
+        Assert.AreEqual("app", token.GetClaim("idtyp").Value, "background work acts as the app");
+        Assert.AreEqual(EntraStandIn.AppObjectId, token.GetClaim("oid").Value);
         CollectionAssert.AreEqual(docx, upload.Body);
         Assert.AreEqual(rig.Graph.Items.Single().Id, stored.Id);
         Assert.AreEqual("Response v1.docx", stored.Name);
@@ -30,14 +33,23 @@ public sealed class GraphDocumentStoreTests
     public async Task AVersionIsStoredAsItsSubmitterThroughTheirOnBehalfOfSession_LoopbackGraph()
     {
         await using var rig = await GraphRig.StartAsync();
-        var session = FakeTokenSource.SessionOf("drafter-oid");
+        var drafter = GraphRig.InTenant(Caller.Drafter);
+        var session = await rig.UserSessionAsync(drafter);
 
         await rig.Documents.SaveAsync(GraphRig.Tenant, new DocumentToStore("Drafts/a", "Response v1.docx", Samples.Bytes(10_000, seed: 3), session), CancellationToken.None);
         await rig.Documents.SaveAsync(GraphRig.Tenant, new DocumentToStore("Drafts/a", "Response v2.docx", Samples.Bytes(700_000, seed: 4), session), CancellationToken.None);
 
-        Assert.AreEqual($"Bearer {FakeTokenSource.TokenFor(GraphRig.Tenant, session)}", rig.Graph.RequestsTo(GraphRoute.Upload).Single().Authorization);
-        Assert.AreEqual($"Bearer {FakeTokenSource.TokenFor(GraphRig.Tenant, session)}", rig.Graph.RequestsTo(GraphRoute.CreateUploadSession).Single().Authorization);
-        CollectionAssert.AreEquivalent(new[] { session }, rig.Tokens.Calls.Select(c => c.UserSession).Distinct().ToArray(), "No call fell back to the app.");
+        foreach (var request in rig.Graph.RequestsTo(GraphRoute.Upload).Concat(rig.Graph.RequestsTo(GraphRoute.CreateUploadSession)))
+        {
+            var token = await rig.Entra.GraphTokenAsync(request.Authorization, GraphRig.Tenant);
+            Assert.AreEqual(drafter.ObjectId, token.GetClaim("oid").Value, $"{request.Method} {request.PathAndQuery} acts as the submitter");
+            Assert.AreEqual(EntraStandIn.DelegatedScopes, token.GetClaim("scp").Value);
+        }
+
+        Assert.HasCount(2, rig.Graph.RequestsTo(GraphRoute.Upload).Concat(rig.Graph.RequestsTo(GraphRoute.CreateUploadSession)).ToList());
+        CollectionAssert.DoesNotContain(rig.Entra.TokenRequests.Select(r => r.GrantType).ToList(), "client_credentials", "No call fell back to the app.");
+        Assert.AreEqual(drafter.ObjectId, rig.Entra.TokenRequests.Single(r => r.GrantType == EntraStandIn.JwtBearerGrant).UserObjectId,
+            "The submitter's token was exchanged once; later calls came from the session's cache.");
     }
 
     [TestMethod]

@@ -1,39 +1,52 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Registry;
+using ResponseDrafter.Api.Auth;
+using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Integrations.Graph;
+using ResponseDrafter.Api.Tests.Infrastructure;
 
 namespace ResponseDrafter.Api.Tests.Integrations;
 
-/// <summary>The real Graph adapters and the real outbox pipeline, wired by <c>AddIntegrations</c> and pointed
-/// at a fresh loopback Graph stand-in. Only the token source is a fake.</summary>
+/// <summary>
+/// The real Graph adapters and the real outbox pipeline, wired as the API wires them (<c>AddSignIn</c> in Graph mode,
+/// which registers Microsoft.Identity.Web's token acquisition and its token cache in the app's database, and
+/// <c>AddIntegrations</c>), without the web host. Only the network is replaced: the Graph classes call a fresh loopback
+/// Graph stand-in, and the app's HTTP clients (MSAL's among them) reach a loopback Entra stand-in over HTTPS.
+/// </summary>
 internal sealed class GraphRig : IAsyncDisposable
 {
     public const string Tenant = "5b0f4c1e-8a43-4c1b-9d7e-3f2a6c9e1b70";
     public const string DriveId = "b!opcc-letters";
     public const string Sender = "dispatch@opcc.example";
 
-    private readonly ServiceProvider services;
+    private readonly WebApplication app;
     private readonly AsyncServiceScope scope;
-
+    private readonly string dataPath;
     private readonly bool ownsGraph;
 
-    private GraphRig(GraphStandIn graph, ServiceProvider services, bool ownsGraph)
+    private GraphRig(GraphStandIn graph, EntraStandIn entra, WebApplication app, string dataPath, bool ownsGraph)
     {
         Graph = graph;
-        this.services = services;
+        Entra = entra;
+        this.app = app;
+        this.dataPath = dataPath;
         this.ownsGraph = ownsGraph;
-        scope = services.CreateAsyncScope();
+        scope = app.Services.CreateAsyncScope();
     }
 
     public GraphStandIn Graph { get; }
 
-    public FakeTokenSource Tokens => (FakeTokenSource)services.GetRequiredService<IGraphTokenSource>();
+    /// <summary>Where the app's token acquisition gets its Graph tokens (see <see cref="EntraStandIn.TokenRequests"/>).</summary>
+    public EntraStandIn Entra { get; }
 
     public IDocumentStore Documents => scope.ServiceProvider.GetRequiredService<IDocumentStore>();
 
@@ -43,17 +56,55 @@ internal sealed class GraphRig : IAsyncDisposable
 
     public INotifier Notifier => scope.ServiceProvider.GetRequiredService<INotifier>();
 
-    public ResiliencePipeline Pipeline => services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(OutboxPipeline.Name);
+    public ResiliencePipeline Pipeline => app.Services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(OutboxPipeline.Name);
 
     /// <summary>A fresh scope, as the outbox worker would open for each entry.</summary>
-    public AsyncServiceScope NewScope() => services.CreateAsyncScope();
+    public AsyncServiceScope NewScope() => app.Services.CreateAsyncScope();
+
+    /// <summary>A person in the rig's tenant (the tenant's drafter unless told otherwise).</summary>
+    public static Caller InTenant(Caller? caller = null) => (caller ?? Caller.Drafter) with { TenantId = Tenant };
+
+    /// <summary>
+    /// Starts <paramref name="caller"/>'s on-behalf-of session as their request to the API would (the app's own
+    /// <see cref="IUserDelegation"/>, with the token Entra issued them for the API), and returns its key.
+    /// </summary>
+    public async Task<string> UserSessionAsync(Caller caller) =>
+        await TryUserSessionAsync(caller)
+        ?? throw new AssertFailedException($"No on-behalf-of session was started for {caller.Name}; the Entra stand-in received: {string.Join(", ", Entra.Requests)}");
+
+    /// <summary>As <see cref="UserSessionAsync"/>, but null when the app started none (as it does when Entra refuses or does not answer).</summary>
+    public async Task<string?> TryUserSessionAsync(Caller caller)
+    {
+        var token = Entra.UserTokenFor(caller);
+        var validated = await Entra.ValidateAsync(token, caller.TenantId, TestTokens.ClientId);
+        var user = new ClaimsPrincipal(new ClaimsIdentity(validated.Claims, "Bearer", Claims.Name, Claims.Roles) { BootstrapContext = validated });
+        await using var request = NewScope();
+        return await request.ServiceProvider.GetRequiredService<IUserDelegation>().BeginAsync(user, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Gets the app's Graph token for the rig's tenant into the token cache, as any earlier call would have: a test that
+    /// times Graph calls (an attempt timeout of a few hundred milliseconds) then does not time Entra as well.
+    /// </summary>
+    public async Task WarmAppTokenAsync()
+    {
+        await using var request = NewScope();
+        await request.ServiceProvider.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Tenant, null, CancellationToken.None);
+    }
 
     /// <param name="sharedGraph">Another rig's stand-in: a second process (a restart) against the same Graph.</param>
     public static async Task<GraphRig> StartAsync(IDictionary<string, string?>? overrides = null, GraphStandIn? sharedGraph = null)
     {
         var graph = sharedGraph ?? await GraphStandIn.StartAsync();
+        var entra = await EntraStandIn.StartAsync();
+        var dataPath = Directory.CreateTempSubdirectory("rd-graph-").FullName;
         var settings = new Dictionary<string, string?>
         {
+            ["AzureAd:Instance"] = entra.Instance,
+            ["AzureAd:TenantId"] = "organizations",
+            ["AzureAd:ClientId"] = TestTokens.ClientId,
+            ["AzureAd:ClientSecret"] = EntraStandIn.ClientSecret,
+            ["Storage:DataPath"] = dataPath,
             ["Integrations:Mode"] = "Graph",
             ["Integrations:Graph:BaseUrl"] = graph.BaseUrl,
             [$"Integrations:Graph:Tenants:{Tenant}:DriveId"] = DriveId,
@@ -75,41 +126,58 @@ internal sealed class GraphRig : IAsyncDisposable
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        collection.AddIntegrations(configuration);
-        collection.RemoveAll<IGraphTokenSource>();
-        collection.AddSingleton<IGraphTokenSource, FakeTokenSource>();
-        return new GraphRig(graph, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), ownsGraph: sharedGraph is null);
+        var app = BuildWithTheAppsRegistrations(settings, dataPath, entra, builder => builder.Logging.ClearProviders());
+        var rig = new GraphRig(graph, entra, app, dataPath, ownsGraph: sharedGraph is null);
+        await using var migrate = app.Services.CreateAsyncScope();
+        await migrate.ServiceProvider.GetRequiredService<DraftingDb>().Database.MigrateAsync();
+        return rig;
+    }
+
+    /// <summary>
+    /// The API's own registrations for sign-in (with token acquisition in Graph mode), the database and the integrations,
+    /// validated as the API validates them, with the app's HTTP clients pointed at <paramref name="entra"/> (the network only).
+    /// </summary>
+    internal static WebApplication BuildWithTheAppsRegistrations(
+        IDictionary<string, string?> settings, string contentRoot, EntraStandIn? entra, Action<WebApplicationBuilder> more)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ContentRootPath = contentRoot,
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Host.UseDefaultServiceProvider(o => (o.ValidateOnBuild, o.ValidateScopes) = (true, true));
+        builder.AddSignIn();
+        builder.Services.AddDraftingDatabase(builder.Configuration);
+        builder.Services.AddIntegrations(builder.Configuration);
+        if (entra is not null)
+        {
+            builder.Services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(entra.CreateHandler));
+        }
+
+        more(builder);
+        return builder.Build();
     }
 
     public async ValueTask DisposeAsync()
     {
         await scope.DisposeAsync();
-        await services.DisposeAsync();
+        await app.DisposeAsync();
         if (ownsGraph)
         {
             await Graph.DisposeAsync();
         }
+
+        await Entra.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open goes with the temp folder's own cleanup.
+        }
     }
-}
-
-/// <summary>Stands in for Entra: tokens are labels saying whose they are, and a user session is named after its user.</summary>
-internal sealed class FakeTokenSource : IGraphTokenSource
-{
-    public ConcurrentQueue<(string TenantId, string? UserSession)> Calls { get; } = new();
-
-    public static string TokenFor(string tenantId, string? userSession = null) =>
-        userSession is null ? $"app-token-for-{tenantId}" : $"user-token-for-{userSession}-in-{tenantId}";
-
-    public static string SessionOf(string objectId) => $"session-of-{objectId}";
-
-    public Task<string> GetAccessTokenAsync(string tenantId, string? userSession, CancellationToken cancellationToken)
-    {
-        Calls.Enqueue((tenantId, userSession));
-        return Task.FromResult(TokenFor(tenantId, userSession));
-    }
-
-    public Task<string?> StartUserSessionAsync(ClaimsPrincipal user, string tenantId, CancellationToken cancellationToken) =>
-        Task.FromResult<string?>(SessionOf(user.FindFirst("oid")!.Value));
 }

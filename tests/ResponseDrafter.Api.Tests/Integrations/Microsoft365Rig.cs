@@ -39,7 +39,8 @@ internal sealed class Microsoft365Rig : IAsyncDisposable
         new(await EntraStandIn.StartAsync(), await GraphStandIn.StartAsync(), database == Database.PostgreSql ? await PostgresServer.CreateDatabaseAsync() : null);
 
     /// <summary>A host over the rig's database; several may run at once, as instances behind a load balancer.</summary>
-    public async Task<ApiHost> StartHostAsync(bool outbox = false)
+    /// <param name="extra">More settings (outbox timings, resilience, telemetry), applied last.</param>
+    public async Task<ApiHost> StartHostAsync(bool outbox = false, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,6 +62,11 @@ internal sealed class Microsoft365Rig : IAsyncDisposable
         {
             settings["Database:Provider"] = nameof(Database.PostgreSql);
             settings["ConnectionStrings:Drafting"] = postgreSql;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         return await ApiHost.StartAsync(extra: settings, tokens: caller => Entra.UserTokenFor(caller), services: services =>

@@ -101,6 +101,7 @@ public sealed class OutboxPipelineTests
     public async Task ASlowAnswerIsCutOffByTheAttemptTimeoutAndRetried_LoopbackGraph()
     {
         await using var rig = await GraphRig.StartAsync(new Dictionary<string, string?> { ["Integrations:Resilience:AttemptTimeout"] = "00:00:00.300" });
+        await rig.WarmAppTokenAsync();
         rig.Graph.Inject(GraphRoute.Upload, Fault.SlowAnswer(TimeSpan.FromSeconds(10)));
         var clock = Stopwatch.StartNew();
 

@@ -1,16 +1,12 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Http;
-using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Api.Integrations.Graph;
 using ResponseDrafter.Api.Outbox;
 using ResponseDrafter.Api.Tests.Infrastructure;
@@ -21,32 +17,43 @@ namespace ResponseDrafter.Api.Tests.Outbox;
 /// <summary>
 /// The outbox as the API wires it (database, integrations, handlers, options) without the web host: workers and
 /// the deadline watch are made on demand and driven by the test. Local integrations over a temp data folder, or
-/// the Graph classes against a loopback stand-in (only the token source faked).
+/// the Graph classes against a loopback Graph stand-in, with the app's own token acquisition getting real tokens from
+/// a loopback Entra stand-in (only the network is replaced; see <see cref="GraphRig"/>); the app's Graph token is
+/// fetched at start, as a running instance would have it cached.
 /// </summary>
 internal sealed class OutboxRig : IAsyncDisposable
 {
     public const string Tenant = GraphRig.Tenant;
 
-    private readonly ServiceProvider services;
+    private readonly WebApplication app;
 
-    private OutboxRig(string dataPath, ServiceProvider services, CapturedLogs logs)
+    private OutboxRig(string dataPath, WebApplication app, CapturedLogs logs, EntraStandIn? entra)
     {
         DataPath = dataPath;
-        this.services = services;
+        this.app = app;
         Logs = logs;
+        Entra = entra;
     }
 
     public string DataPath { get; }
 
     public CapturedLogs Logs { get; }
 
-    public IServiceProvider Services => services;
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>In Graph mode, where the app's token acquisition gets its tokens; null in Local mode.</summary>
+    public EntraStandIn? Entra { get; }
 
     public static async Task<OutboxRig> StartAsync(Database database = Database.Sqlite, GraphStandIn? graph = null, IDictionary<string, string?>? overrides = null)
     {
         var dataPath = Directory.CreateTempSubdirectory("rd-outbox-").FullName;
+        var entra = graph is null ? null : await EntraStandIn.StartAsync();
         var settings = new Dictionary<string, string?>
         {
+            ["AzureAd:Instance"] = entra?.Instance ?? "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "organizations",
+            ["AzureAd:ClientId"] = TestTokens.ClientId,
+            ["AzureAd:ClientSecret"] = EntraStandIn.ClientSecret,
             ["Storage:DataPath"] = dataPath,
             ["PublicOrigin"] = ApiHost.PublicOrigin,
             ["Database:Provider"] = database.ToString(),
@@ -82,38 +89,34 @@ internal sealed class OutboxRig : IAsyncDisposable
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var collection = new ServiceCollection();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = dataPath, ApplicationName = "ResponseDrafter.Api" });
-        collection.AddHttpContextAccessor();
-        collection.AddScoped<TenantContext>();
-        collection.AddDraftingDatabase(configuration);
-        collection.AddIntegrations(configuration);
-        collection.AddOutbox(configuration);
-        collection.AddPublicOrigin();
+        var logs = new CapturedLogs();
+        var app = GraphRig.BuildWithTheAppsRegistrations(settings, dataPath, entra, builder =>
+        {
+            builder.Services.AddOutbox(builder.Configuration);
+            builder.Services.AddPublicOrigin();
+            builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        });
+        var rig = new OutboxRig(dataPath, app, logs, entra);
+        await using var scope = rig.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DraftingDb>().Database.MigrateAsync();
         if (graph is not null)
         {
-            collection.RemoveAll<IGraphTokenSource>();
-            collection.AddSingleton<IGraphTokenSource, FakeTokenSource>();
+            // As a running instance has it cached: the tests time Graph calls and count their tries, and a first token
+            // fetched from Entra inside an attempt's timeout would be timed and counted with them.
+            await scope.ServiceProvider.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Tenant, null, CancellationToken.None);
         }
 
-        var logs = new CapturedLogs();
-        collection.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        var rig = new OutboxRig(dataPath, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), logs);
-        await using var scope = rig.services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DraftingDb>().Database.MigrateAsync();
         return rig;
     }
 
-    public OutboxWorker NewWorker() => ActivatorUtilities.CreateInstance<OutboxWorker>(services);
+    public OutboxWorker NewWorker() => ActivatorUtilities.CreateInstance<OutboxWorker>(Services);
 
-    public DeadlineWatch NewWatch(TimeProvider clock) => ActivatorUtilities.CreateInstance<DeadlineWatch>(services, clock);
+    public DeadlineWatch NewWatch(TimeProvider clock) => ActivatorUtilities.CreateInstance<DeadlineWatch>(Services, clock);
 
     /// <summary>A scope acting for the tenant, as a request of one of its users would.</summary>
     public async Task<T> InTenantAsync<T>(Func<DraftingDb, Task<T>> work)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().ActFor(Tenant);
         return await work(scope.ServiceProvider.GetRequiredService<DraftingDb>());
     }
@@ -127,7 +130,7 @@ internal sealed class OutboxRig : IAsyncDisposable
     /// <summary>A fresh context that acts for no tenant, as a worker's claim does.</summary>
     public async Task<T> UnscopedAsync<T>(Func<DraftingDb, Task<T>> work)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<DraftingDb>());
     }
 
@@ -152,7 +155,12 @@ internal sealed class OutboxRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
+        await app.DisposeAsync();
+        if (Entra is not null)
+        {
+            await Entra.DisposeAsync();
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {

@@ -142,11 +142,12 @@ public sealed class OutboxWorkerTests
         var draftId = await rig.InTenantAsync(db => Seed.ApprovedDraftWithEntryAsync(db, now, Pdf, OutboxKinds.Dispatch, id => new DispatchPayload(id)));
         var key = DispatchHandler.MessageKey(draftId);
 
-        // A worker in another process claims the entry, sends, and dies before recording anything.
-        var crashedAt = DateTime.UtcNow;
-        await rig.UnscopedAsync(db => OutboxClaims.ClaimAsync(db, "crashed-process", crashedAt, TimeSpan.FromMilliseconds(100), 10, CancellationToken.None));
+        // A worker in another process claims the entry, sends, and dies before recording anything. (Its process is
+        // started first: the Sent Items settle time runs from the claim, and starting is not part of the window.)
         await using (var crashed = await GraphRig.StartAsync(sharedGraph: graph))
         {
+            var crashedAt = DateTime.UtcNow;
+            await rig.UnscopedAsync(db => OutboxClaims.ClaimAsync(db, "crashed-process", crashedAt, TimeSpan.FromMilliseconds(100), 10, CancellationToken.None));
             await crashed.Mail.SendAsync(OutboxRig.Tenant, Samples.Letter(key), CancellationToken.None);
         }
 

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
@@ -23,34 +22,26 @@ public sealed class ProductMetricsTests
 {
     [TestMethod]
     [Timeout(180_000, CooperativeCancellation = true)]
-    public async Task ALetterWhoseFirstRoundFailsIsCountedOnceRetryingOnceCompletedAndItsDispatchTimed_LoopbackGraph()
+    public async Task ALetterWhoseFirstRoundFailsIsCountedOnceRetryingOnceCompletedAndItsDispatchTimed_AgainstLoopbackEntraAndGraphStandIns()
     {
-        await using var graph = await GraphStandIn.StartAsync();
+        await using var microsoft365 = await Microsoft365Rig.StartAsync();
+        var graph = microsoft365.Graph;
         // Three 503s use up the first round's three tries; the second round sends.
         graph.Inject(GraphRoute.SendMail, Fault.ServiceUnavailable, Fault.ServiceUnavailable, Fault.ServiceUnavailable);
-        using var host = await ApiHost.StartAsync(
+        using var host = await microsoft365.StartHostAsync(
+            outbox: true,
             extra: new Dictionary<string, string?>
             {
-                ["Integrations:Mode"] = "Graph",
-                ["Integrations:Graph:BaseUrl"] = graph.BaseUrl,
-                [$"Integrations:Graph:Tenants:{Caller.TenantA}:DriveId"] = GraphRig.DriveId,
-                [$"Integrations:Graph:Tenants:{Caller.TenantA}:SenderMailbox"] = GraphRig.Sender,
                 ["Integrations:Graph:SentItemsSettleTime"] = "00:00:00.200",
                 ["Integrations:Graph:SentItemsPollInterval"] = "00:00:00.050",
                 ["Integrations:Resilience:BaseDelay"] = "00:00:00.020",
                 ["Integrations:Resilience:MaxDelay"] = "00:00:00.100",
                 ["Integrations:Resilience:MinimumThroughput"] = "100",
-                ["Outbox:Enabled"] = "true",
                 ["Outbox:PollInterval"] = "00:00:00.050",
                 ["Outbox:RetryBaseDelay"] = "00:00:00.100",
                 ["Outbox:RetryMaxDelay"] = "00:00:00.500",
                 ["Outbox:RetryAfterMaxWait"] = "00:00:00.500",
                 ["Telemetry:GaugeCacheFor"] = "00:00:00",
-            },
-            services: services =>
-            {
-                services.RemoveAll<IGraphTokenSource>();
-                services.AddSingleton<IGraphTokenSource, FakeTokenSource>();
             });
         var meters = host.Services.GetRequiredService<IMeterFactory>();
         using var rounds = new MetricCollector<long>(meters, ProductMetrics.MeterName, "responsedrafter.outbox.attempts");

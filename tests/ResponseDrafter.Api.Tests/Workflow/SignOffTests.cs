@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResponseDrafter.Api.Auth;
 using ResponseDrafter.Api.Data;
 using ResponseDrafter.Api.Integrations.Graph;
@@ -42,27 +41,23 @@ public sealed class SignOffTests
     }
 
     [TestMethod]
-    public async Task WithMicrosoft365TheVersionIsStoredOnBehalfOfWhoeverSubmittedIt_StandInEntra()
+    public async Task WithMicrosoft365TheVersionIsStoredOnBehalfOfWhoeverSubmittedIt_AgainstLoopbackEntraAndGraphStandIns()
     {
-        using var host = await ApiHost.StartAsync(
-            extra: new Dictionary<string, string?>
-            {
-                ["Integrations:Mode"] = "Graph",
-                [$"Integrations:Graph:Tenants:{Caller.TenantA}:DriveId"] = "b!letters",
-                [$"Integrations:Graph:Tenants:{Caller.TenantA}:SenderMailbox"] = "dispatch@opcc.example",
-            },
-            services: services =>
-            {
-                services.RemoveAll<IGraphTokenSource>();
-                services.AddSingleton<IGraphTokenSource, FakeTokenSource>();
-            });
+        await using var microsoft365 = await Microsoft365Rig.StartAsync();
+        using var host = await microsoft365.StartHostAsync();
         var rig = await SignOffRig.CreateAsync(host);
 
         await rig.SubmittedAsync(Caller.Drafter);
 
         var store = await InDatabaseAsync(host, db => db.Outbox.IgnoreQueryFilters().SingleAsync(e => e.Kind == OutboxKinds.StoreVersion));
-        Assert.AreEqual(FakeTokenSource.SessionOf(Caller.Drafter.ObjectId), OutboxWrites.Read<StoreVersionPayload>(store).UserSession,
-            "The outbox stores the version as the submitter.");
+        var session = OutboxWrites.Read<StoreVersionPayload>(store).UserSession;
+        Assert.IsNotNull(session, "The outbox stores the version as the submitter.");
+        var exchanged = microsoft365.Entra.TokenRequests.Single(r => r.GrantType == EntraStandIn.JwtBearerGrant);
+        Assert.AreEqual(Caller.Drafter.ObjectId, exchanged.UserObjectId, "The session is the submitter's: their token was exchanged on their behalf.");
+        await using var scope = host.Services.CreateAsyncScope();
+        var graphToken = await scope.ServiceProvider.GetRequiredService<IGraphTokenSource>().GetAccessTokenAsync(Microsoft365Rig.Tenant, session, CancellationToken.None);
+        Assert.AreEqual(Caller.Drafter.ObjectId, (await microsoft365.Entra.ValidateAsync(graphToken, Microsoft365Rig.Tenant, EntraStandIn.GraphAudience)).GetClaim("oid").Value,
+            "The stored session gives the submitter's Graph token.");
     }
 
     [TestMethod]
