@@ -115,7 +115,7 @@ function renderPreview(api, preview, result, onSaved) {
         el('th', { scope: 'col' }, 'Sub-items'),
         el('th', { scope: 'col' }, 'To check'))),
       el('tbody', {}, recommendations.map((r, i) => el('tr', {},
-        el('th', { scope: 'row' }, el('a', { href: `#import-rec-${i}` }, `${kindName(r.kind)} ${r.number}`),
+        el('th', { scope: 'row' }, el('a', { href: `#import-rec-${i}` }, el('span', { class: 'visually-hidden' }, `${kindName(r.kind)} `), r.number),
           pageOf(r.number) === undefined ? null : el('span', { class: 'hint' }, ` (page ${pageOf(r.number)})`)),
         el('td', {}, addressed(r, questions)),
         el('td', {}, r.subItems.length === 0 ? 'None' : r.subItems.map((s) => s.label).join(', ')),
