@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ResponseDrafter.Api.Audit;
 using ResponseDrafter.Api.Data;
+using ResponseDrafter.Api.Drafts;
 using ResponseDrafter.Api.Integrations;
 using ResponseDrafter.Documents.Publication;
 
@@ -50,7 +50,7 @@ public sealed partial class FinaliseHandler(DraftingDb db, IDocumentStore docume
 
             final.DocxWebUrl = docx.WebUrl;
             final.Pdf = pdf;
-            final.PdfSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+            final.PdfSha256 = DraftDocument.HashOf(pdf);
             final.PdfWebUrl = storedPdf.WebUrl;
             await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draftId), AuditTrail.System, "final-pdf-produced", draftId, final.PdfSha256,
                 $"PDF of the signed letter (.docx SHA-256 {final.DocxSha256}), {pdf.Length} bytes, stored at {storedPdf.WebUrl}."),
@@ -62,7 +62,7 @@ public sealed partial class FinaliseHandler(DraftingDb db, IDocumentStore docume
         var storedHtml = await job.RunExternalAsync(
             ct => new ValueTask<StoredDocument>(documents.SaveAsync(tenantId, new DocumentToStore(folder, LetterFiles.SignedWeb(title), html), ct)), cancellationToken);
         final.Html = html;
-        final.HtmlSha256 = Convert.ToHexStringLower(SHA256.HashData(html));
+        final.HtmlSha256 = DraftDocument.HashOf(html);
         final.HtmlWebUrl = storedHtml.WebUrl;
         await AuditTrail.AppendAsync(db, new AuditRecord(AuditTrail.DraftStream(draftId), AuditTrail.System, "final-web-version-made", draftId, final.HtmlSha256,
             $"Web version of the signed letter (.docx SHA-256 {final.DocxSha256}), {html.Length} bytes, stored at {storedHtml.WebUrl}."),

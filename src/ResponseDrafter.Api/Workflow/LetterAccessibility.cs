@@ -34,8 +34,9 @@ public static class LetterAccessibility
             return problem!;
         }
 
-        var findings = Findings(docx, cache);
-        return TypedResults.Ok(new AccessibilityDto(Sha256(docx), !AccessibilityCheck.Fails(findings), [.. findings.Select(AsDto)]));
+        var sha256 = DraftDocument.HashOf(docx);
+        var findings = Findings(docx, sha256, cache);
+        return TypedResults.Ok(new AccessibilityDto(sha256, !AccessibilityCheck.Fails(findings), [.. findings.Select(AsDto)]));
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public static class LetterAccessibility
     /// </summary>
     public static ProblemHttpResult? Refusal(byte[] docx, IMemoryCache cache)
     {
-        var findings = Findings(docx, cache);
+        var findings = Findings(docx, DraftDocument.HashOf(docx), cache);
         if (!AccessibilityCheck.Fails(findings))
         {
             return null;
@@ -59,14 +60,12 @@ public static class LetterAccessibility
             extensions: new Dictionary<string, object?> { ["accessibility"] = findings.Select(AsDto).ToList() });
     }
 
-    private static IReadOnlyList<AccessibilityFinding> Findings(byte[] docx, IMemoryCache cache) =>
-        cache.GetOrCreate("draft-accessibility:" + Sha256(docx), entry =>
+    private static IReadOnlyList<AccessibilityFinding> Findings(byte[] docx, string sha256, IMemoryCache cache) =>
+        cache.GetOrCreate("draft-accessibility:" + sha256, entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(10);
             return AccessibilityCheck.Check(docx);
         })!;
-
-    private static string Sha256(byte[] docx) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(docx));
 
     private static AccessibilityFindingDto AsDto(AccessibilityFinding f) =>
         new(f.Code, f.IsError ? "error" : "advice", f.Message, f.Fix, f.Region, f.Where, f.Excerpt);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -453,8 +452,6 @@ public static partial class WorkflowApi
         }
     }
 
-    internal static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     internal static ProblemHttpResult Illegal(string reason) => Problems.Conflict("Not possible now", reason);
 
     /// <summary>The stage's approvers, and the deputies acting for them today, are asked for their decision.</summary>
@@ -486,7 +483,7 @@ public static partial class WorkflowApi
             ApprovedVersion = version.Number,
             ApprovedSha256 = version.Sha256,
             Docx = docx,
-            DocxSha256 = Sha256(docx),
+            DocxSha256 = DraftDocument.HashOf(docx),
             SignedOn = today,
             CreatedAt = now,
         };

@@ -43,7 +43,7 @@ public static partial class AccessibilityCheck
             return [];
         }
 
-        var styles = new StyleIndex(main.StyleDefinitionsPart?.Styles);
+        var styles = new DocumentStyles(main.StyleDefinitionsPart?.Styles);
         var parts = Parts(main).ToList();
         List<AccessibilityFinding> findings =
         [
@@ -79,7 +79,7 @@ public static partial class AccessibilityCheck
     /// Error: the language is set, in the document defaults or the default paragraph style (w:lang), or on every run
     /// of text. Without it a screen reader guesses how to pronounce the words, and the PDF has no language.
     /// </summary>
-    private static IEnumerable<AccessibilityFinding> Language(Body body, StyleIndex styles)
+    private static IEnumerable<AccessibilityFinding> Language(Body body, DocumentStyles styles)
     {
         if (styles.DocumentLanguage is not null)
         {
@@ -102,7 +102,7 @@ public static partial class AccessibilityCheck
     /// level reads as a missing section. A heading is a paragraph with an outline level (its own or its style's),
     /// which is what Word's Heading 1–9 styles set. Only the body counts: headers, footers and notes are not in the outline.
     /// </summary>
-    private static IEnumerable<AccessibilityFinding> Headings(Body body, StyleIndex styles)
+    private static IEnumerable<AccessibilityFinding> Headings(Body body, DocumentStyles styles)
     {
         var previous = 0;
         foreach (var paragraph in body.Descendants<Paragraph>())
@@ -159,7 +159,7 @@ public static partial class AccessibilityCheck
     /// Normal, the style of a plain layout grid, e.g. a letterhead laid out in two columns) is taken as a layout table
     /// and not checked; a table given a table style (Table Grid, a banded style) is taken as data.
     /// </summary>
-    private static IEnumerable<AccessibilityFinding> Tables(OpenXmlElement root, string where, StyleIndex styles)
+    private static IEnumerable<AccessibilityFinding> Tables(OpenXmlElement root, string where, DocumentStyles styles)
     {
         foreach (var table in root.Descendants<Table>())
         {
@@ -188,7 +188,7 @@ public static partial class AccessibilityCheck
     /// underlined by their style, so neither is counted. Checked in the letter's text and notes, not in page headers
     /// and footers, whose colours are letterhead design.
     /// </summary>
-    private static IEnumerable<AccessibilityFinding> ColourAlone(OpenXmlElement root, string where, StyleIndex styles)
+    private static IEnumerable<AccessibilityFinding> ColourAlone(OpenXmlElement root, string where, DocumentStyles styles)
     {
         foreach (var run in root.Descendants<Run>())
         {
@@ -252,7 +252,7 @@ public static partial class AccessibilityCheck
 
     internal static bool On(OnOffType? value) => value is not null && (value.Val is null || value.Val.Value);
 
-    private static string Normal(string colour) => colour.Equals("auto", StringComparison.OrdinalIgnoreCase) ? "000000" : colour.ToUpperInvariant();
+    internal static string Normal(string colour) => colour.Equals("auto", StringComparison.OrdinalIgnoreCase) ? "000000" : colour.ToUpperInvariant();
 
     private static bool HasText(Run run) => run.Elements<Text>().Any(t => !string.IsNullOrWhiteSpace(t.Text));
 

@@ -244,7 +244,7 @@ internal sealed class WebVersionPage
         }
 
         var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-        if (styles.HeadingLevel(style) is { } level)
+        if (styles.HeadingLevel(paragraph) is { } level)
         {
             html.CloseLists();
             var h = HeadingLevel(level).ToString(CultureInfo.InvariantCulture);

@@ -4,9 +4,10 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace ResponseDrafter.Documents.Publication;
 
 /// <summary>
-/// What the web version reads from the document's styles and numbering: which paragraph styles are headings (Word's
-/// "heading N" and "Title", directly or by inheritance), which paragraphs are list items (numbering set on the paragraph
-/// or its style) and whether their list is bulleted or numbered; and the page's own small style sheet.
+/// What the web version reads from the document's styles and numbering: which paragraphs are headings (Word's "Title",
+/// and the headings the accessibility check reads, through <see cref="DocumentStyles"/>), which are list items
+/// (numbering set on the paragraph or its style) and whether their list is bulleted or numbered; and the page's own
+/// small style sheet.
 /// </summary>
 internal sealed class WebVersionStyles
 {
@@ -28,43 +29,30 @@ internal sealed class WebVersionStyles
         ["Status"] = "status", ["Recommendation"] = "recommendation", ["SubItem"] = "recommendation", ["Quote"] = "quote",
     };
 
-    private readonly Dictionary<string, Style> styles;
+    private readonly DocumentStyles styles;
     private readonly Numbering? numbering;
 
     public WebVersionStyles(MainDocumentPart main)
     {
-        styles = (main.StyleDefinitionsPart?.Styles?.Elements<Style>() ?? [])
-            .Where(s => s.StyleId?.Value is not null && (s.Type is null || s.Type.Value == StyleValues.Paragraph))
-            .GroupBy(s => s.StyleId!.Value!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        styles = new DocumentStyles(main.StyleDefinitionsPart?.Styles);
         numbering = main.NumberingDefinitionsPart?.Numbering;
     }
 
-    /// <summary>1 for Title and heading 1, N for heading N; null for any other style.</summary>
-    public int? HeadingLevel(string? styleId)
-    {
-        foreach (var style in Chain(styleId))
-        {
-            var name = style.StyleName?.Val?.Value?.Trim().ToLowerInvariant() ?? string.Empty;
-            if (name == "title")
-            {
-                return 1;
-            }
-
-            if (name.StartsWith("heading ", StringComparison.Ordinal) && int.TryParse(name["heading ".Length..], out var level) && level is >= 1 and <= 6)
-            {
-                return level;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// 1 for Word's Title style; otherwise the level the accessibility check reads (the paragraph's outline level, its
+    /// style's, or a style named "heading N"), at most 6 (HTML has no h7); null for body text.
+    /// </summary>
+    public int? HeadingLevel(Paragraph paragraph) =>
+        styles.Chain(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value)
+            .Any(s => string.Equals(s.StyleName?.Val?.Value?.Trim(), "title", StringComparison.OrdinalIgnoreCase))
+            ? 1
+            : styles.HeadingLevel(paragraph) is { } level ? Math.Min(level, 6) : null;
 
     /// <summary>The paragraph's list (numbering instance), level and kind, when it is a list item.</summary>
     public (int Id, int Level, bool Ordered)? List(Paragraph paragraph)
     {
         var direct = paragraph.ParagraphProperties?.NumberingProperties;
-        var fromStyle = Chain(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value)
+        var fromStyle = styles.Chain(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value)
             .Select(s => s.StyleParagraphProperties?.NumberingProperties).FirstOrDefault(n => n is not null);
         var id = direct?.NumberingId?.Val?.Value ?? fromStyle?.NumberingId?.Val?.Value;
         if (id is not { } numId || numId == 0)
@@ -84,14 +72,5 @@ internal sealed class WebVersionStyles
     }
 
     /// <summary>A class for the letter's own paragraph styles the page's style sheet knows.</summary>
-    public string? ClassOf(string styleId) => Chain(styleId).Select(s => Classes.GetValueOrDefault(s.StyleId!.Value!)).FirstOrDefault(c => c is not null);
-
-    private IEnumerable<Style> Chain(string? styleId)
-    {
-        for (var depth = 0; styleId is not null && depth < 10 && styles.TryGetValue(styleId, out var style); depth++)
-        {
-            yield return style;
-            styleId = style.BasedOn?.Val?.Value;
-        }
-    }
+    public string? ClassOf(string styleId) => styles.Chain(styleId).Select(s => Classes.GetValueOrDefault(s.StyleId!.Value!)).FirstOrDefault(c => c is not null);
 }
